@@ -1,0 +1,34 @@
+# The two quick-start commands are `make site` and `make test`; `make check` is what CI runs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# The demo's assignments are dated around this day; pass DEMO_DATE= to build as of today.
+DEMO_DATE ?= 2026-12-01
+DATE_OPTION := $(if $(DEMO_DATE),--date $(DEMO_DATE),)
+
+.PHONY: site test check lint typecheck clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(BIN)/.installed
+	$(BIN)/sitegen check . $(DATE_OPTION)
+	$(BIN)/sitegen build . --out output $(DATE_OPTION)
+	@echo "The demo is in output/. View it with: $(BIN)/python -m http.server --directory output 8000, then open http://localhost:8000/"
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check sitegen tests bench
+
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy
+
+check: lint typecheck test
+
+clean:
+	rm -rf output .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,101 @@
+"""The command line: arguments in, diagnostics and exit codes out. No logic of its own.
+
+Exit status: 0 fine, 1 the content has errors (or warnings with --strict), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__, build, diagnostics
+from .dates import DateProblem, build_date
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitegen", description="A static site for a directory of professionals "
+                                                                  "and the assignments they can take on.")
+    parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("site", nargs="?", default=".", metavar="SITE_DIR", help="the site folder (default: .)")
+        sub.add_argument("--date", metavar="YYYY-MM-DD",
+                         help="the build date (default: SOURCE_DATE_EPOCH, else today)")
+        sub.add_argument("--format", choices=("text", "github", "json"), default="text",
+                         help="how to print diagnostics (github: workflow annotations and a step summary)")
+        sub.add_argument("--strict", action="store_true", help="warnings fail too")
+        sub.add_argument("--jobs", type=int, default=build.default_jobs(), metavar="N",
+                         help="worker processes (default: one per core)")
+        sub.add_argument("--time-limit", type=float, default=build.DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                         help="the longest one file may take to read (default: %(default)g)")
+
+    check = commands.add_parser("check", help="check every content file and report every problem")
+    common(check)
+    site_build = commands.add_parser("build", help="check, then build the site")
+    common(site_build)
+    site_build.add_argument("--out", metavar="DIR", help="the output folder (default: SITE_DIR/output)")
+    site_build.add_argument("--keep-going", action="store_true",
+                            help="publish the valid files even when others have errors")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    args = _parser().parse_args(argv)
+    site = Path(args.site)
+    if not site.is_dir():
+        err.write(f"sitegen: error: the site folder '{args.site}' does not exist\n")
+        return 2
+    try:
+        options = build.Options(build_date(args.date, os.environ), max(1, args.jobs), args.time_limit)
+    except DateProblem as problem:
+        err.write(f"sitegen: error: {problem}\n")
+        return 2
+    started = time.perf_counter()
+    if args.command == "check":
+        checked = build.check_site(site, options)
+        _report(checked, args.format, out, err)
+        return _exit_status(checked.diagnostics, args.strict)
+
+    target = Path(args.out) if args.out else site / "output"
+    result = build.build_site(site, target, options, keep_going=args.keep_going)
+    _report(result.check, args.format, out, err)
+    failed = _exit_status(result.check.diagnostics, args.strict)
+    if result.published is None:
+        err.write(f"sitegen: not published: fix the errors above; {target} is unchanged\n")
+        return 1
+    seconds = time.perf_counter() - started
+    err.write(f"sitegen: wrote {result.published.files} files ({result.published.bytes / 1024:.0f} KiB) "
+              f"to {target} in {seconds:.2f} s\n")
+    broken = result.check.broken_files
+    if broken:
+        err.write(f"sitegen: published without {len(broken)} broken "
+                  f"{'file' if len(broken) == 1 else 'files'}: {', '.join(broken)}\n")
+    return failed
+
+
+def _report(checked: build.CheckResult, output_format: str, out: TextIO, err: TextIO) -> None:
+    found = checked.diagnostics
+    if output_format == "json":
+        out.write(diagnostics.format_json(found))
+    elif output_format == "github":
+        out.write(diagnostics.format_github(found))
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(diagnostics.format_github_summary(found, checked.files_checked))
+    else:
+        out.write(diagnostics.format_text(found))
+    err.write(f"sitegen: {diagnostics.summary_line(found, checked.files_checked)}\n")
+
+
+def _exit_status(found: Sequence[diagnostics.Diagnostic], strict: bool) -> int:
+    if diagnostics.has_errors(found) or (strict and found):
+        return 1
+    return 0

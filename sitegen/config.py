@@ -1,0 +1,156 @@
+"""The site's settings (`sitegen.yaml`) and shared lists (organisations, vocabulary).
+
+Each loader returns its value (or None when it cannot be used) with every diagnostic it
+found: a config with three mistakes reports three, not the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from . import models, schema, sources, yamlstrict
+from .diagnostics import Diagnostic, error
+from .terms import fold, is_slug, slugify
+
+CONFIG_FILE = "sitegen.yaml"
+ORGANISATIONS_FILE = "content/organisations.yaml"
+VOCABULARY_FILE = "content/vocabulary.yaml"
+
+Language = Literal["nl", "en"]
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    url: str
+    branch: str = "main"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    title: str
+    base_url: str  # always ends with '/'
+    description: str | None = None
+    language: Language = "nl"
+    page_size: int = 24
+    repository: Repository | None = None
+    coordinators: tuple[str, ...] = ()
+    theme: str = "default"
+
+
+def _base_url(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
+    value = schema.text(1, 300)(node, key, ctx)
+    if value is schema.INVALID:
+        return value
+    assert isinstance(value, str)
+    is_local = value.startswith(("http://localhost", "http://127.0.0.1"))
+    checked = value if is_local else schema.https_url(node, key, ctx)
+    if checked is schema.INVALID:
+        return checked
+    if "?" in value or "#" in value:
+        return ctx.error(node, "invalid-url", f"{key}: the base URL must not have a query or fragment")
+    return value if value.endswith("/") else value + "/"
+
+
+def _theme_name(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
+    value = schema.text(1, 60)(node, key, ctx)
+    if isinstance(value, str) and not is_slug(value):
+        return ctx.error(node, "invalid-value", f"{key}: '{value}' is not a valid theme folder name",
+                         "use lower-case letters, digits and hyphens")
+    return value
+
+
+CONFIG: schema.Spec = (
+    schema.Key("title", schema.text(1, 120), required=True),
+    schema.Key("description", schema.text(1, 300)),
+    schema.Key("language", schema.choice(("nl", "en"))),
+    schema.Key("base_url", _base_url, required=True),
+    schema.Key("page_size", schema.number(1, 500, whole=True)),
+    schema.Key("repository", schema.record((
+        schema.Key("url", schema.https_url, required=True),
+        schema.Key("branch", schema.text(1, 100)),
+    ), Repository)),
+    schema.Key("coordinators", schema.list_of(schema.username, "user names", maximum=50, unique=True)),
+    schema.Key("theme", _theme_name),
+)
+
+
+def _load_yaml_file(site: Path, rel: str) -> tuple[yamlstrict.Mapping | None, list[Diagnostic]]:
+    try:
+        text = sources.read_text(str(site / rel))
+        return yamlstrict.load(text, 1), []
+    except (sources.SourceProblem, yamlstrict.YamlProblem) as problem:
+        return None, [error(rel, problem.line, problem.column, problem.code, problem.message, problem.hint)]
+
+
+def load_config(site: Path) -> tuple[SiteConfig | None, list[Diagnostic]]:
+    if not (site / CONFIG_FILE).is_file():
+        return None, [error(CONFIG_FILE, 0, 0, "missing-file", f"{CONFIG_FILE} is missing",
+                            "create it with at least 'title:' and 'base_url:'")]
+    node, diagnostics = _load_yaml_file(site, CONFIG_FILE)
+    if node is None:
+        return None, diagnostics
+    ctx = schema.Context(CONFIG_FILE)
+    values = schema.validate_mapping(node, CONFIG, "", ctx, missing_at=(1, 1))
+    if not isinstance(values, dict):
+        return None, ctx.diagnostics
+    return SiteConfig(**values), ctx.diagnostics
+
+
+def load_organisations(site: Path) -> tuple[dict[str, models.Organisation], list[Diagnostic]]:
+    if not (site / ORGANISATIONS_FILE).is_file():
+        return {}, [error(ORGANISATIONS_FILE, 0, 0, "missing-file", f"{ORGANISATIONS_FILE} is missing",
+                          "list the participating organisations there, by id")]
+    node, diagnostics = _load_yaml_file(site, ORGANISATIONS_FILE)
+    if node is None:
+        return {}, diagnostics
+    ctx = schema.Context(ORGANISATIONS_FILE)
+    organisations: dict[str, models.Organisation] = {}
+    for entry in node.entries:
+        if not is_slug(entry.key):
+            example = slugify(entry.key) or "gemeente-tilburg"
+            ctx.error((entry.key_line, entry.key_column), "invalid-id", f"'{entry.key}' is not a valid organisation id",
+                      f"use lower-case letters, digits and hyphens, for example '{example}'")
+            continue
+        values = schema.validate_mapping(entry.value, schema.ORGANISATION, entry.key, ctx)
+        if isinstance(values, dict):
+            organisations[entry.key] = models.Organisation(id=entry.key, line=entry.key_line, **values)
+    return organisations, ctx.diagnostics
+
+
+def load_vocabulary(site: Path) -> tuple[models.Vocabulary | None, list[Diagnostic]]:
+    if not (site / VOCABULARY_FILE).is_file():
+        return None, []
+    node, diagnostics = _load_yaml_file(site, VOCABULARY_FILE)
+    if node is None:
+        return None, diagnostics
+    ctx = schema.Context(VOCABULARY_FILE)
+    term_list = schema.list_of(schema.record(schema.TERM, _term), "terms", minimum=1, maximum=5000)
+    spec: schema.Spec = (schema.Key("fields", term_list), schema.Key("skills", term_list))
+    values = schema.validate_mapping(node, spec, "", ctx)
+    if not isinstance(values, dict):
+        return None, ctx.diagnostics
+    vocabulary = models.Vocabulary(values.get("fields", ()), values.get("skills", ()))
+    _check_unambiguous(vocabulary, node, ctx)
+    return (None if ctx.diagnostics_have_errors() else vocabulary), ctx.diagnostics
+
+
+def _term(term: str, aliases: tuple[str, ...] = ()) -> models.Term:
+    return models.Term(term, aliases)
+
+
+def _check_unambiguous(vocabulary: models.Vocabulary, node: yamlstrict.Mapping, ctx: schema.Context) -> None:
+    """Each term and alias means exactly one term of its kind."""
+    for kind, terms in (("fields", vocabulary.fields), ("skills", vocabulary.skills)):
+        entry = node.get(kind)
+        items = entry.value.items if entry and isinstance(entry.value, yamlstrict.Sequence) else ()
+        owner: dict[str, str] = {}
+        for term, item in zip(terms, items, strict=False):
+            for word in (term.term, *term.aliases):
+                folded = fold(word)
+                if folded in owner and owner[folded] != term.term:
+                    ctx.error(item, "ambiguous-term",
+                              f"{kind}: '{word}' of '{term.term}' is also a term or alias of '{owner[folded]}'",
+                              "a word may belong to one term only")
+                owner.setdefault(folded, term.term)

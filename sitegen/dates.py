@@ -1,0 +1,31 @@
+"""The build date: `--date`, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+
+class DateProblem(ValueError):
+    pass
+
+
+def build_date(option: str | None, environ: Mapping[str, str], today: dt.date | None = None) -> dt.date:
+    if option:
+        try:
+            return dt.date.fromisoformat(option)
+        except ValueError:
+            raise DateProblem(f"--date: '{option}' is not a date in the form YYYY-MM-DD") from None
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise DateProblem(f"SOURCE_DATE_EPOCH: '{epoch}' is not a number of seconds")
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return today or dt.date.today()
+
+
+def one_year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)

@@ -1,0 +1,144 @@
+"""Diagnostics: what sitegen tells a member about their files, and the three ways to print it.
+
+A diagnostic is a value. Stages return them beside their results; the command line sorts
+them and prints them all at once, so one broken file never hides another.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem in one file. `line` and `column` count from 1; 0 means the whole file."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    message: str
+    hint: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+
+def error(path: str, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(path, line, column, Severity.ERROR, code, message, hint)
+
+
+def warning(path: str, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(path, line, column, Severity.WARNING, code, message, hint)
+
+
+def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Sorted by file, then line, then column; exact duplicates reported once."""
+    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.is_error for d in diagnostics)
+
+
+def _location(d: Diagnostic) -> str:
+    if d.line <= 0:
+        return d.path
+    if d.column <= 0:
+        return f"{d.path}:{d.line}"
+    return f"{d.path}:{d.line}:{d.column}"
+
+
+def _one_line(text: str) -> str:
+    """Contributor text must never start a new line of output that looks like our own."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def format_text(diagnostics: Sequence[Diagnostic]) -> str:
+    lines: list[str] = []
+    for d in diagnostics:
+        lines.append(f"{_location(d)}: {d.severity.value}: {_one_line(d.message)}")
+        if d.hint:
+            lines.append(f"  hint: {_one_line(d.hint)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def summary_line(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
+    errors = sum(1 for d in diagnostics if d.is_error)
+    warnings = len(diagnostics) - errors
+    broken = len({d.path for d in diagnostics if d.is_error})
+    return (
+        f"{files_checked} {'file' if files_checked == 1 else 'files'} checked: "
+        f"{errors} {'error' if errors == 1 else 'errors'} in {broken} "
+        f"{'file' if broken == 1 else 'files'}, {warnings} {'warning' if warnings == 1 else 'warnings'}"
+    )
+
+
+# GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(diagnostics: Sequence[Diagnostic]) -> str:
+    out: list[str] = []
+    for d in diagnostics:
+        command = "error" if d.is_error else "warning"
+        properties = [f"file={_escape_property(d.path)}"]
+        if d.line > 0:
+            properties.append(f"line={d.line}")
+        if d.column > 0:
+            properties.append(f"col={d.column}")
+        properties.append(f"title={_escape_property('sitegen ' + d.code)}")
+        message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+        out.append(f"::{command} {','.join(properties)}::{_escape_data(message)}\n")
+    return "".join(out)
+
+
+def _escape_markdown_cell(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+    escaped = escaped.replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("\r", " ").replace("\n", "<br>")
+
+
+def format_github_summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
+    """A Markdown table for $GITHUB_STEP_SUMMARY: unlike annotations, it is never capped."""
+    lines = ["## sitegen check", "", summary_line(diagnostics, files_checked), ""]
+    if diagnostics:
+        lines += ["| file | line | severity | message | hint |", "|---|---:|---|---|---|"]
+        for d in diagnostics:
+            cells = [d.path, str(d.line) if d.line > 0 else "", d.severity.value, d.message, d.hint]
+            lines.append("| " + " | ".join(_escape_markdown_cell(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def format_json(diagnostics: Sequence[Diagnostic]) -> str:
+    records = [
+        {
+            "path": d.path,
+            "line": d.line,
+            "column": d.column,
+            "severity": d.severity.value,
+            "code": d.code,
+            "message": d.message,
+            "hint": d.hint,
+        }
+        for d in diagnostics
+    ]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,103 @@
+"""The assembled directory: records that passed their own checks, linked across files.
+
+`assemble` checks what no single file can know (organisations and contacts that exist, the
+photo beside each profile, what the build date makes stale) and returns the Directory with
+every diagnostic. Records with errors are left out, so `build --keep-going` publishes the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from . import models
+from .config import SiteConfig
+from .diagnostics import Diagnostic, error, warning
+from .documents import DocumentResult, PhotoResult
+from .terms import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Directory:
+    config: SiteConfig
+    organisations: dict[str, models.Organisation]
+    profiles: tuple[models.Profile, ...]  # by folded name, then slug
+    assignments: tuple[models.Assignment, ...]  # by deadline, then slug
+    pages: tuple[models.Page, ...]  # by slug
+    build_date: dt.date
+
+
+def assemble(config: SiteConfig, organisations: dict[str, models.Organisation],
+             documents: Iterable[DocumentResult], photos: Iterable[PhotoResult],
+             build_date: dt.date) -> tuple[Directory, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
+    documents = list(documents)
+    profile_files = {d.source.slug: d for d in documents if d.source.kind == "profile"}
+    photo_of = _attach_photos(profile_files, photos, diagnostics)
+
+    profiles: list[models.Profile] = []
+    assignments: list[models.Assignment] = []
+    pages: list[models.Page] = []
+    for result in documents:
+        diagnostics.extend(result.diagnostics)
+        record = result.record
+        if isinstance(record, models.Profile):
+            profiles.append(replace(record, photo=photo_of.get(record.slug)))
+        elif isinstance(record, models.Assignment):
+            found = _check_assignment(record, profile_files)
+            diagnostics.extend(found)
+            if not any(d.is_error for d in found):
+                assignments.append(record)
+        elif isinstance(record, models.Page):
+            pages.append(record)
+
+    profiles.sort(key=lambda p: (fold(p.name), p.slug))
+    assignments.sort(key=lambda a: (a.deadline, a.slug))
+    pages.sort(key=lambda p: p.slug)
+    directory = Directory(config, organisations, tuple(profiles), tuple(assignments), tuple(pages), build_date)
+    return directory, diagnostics
+
+
+def _attach_photos(profile_files: dict[str, DocumentResult], photos: Iterable[PhotoResult],
+                   diagnostics: list[Diagnostic]) -> dict[str, str]:
+    by_slug: dict[str, list[PhotoResult]] = defaultdict(list)
+    for result in photos:
+        by_slug[result.photo.slug].append(result)
+    photo_of: dict[str, str] = {}
+    for slug, results in sorted(by_slug.items()):
+        results.sort(key=lambda r: r.photo.path)
+        if slug not in profile_files:
+            for result in results:
+                name = os.path.basename(result.photo.path)
+                diagnostics.append(warning(result.photo.path, 0, 0, "photo-without-profile",
+                                           f"the photo '{name}' belongs to no profile",
+                                           "name it after its profile file, or remove it"))
+            continue
+        if len(results) > 1:
+            names = ", ".join(f"'{os.path.basename(r.photo.path)}'" for r in results)
+            for result in results:
+                diagnostics.append(error(result.photo.path, 0, 0, "photo-duplicate",
+                                         f"the profile '{slug}' has more than one photo: {names}",
+                                         "keep one photo and remove the others"))
+            continue
+        diagnostics.extend(results[0].diagnostics)
+        if not results[0].diagnostics:
+            photo_of[slug] = results[0].photo.path
+    return photo_of
+
+
+def _check_assignment(assignment: models.Assignment, profile_files: dict[str, DocumentResult]) -> list[Diagnostic]:
+    """A public assignment must not point visitors at an internal profile."""
+    contact = assignment.contact
+    if not isinstance(contact, str) or assignment.visibility != "public":
+        return []
+    target = profile_files.get(contact)
+    if target is None or not isinstance(target.record, models.Profile) or target.record.visibility != "internal":
+        return []
+    line, column = assignment.lines.get("contact", (1, 1))
+    return [error(assignment.source, line, column, "internal-contact",
+                  f"contact: the profile '{contact}' is internal, but this assignment is public",
+                  "name a public profile, or move the contact into the 'internal:' block")]

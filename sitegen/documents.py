@@ -1,0 +1,167 @@
+"""One content file in, one typed record (or its diagnostics) out.
+
+`process` runs in a worker process (see `workers.py`) and must never raise: every problem,
+even an unexpected exception, becomes a diagnostic for its own file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from . import markup, models, photos, schema, sources, yamlstrict
+from .dates import one_year_before
+from .diagnostics import Diagnostic, error
+from .sources import PhotoFile, SourceFile
+from .terms import closest
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    source: SourceFile
+    record: models.Record | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoResult:
+    photo: PhotoFile
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ParseContext:
+    """What one file's checks may know of the others."""
+
+    build_date: dt.date
+    vocabulary: schema.TermIndex | None = None
+    organisations: frozenset[str] = frozenset()
+    profiles: frozenset[str] = frozenset()  # slugs of every profile file, valid or not
+
+
+SPECS: dict[str, schema.Spec] = {"profile": schema.PROFILE, "assignment": schema.ASSIGNMENT, "page": schema.PAGE}
+
+
+def process(task: SourceFile | PhotoFile, context: ParseContext) -> DocumentResult | PhotoResult:
+    if isinstance(task, PhotoFile):
+        return check_photo(task)
+    return read_document(task, context)
+
+
+def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
+    ctx = schema.Context(source.path, context.vocabulary)
+    record: models.Record | None = None
+    try:
+        text = sources.read_text(source.location)
+        document = sources.split_front_matter(text)
+        node = yamlstrict.load(document.front_matter, document.front_matter_line)
+        values = schema.validate_mapping(node, SPECS[source.kind], "", ctx, missing_at=(1, 1))
+        body_html = markup.render(document.body)
+        if isinstance(values, dict):
+            _check_rules(source.kind, values, ctx)
+            _check_references(values, context, ctx)
+            _check_dates(source.kind, values, context.build_date, ctx)
+        if isinstance(values, dict) and not ctx.diagnostics_have_errors():
+            record = _build(source, values, body_html, ctx.lines)
+    except (sources.SourceProblem, yamlstrict.YamlProblem) as problem:
+        ctx.diagnostics.append(error(source.path, problem.line, problem.column, problem.code, problem.message,
+                                     problem.hint))
+    except RecursionError:
+        ctx.diagnostics.append(error(source.path, 1, 1, "too-deep", "the file is nested too deeply to be read"))
+    except Exception as exc:  # noqa: BLE001 - contributed files must never crash the tool
+        ctx.diagnostics.append(error(source.path, 1, 1, "internal-error",
+                                     f"sitegen could not read this file ({type(exc).__name__}: {exc})",
+                                     "this is a bug in sitegen: please report it with the file"))
+    return DocumentResult(source, record, tuple(ctx.diagnostics))
+
+
+def check_photo(photo: PhotoFile) -> PhotoResult:
+    try:
+        photos.decode(sources.read_photo(photo.location))
+    except sources.SourceProblem as problem:
+        return PhotoResult(photo, (error(photo.path, 0, 0, problem.code, problem.message, problem.hint),))
+    except photos.PhotoProblem as problem:
+        return PhotoResult(photo, (error(photo.path, 0, 0, problem.code, problem.message, problem.hint),))
+    return PhotoResult(photo, ())
+
+
+def _check_rules(kind: str, values: dict[str, Any], ctx: schema.Context) -> None:
+    """Rules between fields of one file."""
+    if kind == "profile":
+        for prefix, scope in (("", values), ("internal.", values.get("internal", {}))):
+            if scope.get("availability") is not None:
+                _check_availability(scope["availability"], prefix + "availability", ctx)
+        for position, item in enumerate(values.get("experience", ()), start=1):
+            if item.end is not None and item.end.sort_key() < item.start.sort_key():
+                ctx.error(ctx.lines.get(f"experience[{position}].to", (1, 1)), "invalid-period",
+                          f"experience[{position}].to: {item.end} lies before from: {item.start}")
+    elif kind == "assignment":
+        posted, deadline = values.get("posted"), values.get("deadline")
+        if posted and deadline and deadline < posted:
+            ctx.error(ctx.lines["deadline"], "invalid-period", f"deadline: {deadline} lies before posted: {posted}")
+        start, end = values.get("start"), values.get("end")
+        if start and end and end < start:
+            ctx.error(ctx.lines["end"], "invalid-period", f"end: {end} lies before start: {start}")
+
+
+def _check_references(values: dict[str, Any], context: ParseContext, ctx: schema.Context) -> None:
+    organisation = values.get("organisation")
+    if isinstance(organisation, str) and organisation not in context.organisations:
+        near = closest(organisation, context.organisations)
+        hint = ("the closest ids: " + ", ".join(near)) if near else "the ids are listed in content/organisations.yaml"
+        ctx.error(ctx.lines["organisation"], "unknown-organisation",
+                  f"organisation: unknown organisation '{organisation}'", hint)
+    internal_contact = values.get("internal", {}).get("contact")
+    for key, contact in (("contact", values.get("contact")), ("internal.contact", internal_contact)):
+        if isinstance(contact, str) and contact not in context.profiles:
+            near = closest(contact, context.profiles)
+            hint = ("the closest profiles: " + ", ".join(near)) if near else \
+                "use the file name of a profile in content/profiles/, without '.md'"
+            ctx.error(ctx.lines[key], "unknown-profile", f"{key}: unknown profile '{contact}'", hint)
+
+
+def _check_dates(kind: str, values: dict[str, Any], build_date: dt.date, ctx: schema.Context) -> None:
+    """Warnings that depend on the build date."""
+    if kind == "profile" and isinstance(values.get("consent"), dt.date):
+        key = "updated" if "updated" in values else "consent"
+        last_seen = values[key]
+        if last_seen < one_year_before(build_date):
+            ctx.warn(ctx.lines[key], "stale-profile",
+                     f"{key}: this profile was last confirmed on {last_seen}, more than a year before {build_date}: "
+                     "is it still current?",
+                     f"check the profile, then set 'updated: {build_date}'")
+    elif (kind == "assignment" and isinstance(values.get("deadline"), dt.date)
+          and values.get("status", "open") == "open" and values["deadline"] < build_date):
+            ctx.warn(ctx.lines["deadline"], "deadline-passed",
+                     f"deadline: {values['deadline']} has passed, but the status is still 'open'",
+                     "set 'status: filled' or 'status: withdrawn', or move the deadline")
+
+
+def _check_availability(availability: models.Availability, key: str, ctx: schema.Context) -> None:
+    if availability.status == "unavailable" and availability.hours_per_week:
+        ctx.error(ctx.lines.get(f"{key}.hours_per_week", (1, 1)), "invalid-value",
+                  f"{key}.hours_per_week: must be 0 when the status is unavailable")
+    start, until = availability.available_from, availability.available_until
+    if isinstance(start, dt.date) and isinstance(until, dt.date) and until < start:
+        ctx.error(ctx.lines.get(f"{key}.until", (1, 1)), "invalid-period",
+                  f"{key}.until: {until} lies before from: {start}")
+
+
+def _build(source: SourceFile, values: dict[str, Any], body_html: str, lines: models.Lines) -> models.Record:
+    if source.kind == "profile":
+        return models.Profile(slug=source.slug, source=source.path, body_html=body_html, lines=lines, **values)
+    if source.kind == "assignment":
+        return models.Assignment(slug=source.slug, source=source.path, body_html=body_html, lines=lines, **values)
+    return models.Page(slug=source.slug, source=source.path, body_html=body_html, lines=lines, **values)
+
+
+def timeout_diagnostic(path: str, seconds: float) -> Diagnostic:
+    return error(path, 1, 1, "time-limit",
+                 f"reading this file took longer than {seconds:g} seconds and was stopped",
+                 "the text probably holds a long run of brackets or other Markdown syntax: simplify it")
+
+
+def crash_diagnostic(path: str, reason: str) -> Diagnostic:
+    return error(path, 1, 1, "internal-error", f"sitegen could not read this file ({reason})",
+                 "this is a bug in sitegen: please report it with the file")

@@ -1,0 +1,44 @@
+"""Markdown bodies to safe HTML: Python-Markdown, then the nh3 (ammonia) allow-list.
+
+Contributed text is untrusted. Raw HTML, scripts, styles, event attributes and every URL
+scheme but http, https and mailto are removed by the sanitizer, whatever Markdown made of
+them. Headings shift one level down, because the page template owns the only `h1`.
+Images are dropped: a picture from another host would break the no-third-party rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import nh3
+
+_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "attr_list"]
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+    "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+})
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags={"script", "style", "iframe", "object", "embed", "template", "svg", "math", "noscript",
+                        "textarea", "select"},
+    attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    url_schemes={"http", "https", "mailto"},
+    link_rel="noopener",
+    strip_comments=True,
+)
+_HEADING = re.compile(r"<(/?)h([1-6])(?=[\s>])")
+_EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
+
+
+def _shift_headings(html: str) -> str:
+    return _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}", html)
+
+
+def render(body: str) -> str:
+    """Safe HTML for a Markdown body. Slow on some inputs: run it where it can be stopped."""
+    converter = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+    html = converter.convert(body)
+    return _EMPTY_PARAGRAPH.sub("", _CLEANER.clean(_shift_headings(html))).strip()

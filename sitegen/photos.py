@@ -1,0 +1,42 @@
+"""Profile photos: checked where they are read, re-encoded where they are published.
+
+Only regular files beside the profile, in JPEG, PNG or WebP, under a size cap, that decode.
+Phone photos carry GPS positions in EXIF: nothing of the original file is ever copied.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+from PIL import Image
+
+MAX_PIXELS = 40_000_000
+FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+class PhotoProblem(Exception):
+    def __init__(self, code: str, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
+
+
+def decode(data: bytes) -> Image.Image:
+    """The decoded image; raises PhotoProblem when it is not a photo we accept."""
+    hint = "export the photo again as JPEG, PNG or WebP"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(data), formats=sorted(FORMATS))
+            if image.width * image.height > MAX_PIXELS:
+                raise PhotoProblem("photo-too-large",
+                                   f"the photo is {image.width}x{image.height} pixels; the limit is "
+                                   f"{MAX_PIXELS // 1_000_000} million pixels", "make the photo smaller")
+            image.load()
+        except PhotoProblem:
+            raise
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise PhotoProblem("photo-too-large", "the photo has too many pixels", "make the photo smaller") from None
+        except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for broken files
+            raise PhotoProblem("photo-invalid", f"the photo cannot be read ({type(exc).__name__})", hint) from None
+    return image

@@ -1,0 +1,563 @@
+"""The field rules: the single place that says what a valid file holds.
+
+A spec is a tuple of `Key`s; each key has a validator, a function that takes a YAML node and
+returns the typed value or INVALID after reporting what is wrong. Validators never raise for
+content: every mistake becomes a diagnostic with the node's line and a hint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from collections.abc import Mapping as AbcMapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+from . import models
+from .diagnostics import Diagnostic, error, warning
+from .terms import did_you_mean, fold, is_slug, slugify
+from .yamlstrict import Mapping, Node, Scalar, Sequence, describe
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Final = _Invalid()
+
+# Characters that change how text is shown without being seen: a right-to-left override can
+# make "gpj.exe" look like "exe.jpg". Never acceptable in a name or a URL.
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@dataclass
+class Context:
+    """Where diagnostics go while one file is validated."""
+
+    path: str
+    vocabulary: TermIndex | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    lines: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def error(self, node: Node | tuple[int, int], code: str, message: str, hint: str = "") -> _Invalid:
+        line, column = (node.line, node.column) if not isinstance(node, tuple) else node
+        self.diagnostics.append(error(self.path, line, column, code, message, hint))
+        return INVALID
+
+    def diagnostics_have_errors(self) -> bool:
+        return any(d.is_error for d in self.diagnostics)
+
+    def warn(self, node: Node | tuple[int, int], code: str, message: str, hint: str = "") -> None:
+        line, column = (node.line, node.column) if not isinstance(node, tuple) else node
+        self.diagnostics.append(warning(self.path, line, column, code, message, hint))
+
+
+Validator = Callable[[Node, str, Context], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    name: str
+    validate: Validator
+    required: bool = False
+    attr: str = ""  # the record's attribute, when it differs from the key
+
+    @property
+    def attribute(self) -> str:
+        return self.attr or self.name
+
+
+Spec = tuple[Key, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# Terms (fields and skills) and their vocabulary
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """Folded term or alias -> canonical term, per kind ('fields', 'skills')."""
+
+    canonical: AbcMapping[str, AbcMapping[str, str]]
+
+    @classmethod
+    def from_vocabulary(cls, vocabulary: models.Vocabulary) -> TermIndex:
+        index: dict[str, dict[str, str]] = {}
+        for kind, terms in (("fields", vocabulary.fields), ("skills", vocabulary.skills)):
+            table: dict[str, str] = {}
+            for term in terms:
+                table[fold(term.term)] = term.term
+                for alias in term.aliases:
+                    table.setdefault(fold(alias), term.term)
+            index[kind] = table
+        return cls(index)
+
+    def terms(self, kind: str) -> list[str]:
+        return sorted(set(self.canonical[kind].values()), key=fold)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scalar validators
+
+
+def _text_of(node: Node, key: str, ctx: Context, expected: str = "a text") -> str | _Invalid:
+    if not isinstance(node, Scalar) or node.value is None:
+        return ctx.error(node, "wrong-type", f"{key}: expected {expected}, got {describe(node)}")
+    # A number where text is wanted ("role: 2019") is kept exactly as it was written.
+    return node.value if isinstance(node.value, str) else node.source
+
+
+def _check_characters(text: str, node: Node, key: str, ctx: Context, multiline: bool = False) -> bool:
+    for char in text:
+        if char in _BIDI_CONTROLS:
+            ctx.error(node, "invisible-character",
+                      f"{key}: contains the invisible direction-control character U+{ord(char):04X}",
+                      "retype the value without copying it from another document")
+            return False
+        if unicodedata.category(char) == "Cc" and not (multiline and char == "\n"):
+            ctx.error(node, "control-character", f"{key}: contains the control character U+{ord(char):04X}",
+                      "retype the value without copying it from another document")
+            return False
+    return True
+
+
+def text(min_length: int = 1, max_length: int = 200) -> Validator:
+    def validate(node: Node, key: str, ctx: Context) -> str | _Invalid:
+        value = _text_of(node, key, ctx)
+        if value is INVALID:
+            return INVALID
+        assert isinstance(value, str)
+        value = " ".join(value.split())
+        if not _check_characters(value, node, key, ctx):
+            return INVALID
+        if len(value) < min_length:
+            return ctx.error(node, "too-short", f"{key}: must be at least {min_length} characters, got {len(value)}")
+        if len(value) > max_length:
+            return ctx.error(node, "too-long", f"{key}: must be at most {max_length} characters, got {len(value)}",
+                             "shorten it; the full story belongs in the text below the front matter")
+        return value
+
+    return validate
+
+
+def choice(allowed: Iterable[str]) -> Validator:
+    options = tuple(allowed)
+
+    def validate(node: Node, key: str, ctx: Context) -> str | _Invalid:
+        value = _text_of(node, key, ctx, "one of " + ", ".join(options))
+        if value is INVALID:
+            return INVALID
+        assert isinstance(value, str)
+        if value in options:
+            return value
+        suggestion = did_you_mean(value, options)
+        allowed_text = "allowed values: " + ", ".join(options)
+        return ctx.error(node, "invalid-value", f"{key}: unknown value '{value}'",
+                         f"{suggestion} {allowed_text}" if suggestion else allowed_text)
+
+    return validate
+
+
+def number(minimum: float, maximum: float, whole: bool = False) -> Validator:
+    def validate(node: Node, key: str, ctx: Context) -> float | int | _Invalid:
+        if not isinstance(node, Scalar) or not isinstance(node.value, (int, float)):
+            hint = ""
+            if isinstance(node, Scalar) and isinstance(node.value, str) and re.fullmatch(r"\d+,\d+", node.value):
+                hint = f"write a decimal point instead of a comma: {node.value.replace(',', '.')}"
+            return ctx.error(node, "wrong-type", f"{key}: expected a number, got {describe(node)}", hint)
+        if whole and not isinstance(node.value, int):
+            return ctx.error(node, "wrong-type", f"{key}: expected a whole number, got {node.source}")
+        if not minimum <= node.value <= maximum:
+            return ctx.error(node, "out-of-range",
+                             f"{key}: must be between {minimum:g} and {maximum:g}, got {node.source}")
+        return node.value
+
+    return validate
+
+
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date(node: Node, key: str, ctx: Context) -> dt.date | _Invalid:
+    value = _text_of(node, key, ctx, "a date (YYYY-MM-DD)")
+    if value is INVALID:
+        return INVALID
+    assert isinstance(value, str)
+    hint = "write the date as YYYY-MM-DD, for example 2026-03-31"
+    if not _DATE_SHAPE.fullmatch(value):
+        return ctx.error(node, "invalid-date", f"{key}: '{value}' is not a date in the form YYYY-MM-DD", hint)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return ctx.error(node, "invalid-date", f"{key}: '{value}' is not a date that exists", hint)
+
+
+_YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+def year_month(node: Node, key: str, ctx: Context) -> models.YearMonth | _Invalid:
+    value = _text_of(node, key, ctx, "a year (2021) or a month (2021-03)")
+    if value is INVALID:
+        return INVALID
+    assert isinstance(value, str)
+    match = _YEAR_MONTH.fullmatch(value)
+    hint = "write a year such as 2021 or a month such as 2021-03"
+    if not match:
+        return ctx.error(node, "invalid-date", f"{key}: '{value}' is not a year or a month", hint)
+    year, month = int(match[1]), int(match[2]) if match[2] else None
+    if not 1940 <= year <= 2100 or (month is not None and not 1 <= month <= 12):
+        return ctx.error(node, "invalid-date", f"{key}: '{value}' is not a year or a month", hint)
+    return models.YearMonth(year, month)
+
+
+def https_url(node: Node, key: str, ctx: Context) -> str | _Invalid:
+    value = _text_of(node, key, ctx, "an https URL")
+    if value is INVALID:
+        return INVALID
+    assert isinstance(value, str)
+    if not _check_characters(value, node, key, ctx):
+        return INVALID
+    hint = "write the full address starting with https://, for example https://www.example.nl/"
+    if "\\" in value or any(c.isspace() for c in value):
+        return ctx.error(node, "invalid-url",
+                         f"{key}: '{value}' is not a valid URL (it contains a space or a backslash)", hint)
+    try:
+        parts = urlsplit(value)
+        hostname = parts.hostname
+    except ValueError:
+        return ctx.error(node, "invalid-url", f"{key}: '{value}' is not a valid URL", hint)
+    if parts.scheme.lower() != "https":
+        return ctx.error(node, "invalid-url", f"{key}: only https URLs are allowed, got '{value}'", hint)
+    if parts.username is not None or parts.password is not None:
+        return ctx.error(node, "invalid-url", f"{key}: a URL must not contain a user name or password",
+                         "remove the part before '@'")
+    if not hostname or "." not in hostname:
+        return ctx.error(node, "invalid-url", f"{key}: '{value}' has no valid host name", hint)
+    return value
+
+
+_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+
+
+def email(node: Node, key: str, ctx: Context) -> str | _Invalid:
+    value = _text_of(node, key, ctx, "an e-mail address")
+    if value is INVALID:
+        return INVALID
+    assert isinstance(value, str)
+    value = value.strip()
+    if value.lower().startswith("mailto:"):
+        return ctx.error(node, "invalid-email", f"{key}: write the address without 'mailto:'")
+    if not _EMAIL.fullmatch(value):
+        return ctx.error(node, "invalid-email", f"{key}: '{value}' is not an e-mail address",
+                         "write it as name@organisation.nl")
+    return value
+
+
+_PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,22}[0-9]")
+
+
+def phone(node: Node, key: str, ctx: Context) -> str | _Invalid:
+    if isinstance(node, Scalar) and isinstance(node.value, (int, float)):
+        return ctx.error(node, "wrong-type", f"{key}: a phone number must be text",
+                         f"put it in quotes: {key.rsplit('.', 1)[-1]}: \"{node.source}\"")
+    value = _text_of(node, key, ctx, "a phone number")
+    if value is INVALID:
+        return INVALID
+    assert isinstance(value, str)
+    value = value.strip()
+    if not _PHONE.fullmatch(value):
+        return ctx.error(node, "invalid-phone", f"{key}: '{value}' is not a phone number",
+                         "use digits, spaces, hyphens and a leading +, for example 06-12345678 or +31 70 123 4567")
+    return value
+
+
+_USERNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,38})")
+
+
+def username(node: Node, key: str, ctx: Context) -> str | _Invalid:
+    value = _text_of(node, key, ctx, "a user name")
+    if value is INVALID:
+        return INVALID
+    assert isinstance(value, str)
+    if value.startswith("@") and _USERNAME.fullmatch(value[1:]):
+        return ctx.error(node, "invalid-username", f"{key}: write the user name without '@'",
+                         f"write {value[1:]}")
+    if not _USERNAME.fullmatch(value):
+        return ctx.error(node, "invalid-username", f"{key}: '{value}' is not a code-host user name")
+    return value
+
+
+def slug_reference(what: str) -> Validator:
+    def validate(node: Node, key: str, ctx: Context) -> str | _Invalid:
+        value = _text_of(node, key, ctx, f"{what} id")
+        if value is INVALID:
+            return INVALID
+        assert isinstance(value, str)
+        if not is_slug(value):
+            suggestion = slugify(value)
+            hint = f"ids are written in lower case with hyphens, for example '{suggestion or 'gemeente-tilburg'}'"
+            return ctx.error(node, "invalid-reference", f"{key}: '{value}' is not a valid {what} id", hint)
+        return value
+
+    return validate
+
+
+# ISO 639-1, the two-letter language codes.
+LANGUAGE_CODES = frozenset({
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi", "bm", "bn",
+    "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv", "dz", "ee", "el",
+    "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv",
+    "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it",
+    "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky",
+    "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt",
+    "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa",
+    "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl",
+    "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn",
+    "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo",
+    "za", "zh", "zu",
+})
+
+
+def language_code(node: Node, key: str, ctx: Context) -> str | _Invalid:
+    value = _text_of(node, key, ctx, "a language code")
+    if value is INVALID:
+        return INVALID
+    assert isinstance(value, str)
+    if value not in LANGUAGE_CODES:
+        hint = (f"write '{value.lower()}'" if value.lower() in LANGUAGE_CODES
+                else "use two-letter ISO 639-1 codes such as nl, en, de, fy")
+        return ctx.error(node, "invalid-value", f"{key}: '{value}' is not a language code", hint)
+    return value
+
+
+def term(kind: str) -> Validator:
+    """A field or skill: free text, or with a vocabulary, one of its terms (aliases normalized)."""
+    singular = kind[:-1]
+
+    def validate(node: Node, key: str, ctx: Context) -> str | _Invalid:
+        value = text(1, 80)(node, key, ctx)
+        if not isinstance(value, str) or ctx.vocabulary is None:
+            return value  # type: ignore[no-any-return]
+        table = ctx.vocabulary.canonical[kind]
+        canonical = table.get(fold(value))
+        if canonical is None:
+            suggestion = did_you_mean(value, ctx.vocabulary.terms(kind))
+            listing = f"the {kind} are listed in content/vocabulary.yaml"
+            return ctx.error(node, "unknown-term", f"{key}: unknown {singular} '{value}'",
+                             f"{suggestion} {listing}" if suggestion else listing)
+        return canonical
+
+    return validate
+
+
+# ---------------------------------------------------------------------------------------------
+# Structure
+
+
+def list_of(item: Validator, what: str, minimum: int = 0, maximum: int = 100, unique: bool = False) -> Validator:
+    def validate(node: Node, key: str, ctx: Context) -> tuple[Any, ...] | _Invalid:
+        if not isinstance(node, Sequence):
+            hint = f"write one '- item' per line under '{key.rsplit('.', 1)[-1]}:', or [first, second]"
+            return ctx.error(node, "wrong-type", f"{key}: expected a list of {what}, got {describe(node)}", hint)
+        if len(node.items) < minimum:
+            return ctx.error(node, "too-few", f"{key}: needs at least {minimum} {'item' if minimum == 1 else 'items'}")
+        if len(node.items) > maximum:
+            return ctx.error(node, "too-many", f"{key}: at most {maximum} items are allowed, got {len(node.items)}",
+                             "keep the most important ones")
+        values: list[Any] = []
+        seen: dict[str, int] = {}
+        ok = True
+        for position, child in enumerate(node.items, start=1):
+            value = item(child, f"{key}[{position}]", ctx)
+            if value is INVALID:
+                ok = False
+                continue
+            if unique and isinstance(value, str):
+                folded = fold(value)
+                if folded in seen:
+                    ctx.warn(child, "duplicate-item", f"{key}: '{value}' is listed twice (also on line {seen[folded]})",
+                             "remove one of them")
+                    continue
+                seen[folded] = child.line
+            values.append(value)
+        return tuple(values) if ok else INVALID
+
+    return validate
+
+
+def is_missing(node: Node) -> bool:
+    return isinstance(node, Scalar) and (node.value is None or node.value == "")
+
+
+def validate_mapping(node: Node, spec: Spec, key: str, ctx: Context,
+                     missing_at: tuple[int, int] | None = None) -> dict[str, Any] | _Invalid:
+    """Validate a mapping against `spec`; returns attribute -> value for the keys present.
+
+    Every problem is reported, not just the first: unknown keys, missing keys and bad values.
+    """
+    prefix = f"{key}: " if key else ""
+    if not isinstance(node, Mapping):
+        return ctx.error(node, "wrong-type", f"{prefix}expected a mapping of keys, got {describe(node)}",
+                         "write one 'key: value' per line, indented under this key")
+    by_name = {k.name: k for k in spec}
+    values: dict[str, Any] = {}
+    ok = True
+    for entry in node.entries:
+        rule = by_name.get(entry.key)
+        dotted = f"{key}.{entry.key}" if key else entry.key
+        if rule is None:
+            ok = False
+            suggestion = did_you_mean(entry.key, by_name)
+            ctx.error((entry.key_line, entry.key_column), "unknown-key", f"{prefix}unknown key '{entry.key}'",
+                      suggestion or "allowed keys: " + ", ".join(by_name))
+            continue
+        ctx.lines[dotted] = (entry.key_line, entry.key_column)
+        if is_missing(entry.value):
+            if rule.required:
+                ok = False
+                ctx.error((entry.key_line, entry.key_column), "missing-key",
+                          f"{prefix}the required key '{entry.key}' has no value")
+            continue
+        value = rule.validate(entry.value, dotted, ctx)
+        if value is INVALID:
+            ok = False
+        else:
+            values[rule.attribute] = value
+    where = missing_at or (node.line, node.column)
+    for rule in spec:
+        if rule.required and node.get(rule.name) is None:
+            ok = False
+            ctx.error(where, "missing-key", f"{prefix}missing required key '{rule.name}'",
+                      f"add a line '{rule.name}: ...'")
+    return values if ok else INVALID
+
+
+def record(spec: Spec, build: Callable[..., Any]) -> Validator:
+    """A nested mapping turned into a record by `build(**values)`."""
+
+    def validate(node: Node, key: str, ctx: Context) -> Any:
+        values = validate_mapping(node, spec, key, ctx)
+        if isinstance(values, _Invalid):
+            return INVALID
+        return build(**values)
+
+    return validate
+
+
+# ---------------------------------------------------------------------------------------------
+# The specs of DESIGN section 1
+
+ENGAGEMENT = choice(models.ENGAGEMENTS)
+VISIBILITY = choice(models.VISIBILITIES)
+
+EXPERIENCE: Spec = (
+    Key("role", text(1, 100), required=True),
+    Key("organisation", text(1, 150), required=True),
+    Key("from", year_month, required=True, attr="start"),
+    Key("to", year_month, attr="end"),
+)
+
+AVAILABILITY: Spec = (
+    Key("status", choice(models.AVAILABILITY_STATUSES), required=True),
+    Key("hours_per_week", number(0, 40)),
+    Key("from", date, attr="available_from"),
+    Key("until", date, attr="available_until"),
+)
+
+CONTACT: Spec = (
+    Key("email", email),
+    Key("phone", phone),
+    Key("website", https_url),
+    Key("linkedin", https_url),
+)
+
+PERSON_CONTACT: Spec = (
+    Key("name", text(2, 100), required=True),
+    Key("email", email),
+    Key("phone", phone),
+)
+
+
+PROFILE_OPTIONAL: Spec = (
+    Key("summary", text(1, 300)),
+    Key("region", text(1, 80)),
+    Key("experience", list_of(record(EXPERIENCE, models.Experience), "roles", maximum=30)),
+    Key("availability", record(AVAILABILITY, models.Availability)),
+    Key("engagement", list_of(ENGAGEMENT, "forms of engagement", minimum=1, maximum=4, unique=True)),
+    Key("rate", number(0, 1000)),
+    Key("languages", list_of(language_code, "language codes", maximum=20, unique=True)),
+    Key("contact", record(CONTACT, models.Contact)),
+)
+
+PROFILE: Spec = (
+    Key("name", text(2, 100), required=True),
+    Key("role", text(1, 100), required=True),
+    Key("organisation", slug_reference("organisation"), required=True),
+    Key("fields", list_of(term("fields"), "texts", minimum=1, maximum=5, unique=True), required=True),
+    Key("skills", list_of(term("skills"), "texts", minimum=1, maximum=12, unique=True), required=True),
+    Key("consent", date, required=True),
+    *PROFILE_OPTIONAL,
+    Key("maintainers", list_of(username, "user names", maximum=10, unique=True)),
+    Key("visibility", VISIBILITY),
+    Key("internal", lambda node, key, ctx: validate_mapping(node, PROFILE_OPTIONAL, key, ctx)),
+    Key("updated", date),
+)
+
+
+def _assignment_contact(node: Node, key: str, ctx: Context) -> str | models.PersonContact | _Invalid:
+    if isinstance(node, Mapping):
+        return record(PERSON_CONTACT, models.PersonContact)(node, key, ctx)  # type: ignore[no-any-return]
+    if isinstance(node, Scalar) and isinstance(node.value, str):
+        return slug_reference("profile")(node, key, ctx)  # type: ignore[no-any-return]
+    return ctx.error(node, "wrong-type",
+                     f"{key}: expected a profile id or a mapping with name, email and phone, got {describe(node)}")
+
+
+ASSIGNMENT_OPTIONAL: Spec = (
+    Key("summary", text(1, 300)),
+    Key("region", text(1, 80)),
+    Key("location", text(1, 150)),
+    Key("hours_per_week", number(1, 40)),
+    Key("start", date),
+    Key("end", date),
+    Key("engagement", ENGAGEMENT),
+    Key("rate", number(0, 1000)),
+    Key("contact", _assignment_contact),
+)
+
+ASSIGNMENT: Spec = (
+    Key("title", text(3, 150), required=True),
+    Key("organisation", slug_reference("organisation"), required=True),
+    Key("fields", list_of(term("fields"), "texts", minimum=1, maximum=5, unique=True), required=True),
+    Key("skills", list_of(term("skills"), "texts", minimum=1, maximum=12, unique=True), required=True),
+    Key("posted", date, required=True),
+    Key("deadline", date, required=True),
+    *ASSIGNMENT_OPTIONAL,
+    Key("status", choice(models.ASSIGNMENT_STATUSES)),
+    Key("visibility", VISIBILITY),
+    Key("internal", lambda node, key, ctx: validate_mapping(node, ASSIGNMENT_OPTIONAL, key, ctx)),
+    Key("updated", date),
+)
+
+PAGE: Spec = (
+    Key("title", text(1, 150), required=True),
+    Key("description", text(1, 300)),
+    Key("menu", number(-1000, 1000)),
+)
+
+ORGANISATION: Spec = (
+    Key("name", text(2, 150), required=True),
+    Key("type", choice(models.ORGANISATION_TYPES), required=True),
+    Key("region", text(1, 80)),
+    Key("website", https_url),
+)
+
+TERM: Spec = (
+    Key("term", text(1, 80), required=True),
+    Key("aliases", list_of(text(1, 80), "texts", maximum=30)),
+)

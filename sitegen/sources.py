@@ -1,0 +1,224 @@
+"""The only module that reads the site's files.
+
+It lists the content folders, reads each file under a size cap (only regular files, never a
+symbolic link), decodes it as UTF-8 and splits off the front matter with strict delimiters:
+`---` on the first line (after an optional byte-order mark) and a closing `---` line. Unclosed
+front matter is an error, never body text, or a phone number in it would be published.
+
+python-frontmatter's default split would do the latter (its pattern finds no closing line
+and returns the whole file as body), so we do not use its parser for contributed files.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from .diagnostics import Diagnostic, error, warning
+from .terms import is_slug, slugify
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_PHOTO_BYTES = 5 * 1024 * 1024
+PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
+
+Kind = Literal["profile", "assignment", "page"]
+CONTENT_FOLDERS: tuple[tuple[Kind, str], ...] = (
+    ("profile", "content/profiles"),
+    ("assignment", "content/assignments"),
+    ("page", "content/pages"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A content file: `path` relative to the site (for messages), `location` on disk."""
+
+    kind: Kind
+    slug: str
+    path: str
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoFile:
+    slug: str
+    path: str
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    documents: tuple[SourceFile, ...]
+    photos: tuple[PhotoFile, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A file split into its front matter (YAML text) and its Markdown body."""
+
+    front_matter: str
+    front_matter_line: int  # the file line of the front matter's first line
+    body: str
+    body_line: int
+
+
+class SourceProblem(Exception):
+    def __init__(self, line: int, column: int, code: str, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.line, self.column, self.code, self.message, self.hint = line, column, code, message, hint
+
+
+# ---------------------------------------------------------------------------------------------
+# Listing
+
+
+def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
+    """Every content file, sorted by path, with a diagnostic for each file name that is wrong."""
+    documents: list[SourceFile] = []
+    photos: list[PhotoFile] = []
+    diagnostics: list[Diagnostic] = []
+    for kind, folder in CONTENT_FOLDERS:
+        directory = site / folder
+        if not directory.is_dir():
+            continue
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        suggested: dict[str, list[str]] = defaultdict(list)
+        for entry in entries:
+            stem, extension = os.path.splitext(entry.name)
+            if extension.lower() == ".md":
+                suggested[slugify(stem) + ".md"].append(entry.name)
+        for entry in entries:
+            rel = f"{folder}/{entry.name}"
+            stem, extension = os.path.splitext(entry.name)
+            lowered = extension.lower()
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                diagnostics.append(warning(rel, 0, 0, "unexpected-folder", f"the folder '{entry.name}' is ignored",
+                                           f"content files belong directly in {folder}/"))
+                continue
+            if lowered == ".md":
+                slug = stem if is_slug(stem) else slugify(stem)
+                if not is_slug(stem):
+                    diagnostics.append(_slug_problem(rel, entry.name, suggested, folder))
+                documents.append(SourceFile(kind, slug or "invalid", rel, entry.path))
+            elif kind == "profile" and lowered in PHOTO_EXTENSIONS:
+                photos.append(PhotoFile(stem, rel, entry.path))
+            elif kind == "profile" and lowered == ".svg":
+                diagnostics.append(error(rel, 0, 0, "photo-svg", "SVG photos are not accepted",
+                                         "save the photo as JPEG, PNG or WebP"))
+            else:
+                diagnostics.append(warning(rel, 0, 0, "unexpected-file", f"the file '{entry.name}' is ignored",
+                                           f"only .md files belong in {folder}/"
+                                           + (" (and profile photos: .jpg, .jpeg, .png, .webp)"
+                                              if kind == "profile" else "")))
+    return Listing(tuple(documents), tuple(photos)), diagnostics
+
+
+def _slug_problem(rel: str, name: str, suggested: dict[str, list[str]], folder: str) -> Diagnostic:
+    stem = os.path.splitext(name)[0]
+    valid = slugify(stem)
+    message = f"the file name '{name}' is not valid: use lower-case letters, digits and hyphens"
+    if not valid:
+        return error(rel, 0, 0, "invalid-file-name", message, "rename it, for example to 'anna-de-vries.md'")
+    target = valid + ".md"
+    others = [other for other in suggested[target] if other != name]
+    if target in others:
+        return error(rel, 0, 0, "invalid-file-name", message,
+                     f"'{target}' already exists: merge the two files, or give this one another valid name")
+    if others:
+        names = ", ".join(f"'{other}'" for other in others)
+        return error(rel, 0, 0, "invalid-file-name", message,
+                     f"rename it to '{target}'; but {names} would get that name too: give each file its own name")
+    return error(rel, 0, 0, "invalid-file-name", message, f"rename it to '{target}'")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def _read_regular_file(location: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; symbolic links are refused."""
+    try:
+        fd = os.open(location, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if os.path.islink(location):
+            raise SourceProblem(0, 0, "symbolic-link", "the file is a symbolic link; only regular files are read",
+                                "replace the link with the file itself") from None
+        raise SourceProblem(0, 0, "unreadable", f"the file cannot be read: {exc.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceProblem(0, 0, "not-a-file", "this is not a regular file")
+        if info.st_size > limit:
+            raise SourceProblem(1, 1, "file-too-large",
+                                f"the file is {_size(info.st_size)}; the limit is {_size(limit)}",
+                                "shorten the text, or make the image smaller")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise SourceProblem(1, 1, "file-too-large", f"the file is larger than {_size(limit)}")
+        return data
+    finally:
+        os.close(fd)
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):.1f} MiB" if count >= 1024 * 1024 else f"{(count + 1023) // 1024} KiB"
+
+
+def read_text(location: str, limit: int = MAX_FILE_BYTES) -> str:
+    """The file as text with '\\n' line ends and no byte-order mark."""
+    data = _read_regular_file(location, limit)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise SourceProblem(line, 0, "binary-file", "the file contains a NUL byte: it is not a text file",
+                            "save it again as plain UTF-8 text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SourceProblem(line, column, "invalid-utf8", "the file is not valid UTF-8 text",
+                            "save the file with the UTF-8 encoding") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_photo(location: str) -> bytes:
+    return _read_regular_file(location, MAX_PHOTO_BYTES)
+
+
+_DELIMITER = re.compile(r"---[ \t]*")
+
+
+def split_front_matter(text: str) -> Document:
+    first_line, _, rest = text.partition("\n")
+    if not _DELIMITER.fullmatch(first_line):
+        stripped = text.lstrip()
+        hint = "the file must start with a line '---', then the keys, then a closing '---' line"
+        if stripped.startswith("+++"):
+            raise SourceProblem(1, 1, "front-matter-format", "TOML front matter ('+++') is not supported",
+                                "write the keys in YAML between two '---' lines")
+        if stripped.startswith("{"):
+            raise SourceProblem(1, 1, "front-matter-format", "JSON front matter is not supported",
+                                "write the keys in YAML between two '---' lines")
+        if stripped.startswith("---"):
+            raise SourceProblem(1, 1, "front-matter-start", "the '---' line must be the very first line of the file",
+                                "remove the blank lines or text before it")
+        raise SourceProblem(1, 1, "front-matter-missing", "the file has no front matter", hint)
+    lines = rest.split("\n")
+    for index, line in enumerate(lines):
+        if _DELIMITER.fullmatch(line):
+            front_matter = "\n".join(lines[:index]) + "\n"
+            body = "\n".join(lines[index + 1:])
+            return Document(front_matter, 2, body, index + 3)
+    raise SourceProblem(1, 1, "front-matter-unclosed", "the front matter is not closed",
+                        "add a line '---' after the last key; the file is not published until then")

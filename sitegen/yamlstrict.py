@@ -1,0 +1,242 @@
+"""A strict YAML reader for contributed front matter.
+
+PyYAML's own loaders are too generous for untrusted files: they turn `no` into False,
+`0201234567` into an octal number and `2024-02-30` into a crash, run `!!python` tags, expand
+alias bombs and silently keep the last of two equal keys. This module reads the event stream
+of libyaml's parser (or PyYAML's pure-Python one where libyaml is missing) and builds a small
+tree of positioned nodes itself, so that every rule is ours and every value keeps its line:
+
+- scalars stay text, except plain decimal numbers (`16`, `95.5`); an empty plain value is None;
+- tags, anchors and aliases, non-text keys, duplicate keys and nesting deeper than
+  `MAX_DEPTH` are errors;
+- the top level must be a mapping.
+
+Nothing here knows what the keys mean: that is `schema.py`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+MAX_DEPTH = 20
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9]|\.0)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    value: str | int | float | None
+    source: str  # the text as written, for fields that want text even when YAML saw a number
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence:
+    items: tuple[Node, ...]
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    key: str
+    key_line: int
+    key_column: int
+    value: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    entries: tuple[Entry, ...]
+    line: int
+    column: int
+
+    def get(self, key: str) -> Entry | None:
+        for entry in self.entries:
+            if entry.key == key:
+                return entry
+        return None
+
+
+Node = Scalar | Sequence | Mapping
+
+
+class YamlProblem(Exception):
+    """A problem at a position of the YAML text. Lines and columns count from 1."""
+
+    def __init__(self, line: int, column: int, code: str, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.code = code
+        self.message = message
+        self.hint = hint
+
+
+def describe(node: Node | None) -> str:
+    """What a member wrote, in words, for messages like 'expected a list, got a number'."""
+    if node is None:
+        return "nothing"
+    if isinstance(node, Mapping):
+        return "a mapping of keys"
+    if isinstance(node, Sequence):
+        return "a list"
+    if node.value is None:
+        return "an empty value"
+    if isinstance(node.value, (int, float)):
+        return "a number"
+    return "a text"
+
+
+def scalar_value(text: str, plain: bool) -> str | int | float | None:
+    if not plain:
+        return text
+    if text == "":
+        return None
+    if _DECIMAL.fullmatch(text):
+        return float(text) if "." in text else int(text)
+    return text
+
+
+def load(text: str, first_line: int = 1) -> Mapping:
+    """Parse YAML `text` whose first line is line `first_line` of its file.
+
+    Raises YamlProblem for every input that is not a plain mapping of plain values.
+    """
+    loader = _Loader(text)
+    try:
+        return _Builder(loader, first_line).document()
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_problem(exc, text, first_line) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(first_line, 1, "yaml-syntax", f"the YAML could not be read: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line if mark else 0) + first_line
+    column = (mark.column if mark else 0) + 1
+    problem = exc.problem or exc.context or "invalid YAML"
+    source_lines = text.split("\n")
+    source_line = source_lines[mark.line] if mark is not None and mark.line < len(source_lines) else ""
+    if "\t" in problem or "\t" in source_line[: column]:
+        return YamlProblem(
+            line,
+            column,
+            "yaml-tab",
+            "a tab character is used for indentation; YAML only allows spaces",
+            "replace the tab at the start of this line with spaces",
+        )
+    hint = "check the indentation and the ':' after each key; put text with ': ' or '#' in quotes"
+    return YamlProblem(line, column, "yaml-syntax", f"invalid YAML: {problem}", hint)
+
+
+class _Builder:
+    def __init__(self, loader: yaml.SafeLoader, first_line: int) -> None:
+        self._loader = loader
+        self._first_line = first_line
+
+    def _position(self, event: yaml.Event) -> tuple[int, int]:
+        mark = event.start_mark
+        if mark is None:
+            return self._first_line, 1
+        return mark.line + self._first_line, mark.column + 1
+
+    def _next(self) -> yaml.Event:
+        event: yaml.Event = self._loader.get_event()  # type: ignore[no-untyped-call]
+        return event
+
+    def document(self) -> Mapping:
+        self._next()  # StreamStartEvent
+        event = self._next()
+        if isinstance(event, yaml.StreamEndEvent):
+            raise YamlProblem(
+                self._first_line, 1, "front-matter-empty", "the front matter is empty",
+                "write the keys between the two '---' lines, one 'key: value' per line",
+            )
+        node = self._node(self._next(), depth=1)
+        self._next()  # DocumentEndEvent
+        event = self._next()
+        if not isinstance(event, yaml.StreamEndEvent):
+            line, column = self._position(event)
+            raise YamlProblem(
+                line, column, "yaml-multiple-documents", "the front matter holds more than one YAML document",
+                "remove the '---' or '...' line inside the front matter",
+            )
+        if not isinstance(node, Mapping):
+            raise YamlProblem(
+                node.line, node.column, "front-matter-not-mapping",
+                f"the front matter must be a mapping of keys, got {describe(node)}",
+                "write one 'key: value' per line, for example 'name: Anna de Vries'",
+            )
+        return node
+
+    def _check_plain(self, event: yaml.NodeEvent) -> None:
+        line, column = self._position(event)
+        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            raise YamlProblem(
+                line, column, "yaml-anchor", "YAML anchors and aliases ('&' and '*') are not allowed",
+                "write the value out in full",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise YamlProblem(
+                line, column, "yaml-tag", f"YAML tags such as '{tag}' are not allowed",
+                "remove the tag; write plain values only",
+            )
+
+    def _node(self, event: yaml.Event, depth: int) -> Node:
+        if depth > MAX_DEPTH:
+            line, column = self._position(event)
+            raise YamlProblem(
+                line, column, "yaml-too-deep", f"the front matter is nested deeper than {MAX_DEPTH} levels",
+                "flatten the structure: profiles need at most three levels",
+            )
+        self._check_plain(event)  # type: ignore[arg-type]
+        line, column = self._position(event)
+        if isinstance(event, yaml.ScalarEvent):
+            plain = not event.style and event.implicit[0]
+            return Scalar(scalar_value(event.value, plain), event.value, line, column)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Node] = []
+            event = self._next()
+            while not isinstance(event, yaml.SequenceEndEvent):
+                items.append(self._node(event, depth + 1))
+                event = self._next()
+            return Sequence(tuple(items), line, column)
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(line, column, depth)
+        raise YamlProblem(line, column, "yaml-syntax", "invalid YAML: unexpected content")
+
+    def _mapping(self, line: int, column: int, depth: int) -> Mapping:
+        entries: list[Entry] = []
+        seen: dict[str, int] = {}
+        event = self._next()
+        while not isinstance(event, yaml.MappingEndEvent):
+            key_line, key_column = self._position(event)
+            key_node = self._node(event, depth + 1)
+            if not isinstance(key_node, Scalar) or not isinstance(key_node.value, str):
+                raise YamlProblem(
+                    key_line, key_column, "yaml-key-not-text",
+                    f"keys must be text, got {describe(key_node)}",
+                    "every key is a word such as 'name' or 'skills'",
+                )
+            key = key_node.value
+            if key in seen:
+                raise YamlProblem(
+                    key_line, key_column, "yaml-duplicate-key",
+                    f"duplicate key '{key}': it is already given on line {seen[key]}",
+                    "keep one of the two lines and remove the other",
+                )
+            seen[key] = key_line
+            value = self._node(self._next(), depth + 1)
+            entries.append(Entry(key, key_line, key_column, value))
+            event = self._next()
+        return Mapping(tuple(entries), line, column)
