@@ -1,29 +1,43 @@
 """The pipeline: the one module that composes the stages, in order.
 
-    load_config -> list_content -> read documents (worker pool) -> assemble -> render -> write
+    check:  load_config -> list_content -> read documents (timed worker pool) -> assemble
+    build:  check -> select (audience, build date) -> taxonomies -> plan -> render + write (workers) -> swap in
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
+import time
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import config, directory, documents, render, sources, write
+from . import audience, config, directory, documents, images, render, sitemap, sources, theme
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from .schema import TermIndex
+from .taxonomy import build_taxonomies
+from .urls import Urls
 from .workers import Crashed, TimedOut, default_jobs, run_timed
+from .write import OutputFile, Staging
 
 __all__ = ["DEFAULT_TIME_LIMIT", "BuildResult", "CheckResult", "Options", "build_site", "check_site", "default_jobs"]
 
 DEFAULT_TIME_LIMIT = 10.0
+RENDER_CHUNK = 200  # pages per task: small enough to balance two cores, large enough to keep IPC cheap
+
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
     build_date: dt.date
-    jobs: int = default_jobs()
+    jobs: int = dataclasses.field(default_factory=default_jobs)
     time_limit: float = DEFAULT_TIME_LIMIT
+    audience: audience.Audience = "public"
+    base_url: str | None = None  # overrides sitegen.yaml, for previews on another host
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +52,17 @@ class CheckResult:
 
 
 @dataclass(frozen=True, slots=True)
+class BuildSummary:
+    pages: dict[str, int]  # per kind
+    files: int
+    bytes: int
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
 class BuildResult:
     check: CheckResult
-    published: write.WriteSummary | None
+    published: BuildSummary | None
 
 
 def check_site(site: Path, options: Options) -> CheckResult:
@@ -69,6 +91,8 @@ def check_site(site: Path, options: Options) -> CheckResult:
     if site_config is None:
         diagnostics += [d for r in results for d in r.diagnostics]
         return CheckResult(None, sorted_diagnostics(diagnostics), files_checked)
+    if options.base_url:
+        site_config = dataclasses.replace(site_config, base_url=options.base_url)
     assembled, found = directory.assemble(site_config, organisations, document_results, photo_results,
                                           options.build_date)
     diagnostics += found
@@ -90,9 +114,86 @@ def _as_result(task: sources.SourceFile | sources.PhotoFile,
 
 
 def build_site(site: Path, out: Path, options: Options, keep_going: bool = False) -> BuildResult:
+    started = time.perf_counter()
     checked = check_site(site, options)
     if checked.directory is None or (has_errors(checked.diagnostics) and not keep_going):
         return BuildResult(checked, None)
-    theme_dirs = render.theme_folders(site, checked.directory.config.theme)
-    files = render.render_site(checked.directory, theme_dirs)
-    return BuildResult(checked, write.write_site(out, files))
+    assembled = checked.directory
+    selection = audience.select(assembled, options.audience)
+    urls = Urls(assembled.config.base_url, assembled.config.language)
+    theme_dirs = theme.theme_folders(site, assembled.config.theme)
+    asset_names, asset_files = render.hashed_assets(theme.read_static(theme_dirs))
+    photo_jobs = _photo_jobs(site, selection, urls)
+    site_context = render.SiteContext(
+        config=assembled.config, audience=options.audience, build_date=assembled.build_date, selection=selection,
+        taxonomies=build_taxonomies(selection, assembled.organisations), organisations=assembled.organisations,
+        assets=asset_names, photos={job.slug: job.path for job in photo_jobs},
+    )
+    jobs = list(render.plan(site_context))
+    extra = [*asset_files, *sitemap.machine_files(site_context, jobs)]
+
+    staging = Staging(out)
+    try:
+        renderer = render.Renderer(site_context, theme_dirs)
+        context = _RenderContext(renderer, jobs, photo_jobs, staging)
+        chunks = [("pages", i, min(i + RENDER_CHUNK, len(jobs))) for i in range(0, len(jobs), RENDER_CHUNK)]
+        chunks += [("photos", i, min(i + 50, len(photo_jobs))) for i in range(0, len(photo_jobs), 50)]
+        counts: Counter[str] = Counter()
+        size = 0
+        for outcome in run_timed(_render_chunk, chunks, context, time_limit=3600, jobs=options.jobs):
+            if not isinstance(outcome, tuple):
+                raise RuntimeError(f"rendering failed: {outcome}")
+            chunk_counts, chunk_bytes = outcome
+            counts.update(chunk_counts)
+            size += chunk_bytes
+        for file in extra:
+            size += staging.write(file)
+            counts[file.kind] += 1
+        staging.commit()
+    except BaseException:
+        staging.discard()
+        raise
+    summary = BuildSummary(dict(sorted(counts.items())), sum(counts.values()), size, time.perf_counter() - started)
+    return BuildResult(checked, summary)
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoJob:
+    slug: str
+    path: str  # site path of the published photo
+    location: str  # the original beside the profile
+
+
+def _photo_jobs(site: Path, selection: audience.Selection, urls: Urls) -> list[PhotoJob]:
+    jobs = []
+    for profile in selection.profiles:
+        if profile.photo:
+            location = str(site / profile.photo)
+            digest = hashlib.sha256(sources.read_photo(location)).hexdigest()[:10]
+            jobs.append(PhotoJob(profile.slug, f"{urls.profile(profile.slug)}foto-{digest}.jpg", location))
+    return jobs
+
+
+@dataclass(frozen=True, slots=True)
+class _RenderContext:
+    renderer: render.Renderer
+    pages: list[render.PageJob]
+    photos: list[PhotoJob]
+    staging: Staging
+
+
+def _render_chunk(task: tuple[str, int, int], context: _RenderContext) -> tuple[Counter[str], int]:
+    """Render and write one slice of the plan; runs in a worker process that forked with the plan."""
+    kind, start, end = task
+    counts: Counter[str] = Counter()
+    size = 0
+    if kind == "pages":
+        for job in context.pages[start:end]:
+            size += context.staging.write(context.renderer.render(job))
+            counts[job.kind] += 1
+    else:
+        for photo in context.photos[start:end]:
+            published = images.publish(sources.read_photo(photo.location))
+            size += context.staging.write(OutputFile(photo.path, published.data, "photo"))
+            counts["photo"] += 1
+    return counts, size

@@ -6,6 +6,7 @@ Exit status: 0 fine, 1 the content has errors (or warnings with --strict), 2 wro
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import time
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__, build, diagnostics
+from .audience import AUDIENCES
+from .config import normalize_base_url
 from .dates import DateProblem, build_date
 
 
@@ -42,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     site_build.add_argument("--out", metavar="DIR", help="the output folder (default: SITE_DIR/output)")
     site_build.add_argument("--keep-going", action="store_true",
                             help="publish the valid files even when others have errors")
+    site_build.add_argument("--audience", choices=AUDIENCES, default="public",
+                            help="public (default) leaves out everything internal; internal shows it, with noindex")
+    site_build.add_argument("--base-url", metavar="URL",
+                            help="the site's address, instead of base_url in sitegen.yaml (for previews)")
     return parser
 
 
@@ -57,6 +64,12 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     except DateProblem as problem:
         err.write(f"sitegen: error: {problem}\n")
         return 2
+    if args.command == "build":
+        base_url = normalize_base_url(args.base_url) if args.base_url else None
+        if args.base_url and base_url is None:
+            err.write(f"sitegen: error: --base-url: '{args.base_url}' is not an https URL (or http://localhost)\n")
+            return 2
+        options = dataclasses.replace(options, audience=args.audience, base_url=base_url)
     started = time.perf_counter()
     if args.command == "check":
         checked = build.check_site(site, options)
@@ -70,9 +83,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     if result.published is None:
         err.write(f"sitegen: not published: fix the errors above; {target} is unchanged\n")
         return 1
-    seconds = time.perf_counter() - started
-    err.write(f"sitegen: wrote {result.published.files} files ({result.published.bytes / 1024:.0f} KiB) "
-              f"to {target} in {seconds:.2f} s\n")
+    summary = result.published
+    pages = ", ".join(f"{count} {kind}" for kind, count in summary.pages.items())
+    err.write(f"sitegen: built the {options.audience} site in {target}: {summary.files} files "
+              f"({summary.bytes / 1024 / 1024:.1f} MiB) in {time.perf_counter() - started:.2f} s ({pages})\n")
     broken = result.check.broken_files
     if broken:
         err.write(f"sitegen: published without {len(broken)} broken "

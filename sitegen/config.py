@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from . import models, schema, sources, yamlstrict
 from .diagnostics import Diagnostic, error
@@ -44,12 +45,24 @@ def _base_url(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
     if value is schema.INVALID:
         return value
     assert isinstance(value, str)
-    is_local = value.startswith(("http://localhost", "http://127.0.0.1"))
-    checked = value if is_local else schema.https_url(node, key, ctx)
-    if checked is schema.INVALID:
-        return checked
-    if "?" in value or "#" in value:
-        return ctx.error(node, "invalid-url", f"{key}: the base URL must not have a query or fragment")
+    normalized = normalize_base_url(value)
+    if normalized is None:
+        return ctx.error(node, "invalid-url", f"{key}: '{value}' is not a valid base URL",
+                         "write the site's address with https://, for example https://example.org/netwerk/")
+    return normalized
+
+
+def normalize_base_url(value: str) -> str | None:
+    """The base URL ending in '/', or None when it is not https (or http on this machine)."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    local = parts.scheme == "http" and parts.hostname in ("localhost", "127.0.0.1")
+    if not (parts.scheme == "https" or local) or not parts.hostname or parts.query or parts.fragment:
+        return None
+    if parts.username or parts.password or any(c.isspace() or c == "\\" for c in value):
+        return None
     return value if value.endswith("/") else value + "/"
 
 
@@ -79,7 +92,7 @@ CONFIG: schema.Spec = (
 def _load_yaml_file(site: Path, rel: str) -> tuple[yamlstrict.Mapping | None, list[Diagnostic]]:
     try:
         text = sources.read_text(str(site / rel))
-        return yamlstrict.load(text, 1), []
+        return yamlstrict.load(text, 1, "the file"), []
     except (sources.SourceProblem, yamlstrict.YamlProblem) as problem:
         return None, [error(rel, problem.line, problem.column, problem.code, problem.message, problem.hint)]
 

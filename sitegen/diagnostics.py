@@ -55,11 +55,12 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
 
 
 def _location(d: Diagnostic) -> str:
+    path = _one_line(d.path)  # a file name may hold a line break too
     if d.line <= 0:
-        return d.path
+        return path
     if d.column <= 0:
-        return f"{d.path}:{d.line}"
-    return f"{d.path}:{d.line}:{d.column}"
+        return f"{path}:{d.line}"
+    return f"{path}:{d.line}:{d.column}"
 
 
 def _one_line(text: str) -> str:

@@ -45,12 +45,14 @@ def assemble(config: SiteConfig, organisations: dict[str, models.Organisation],
         diagnostics.extend(result.diagnostics)
         record = result.record
         if isinstance(record, models.Profile):
-            profiles.append(replace(record, photo=photo_of.get(record.slug)))
+            profiles.append(replace(record, photo=photo_of.get(record.slug),
+                                    region=record.region or _region_of(record.organisation, organisations)))
         elif isinstance(record, models.Assignment):
             found = _check_assignment(record, profile_files)
             diagnostics.extend(found)
             if not any(d.is_error for d in found):
-                assignments.append(record)
+                assignments.append(replace(record,
+                                           region=record.region or _region_of(record.organisation, organisations)))
         elif isinstance(record, models.Page):
             pages.append(record)
 
@@ -59,6 +61,11 @@ def assemble(config: SiteConfig, organisations: dict[str, models.Organisation],
     pages.sort(key=lambda p: p.slug)
     directory = Directory(config, organisations, tuple(profiles), tuple(assignments), tuple(pages), build_date)
     return directory, diagnostics
+
+
+def _region_of(organisation: str, organisations: dict[str, models.Organisation]) -> str | None:
+    known = organisations.get(organisation)
+    return known.region if known else None
 
 
 def _attach_photos(profile_files: dict[str, DocumentResult], photos: Iterable[PhotoResult],

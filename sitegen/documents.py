@@ -62,7 +62,8 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
             _check_rules(source.kind, values, ctx)
             _check_references(values, context, ctx)
             _check_dates(source.kind, values, context.build_date, ctx)
-        if isinstance(values, dict) and not ctx.diagnostics_have_errors():
+        # A file without a valid name (reported by sources.list_content) is checked, never published.
+        if isinstance(values, dict) and not ctx.diagnostics_have_errors() and source.slug:
             record = _build(source, values, body_html, ctx.lines)
     except (sources.SourceProblem, yamlstrict.YamlProblem) as problem:
         ctx.diagnostics.append(error(source.path, problem.line, problem.column, problem.code, problem.message,
@@ -157,8 +158,9 @@ def _build(source: SourceFile, values: dict[str, Any], body_html: str, lines: mo
 
 
 def timeout_diagnostic(path: str, seconds: float) -> Diagnostic:
+    unit = "second" if seconds == 1 else "seconds"
     return error(path, 1, 1, "time-limit",
-                 f"reading this file took longer than {seconds:g} seconds and was stopped",
+                 f"reading this file took longer than {seconds:g} {unit} and was stopped",
                  "the text probably holds a long run of brackets or other Markdown syntax: simplify it")
 
 

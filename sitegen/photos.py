@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import warnings
 
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 
 MAX_PIXELS = 40_000_000
 FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -37,6 +37,8 @@ def decode(data: bytes) -> Image.Image:
             raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise PhotoProblem("photo-too-large", "the photo has too many pixels", "make the photo smaller") from None
+        except UnidentifiedImageError:
+            raise PhotoProblem("photo-invalid", "the file is not a JPEG, PNG or WebP image", hint) from None
         except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for broken files
             raise PhotoProblem("photo-invalid", f"the photo cannot be read ({type(exc).__name__})", hint) from None
     return image

@@ -2,82 +2,186 @@
 
 Templates and themes are trusted; content is not, and reaches templates only as values
 (autoescaped) or as HTML that `markup.py` sanitized. Content is never rendered as a template.
+
+`plan` lists every page of the site as a `PageJob` (path, template, values); `render_page`
+turns one into an `OutputFile`. Jobs are independent, so the build can spread them over cores.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from . import i18n
-from .directory import Directory
-from .urls import Urls
+from . import i18n, images, models
+from .audience import Audience, Selection
+from .config import SiteConfig
+from .taxonomy import Taxonomies, TermGroup, group_key, term_slug
+from .urls import TAXONOMIES, Urls
 from .write import OutputFile
 
-PACKAGE = Path(__file__).resolve().parent
+
+@dataclass(frozen=True, slots=True)
+class SiteContext:
+    """Everything the templates may know about the whole site."""
+
+    config: SiteConfig
+    audience: Audience
+    build_date: dt.date
+    selection: Selection
+    taxonomies: Taxonomies
+    organisations: dict[str, models.Organisation]
+    assets: dict[str, str]  # asset name -> hashed file name
+    photos: dict[str, str]  # profile slug -> site path of the published photo
 
 
-def default_theme() -> Path:
-    """The default theme: inside the installed wheel, or at the top of a source checkout."""
-    for candidate in (PACKAGE / "themes" / "default", PACKAGE.parent / "themes" / "default"):
-        if (candidate / "templates").is_dir():
-            return candidate
-    raise FileNotFoundError("the default theme of sitegen is missing from this installation")
+@dataclass(frozen=True, slots=True)
+class PageJob:
+    kind: str  # for the build summary: home, profile, assignment, listing, taxonomy, term, page, 404
+    path: str  # site path
+    template: str
+    values: dict[str, Any] = field(default_factory=dict)
+    indexable: bool = True
 
 
-def theme_folders(site: Path, theme: str) -> tuple[Path, ...]:
-    """The lookup chain: the site's own theme first (template by template), then the default."""
-    own = site / "themes" / theme
-    chain = [own] if theme != "default" or own.is_dir() else []
-    return (*[p for p in chain if p.is_dir()], default_theme())
+# ---------------------------------------------------------------------------------------------
+# The plan: which pages exist
 
 
-def environment(theme_dirs: tuple[Path, ...], directory: Directory, urls: Urls) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(folder / "templates") for folder in theme_dirs]),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    language = directory.config.language
-    env.globals.update(
-        site=directory.config,
-        directory=directory,
-        urls=urls,
-        url=urls.href,
-        t=lambda key: i18n.text(language, key),
-        language=language,
-    )
-    env.filters["long_date"] = lambda day: i18n.long_date(day, language) if isinstance(day, dt.date) else ""
-    env.filters["safe_html"] = Markup  # only for HTML that markup.py sanitized
-    return env
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    number: int
+    count: int
+    first_path: str  # site path of page 1; later pages are below it
+
+    def path(self, urls: Urls, number: int) -> str:
+        return urls.paginated(self.first_path, number)
 
 
-def render_site(directory: Directory, theme_dirs: tuple[Path, ...]) -> Iterator[OutputFile]:
-    urls = Urls(directory.config.base_url, directory.config.language)
-    env = environment(theme_dirs, directory, urls)
+def _paginate(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [items]
 
-    def page(site_path: str, template: str, **context: Any) -> OutputFile:
-        html = env.get_template(template).render(canonical=urls.absolute(site_path), **context)
-        return OutputFile(urls.output_file(site_path), html.encode("utf-8"))
 
-    yield page(urls.home(), "home.html")
-    for profile in directory.profiles:
-        yield page(urls.profile(profile.slug), "profile.html", profile=profile,
-                   organisation=directory.organisations.get(profile.organisation))
-    for assignment in directory.assignments:
-        yield page(urls.assignment(assignment.slug), "assignment.html", assignment=assignment,
-                   organisation=directory.organisations.get(assignment.organisation))
-    for content_page in directory.pages:
-        yield page(urls.page(content_page.slug), "page.html", page=content_page)
-    for static in sorted((theme_dirs[-1] / "static").rglob("*")):
-        if static.is_file():
-            relative = static.relative_to(theme_dirs[-1] / "static").as_posix()
-            yield OutputFile(urls.asset(relative), static.read_bytes())
+def plan(site: SiteContext) -> Iterator[PageJob]:
+    urls = Urls(site.config.base_url, site.config.language)
+    selection = site.selection
+    yield PageJob("home", urls.home(), "home.html")
+    for kind, items in (("profiles", selection.profiles), ("assignments", selection.open_assignments)):
+        chunks = _paginate(items, site.config.page_size)
+        for number, chunk in enumerate(chunks, start=1):
+            pagination = Pagination(number, len(chunks), urls.listing(kind))
+            yield PageJob("listing", urls.listing(kind, number), f"{kind}.html",
+                          {"items": chunk, "pagination": pagination})
+    for profile in selection.profiles:
+        yield PageJob("profile", urls.profile(profile.slug), "profile.html", {"profile": profile})
+    for assignment in selection.open_assignments:
+        yield PageJob("assignment", urls.assignment(assignment.slug), "assignment.html",
+                      {"assignment": assignment, "closed": False})
+    for assignment in selection.closed_assignments:
+        yield PageJob("assignment", urls.assignment(assignment.slug), "assignment.html",
+                      {"assignment": assignment, "closed": True}, indexable=False)
+    for kind in TAXONOMIES:
+        yield PageJob("taxonomy", urls.taxonomy(kind), "taxonomy.html", {"kind": kind, "groups": site.taxonomies[kind]})
+        for group in site.taxonomies[kind]:
+            chunks = _paginate(group.profiles, site.config.page_size)
+            for number, chunk in enumerate(chunks, start=1):
+                pagination = Pagination(number, len(chunks), urls.term(kind, group.slug))
+                yield PageJob("term", urls.term(kind, group.slug, number), "term.html",
+                              {"group": group, "items": chunk, "pagination": pagination})
+    for page in selection.pages:
+        yield PageJob("page", urls.page(page.slug), "page.html", {"page": page})
+    yield PageJob("404", urls.not_found(), "404.html", indexable=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering one page
+
+
+class Renderer:
+    def __init__(self, site: SiteContext, theme_dirs: tuple[Path, ...]) -> None:
+        self.site = site
+        self.urls = Urls(site.config.base_url, site.config.language)
+        self.env = self._environment(theme_dirs)
+
+    def _environment(self, theme_dirs: tuple[Path, ...]) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(folder / "templates") for folder in theme_dirs]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        site, urls, language = self.site, self.urls, self.site.config.language
+        env.globals.update(
+            site=site.config,
+            audience=site.audience,
+            internal=site.audience == "internal",
+            build_date=site.build_date,
+            selection=site.selection,
+            taxonomies=site.taxonomies,
+            taxonomy_kinds=TAXONOMIES,
+            organisations=site.organisations,
+            urls=urls,
+            language=language,
+            url=urls.href,
+            asset=lambda name: urls.href(urls.asset(site.assets[name])),
+            t=lambda key, **values: i18n.text(language, key, **values),
+            term_url=lambda kind, value: urls.href(urls.term(kind, term_slug(group_key(value)))),
+            photo_url=lambda slug: urls.href(site.photos[slug]) if slug in site.photos else "",
+            selection_profile={p.slug: p for p in site.selection.profiles}.get,
+            initials=images.initials,
+            placeholder_colour=images.placeholder_colour,
+            days_until=lambda day: (day - site.build_date).days,
+            paged=lambda pagination, number: pagination.path(urls, number),
+            newest_assignments=sorted(site.selection.open_assignments, key=lambda a: (a.posted, a.slug),
+                                      reverse=True)[:5],
+            newest_profiles=sorted(site.selection.profiles, key=lambda p: (p.consent, p.slug), reverse=True)[:6],
+            menu_pages=sorted((p for p in site.selection.pages if p.menu is not None),
+                              key=lambda p: (p.menu, p.slug)),
+        )
+        env.filters.update(
+            long_date=lambda day: i18n.long_date(day, language) if isinstance(day, dt.date) else "",
+            number=lambda value: i18n.number(value, language),
+            safe_html=Markup,  # only for HTML that markup.py sanitized
+            tel=_tel_uri,
+            host=lambda url: re.sub(r"^https?://(www\.)?", "", url).rstrip("/"),
+        )
+        return env
+
+    def render(self, job: PageJob) -> OutputFile:
+        template = self.env.get_template(job.template)
+        html = template.render(canonical=self.urls.absolute(job.path), page_path=job.path,
+                               indexable=job.indexable and self.site.audience == "public", **job.values)
+        return OutputFile(self.urls.output_file(job.path), html.encode("utf-8"), job.kind)
+
+
+def _tel_uri(phone: str) -> str:
+    digits = re.sub(r"[^0-9+]", "", phone)
+    return "tel:" + digits
+
+
+# ---------------------------------------------------------------------------------------------
+# Assets: the theme's static files under content-hashed names
+
+
+def hashed_assets(files: dict[str, bytes]) -> tuple[dict[str, str], list[OutputFile]]:
+    """'style.css' -> 'style.3f2a9c1b.css' and the files to write."""
+    names: dict[str, str] = {}
+    outputs: list[OutputFile] = []
+    for name in sorted(files):
+        digest = hashlib.sha256(files[name]).hexdigest()[:10]
+        stem, dot, extension = name.rpartition(".")
+        hashed = f"{stem}.{digest}.{extension}" if dot else f"{name}.{digest}"
+        names[name] = hashed
+        outputs.append(OutputFile(f"assets/{hashed}", files[name], "asset"))
+    return names, outputs
+
+
+__all__ = ["PageJob", "Renderer", "SiteContext", "TermGroup", "hashed_assets", "plan"]

@@ -162,8 +162,15 @@ def choice(allowed: Iterable[str]) -> Validator:
     return validate
 
 
+_DECIMAL_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+
+
 def number(minimum: float, maximum: float, whole: bool = False) -> Validator:
     def validate(node: Node, key: str, ctx: Context) -> float | int | _Invalid:
+        # The loader keeps `87.50` as text (trailing zero); a field that wants a number parses it.
+        if isinstance(node, Scalar) and isinstance(node.value, str) and _DECIMAL_TEXT.fullmatch(node.value):
+            value = node.value
+            node = Scalar(float(value) if "." in value else int(value), value, node.line, node.column)
         if not isinstance(node, Scalar) or not isinstance(node.value, (int, float)):
             hint = ""
             if isinstance(node, Scalar) and isinstance(node.value, str) and re.fullmatch(r"\d+,\d+", node.value):

@@ -36,7 +36,11 @@ CONTENT_FOLDERS: tuple[tuple[Kind, str], ...] = (
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """A content file: `path` relative to the site (for messages), `location` on disk."""
+    """A content file: `path` relative to the site (for messages), `location` on disk.
+
+    `slug` is '' when the file name is not a valid slug: the file is still checked, but it is
+    never published, and it cannot take the place of the file that has that name.
+    """
 
     kind: Kind
     slug: str
@@ -103,10 +107,10 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
                                            f"content files belong directly in {folder}/"))
                 continue
             if lowered == ".md":
-                slug = stem if is_slug(stem) else slugify(stem)
-                if not is_slug(stem):
-                    diagnostics.append(_slug_problem(rel, entry.name, suggested, folder))
-                documents.append(SourceFile(kind, slug or "invalid", rel, entry.path))
+                valid = is_slug(stem) and extension == ".md"
+                if not valid:
+                    diagnostics.append(_slug_problem(rel, entry.name, suggested))
+                documents.append(SourceFile(kind, stem if valid else "", rel, entry.path))
             elif kind == "profile" and lowered in PHOTO_EXTENSIONS:
                 photos.append(PhotoFile(stem, rel, entry.path))
             elif kind == "profile" and lowered == ".svg":
@@ -120,7 +124,7 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
     return Listing(tuple(documents), tuple(photos)), diagnostics
 
 
-def _slug_problem(rel: str, name: str, suggested: dict[str, list[str]], folder: str) -> Diagnostic:
+def _slug_problem(rel: str, name: str, suggested: dict[str, list[str]]) -> Diagnostic:
     stem = os.path.splitext(name)[0]
     valid = slugify(stem)
     message = f"the file name '{name}' is not valid: use lower-case letters, digits and hyphens"
@@ -142,7 +146,7 @@ def _slug_problem(rel: str, name: str, suggested: dict[str, list[str]], folder: 
 # Reading
 
 
-def _read_regular_file(location: str, limit: int) -> bytes:
+def _read_regular_file(location: str, limit: int, hint: str) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; symbolic links are refused."""
     try:
         fd = os.open(location, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
@@ -157,43 +161,50 @@ def _read_regular_file(location: str, limit: int) -> bytes:
             raise SourceProblem(0, 0, "not-a-file", "this is not a regular file")
         if info.st_size > limit:
             raise SourceProblem(1, 1, "file-too-large",
-                                f"the file is {_size(info.st_size)}; the limit is {_size(limit)}",
-                                "shorten the text, or make the image smaller")
+                                f"the file is {_size(info.st_size)}; the limit is {_size(limit)}", hint)
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
         if len(data) > limit:
-            raise SourceProblem(1, 1, "file-too-large", f"the file is larger than {_size(limit)}")
+            raise SourceProblem(1, 1, "file-too-large", f"the file is larger than {_size(limit)}", hint)
         return data
     finally:
         os.close(fd)
 
 
 def _size(count: int) -> str:
-    return f"{count / (1024 * 1024):.1f} MiB" if count >= 1024 * 1024 else f"{(count + 1023) // 1024} KiB"
+    """Rounded up, so that a file just over a limit never shows the limit's own size."""
+    tenths_of_mib = -(-count * 10 // (1024 * 1024))
+    return f"{tenths_of_mib / 10:.1f} MiB" if count >= 1024 * 1024 else f"{-(-count // 1024)} KiB"
 
 
 def read_text(location: str, limit: int = MAX_FILE_BYTES) -> str:
     """The file as text with '\\n' line ends and no byte-order mark."""
-    data = _read_regular_file(location, limit)
+    data = _read_regular_file(location, limit, "shorten the text")
     nul = data.find(b"\x00")
     if nul >= 0:
-        line = data.count(b"\n", 0, nul) + 1
-        raise SourceProblem(line, 0, "binary-file", "the file contains a NUL byte: it is not a text file",
+        line, column = _position(data, nul)
+        raise SourceProblem(line, column, "binary-file", "the file contains a NUL byte: it is not a text file",
                             "save it again as plain UTF-8 text")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = _position(data, exc.start)
         raise SourceProblem(line, column, "invalid-utf8", "the file is not valid UTF-8 text",
                             "save the file with the UTF-8 encoding") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters, counted from 1) of the byte at `offset`."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
 def read_photo(location: str) -> bytes:
-    return _read_regular_file(location, MAX_PHOTO_BYTES)
+    return _read_regular_file(location, MAX_PHOTO_BYTES, "make the photo smaller, for example 1000 pixels wide")
 
 
 _DELIMITER = re.compile(r"---[ \t]*")

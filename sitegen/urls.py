@@ -3,6 +3,7 @@
 Pages live in folders (`profielen/anna-de-vries/index.html`) and are linked by their path
 below the base URL, which may have a sub-path (`https://example.org/netwerk/`, as on a
 GitHub Pages project site): every link, asset and canonical URL goes through `Urls`.
+Section names follow the site language.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from urllib.parse import urlsplit
 
 SECTIONS: dict[str, dict[str, str]] = {
     "nl": {"profiles": "profielen", "assignments": "klussen", "organisations": "organisaties", "fields": "werkvelden",
-           "skills": "kwaliteiten", "regions": "regio", "engagement": "inzet", "search": "zoeken"},
+           "skills": "kwaliteiten", "regions": "regio", "engagement": "inzet", "search": "zoeken", "page": "pagina"},
     "en": {"profiles": "profiles", "assignments": "assignments", "organisations": "organisations", "fields": "fields",
-           "skills": "skills", "regions": "regions", "engagement": "engagement", "search": "search"},
+           "skills": "skills", "regions": "regions", "engagement": "engagement", "search": "search", "page": "page"},
 }
+
+# The kinds of taxonomy, in the order the site shows them.
+TAXONOMIES = ("fields", "skills", "organisations", "regions", "engagement")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +34,16 @@ class Urls:
     def section(self, name: str) -> str:
         return SECTIONS[self.language][name]
 
-    # Site paths: relative to the site root, '' is the home page, folders end with '/'.
+    # Site paths: relative to the site root; '' is the home page; folders end with '/'.
     def home(self) -> str:
         return ""
+
+    def listing(self, kind: str, number: int = 1) -> str:
+        """Page `number` of a paginated listing: 'profielen/', 'profielen/pagina/2/'."""
+        return self.paginated(f"{self.section(kind)}/", number)
+
+    def paginated(self, first: str, number: int) -> str:
+        return first if number == 1 else f"{first}{self.section('page')}/{number}/"
 
     def profile(self, slug: str) -> str:
         return f"{self.section('profiles')}/{slug}/"
@@ -40,11 +51,23 @@ class Urls:
     def assignment(self, slug: str) -> str:
         return f"{self.section('assignments')}/{slug}/"
 
+    def term(self, kind: str, slug: str, number: int = 1) -> str:
+        return self.paginated(f"{self.section(kind)}/{slug}/", number)
+
+    def taxonomy(self, kind: str) -> str:
+        return f"{self.section(kind)}/"
+
+    def search(self) -> str:
+        return f"{self.section('search')}/"
+
     def page(self, slug: str) -> str:
         return f"{slug}/"
 
     def asset(self, name: str) -> str:
         return f"assets/{name}"
+
+    def not_found(self) -> str:
+        return "404.html"
 
     # What a site path becomes.
     def href(self, site_path: str) -> str:

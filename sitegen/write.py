@@ -2,7 +2,8 @@
 
 The whole site is written into a fresh folder beside the output folder, then swapped in: a
 failed or interrupted build leaves the previous output as it was, and files of removed
-content disappear with the old folder.
+content disappear with the old folder. Worker processes may write into the same staging
+folder; only the parent commits it.
 """
 
 from __future__ import annotations
@@ -10,15 +11,15 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 
 @dataclass(frozen=True, slots=True)
 class OutputFile:
     path: str  # relative to the output folder, '/'-separated
     content: bytes
+    kind: str = "file"  # what it is, for the build summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,33 +28,32 @@ class WriteSummary:
     bytes: int
 
 
-def write_site(out: Path, files: Iterable[OutputFile]) -> WriteSummary:
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    count = size = 0
-    try:
-        for file in files:
-            target = staging / file.path
-            if target.resolve().parent != staging and staging not in target.resolve().parents:
-                raise ValueError(f"refusing to write outside the output folder: {file.path}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(file.content)
-            count += 1
-            size += len(file.content)
-        os.chmod(staging, 0o755)
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return WriteSummary(count, size)
+class Staging:
+    """A fresh folder beside `out` that becomes `out` on commit."""
 
+    def __init__(self, out: Path) -> None:
+        self.out = out.resolve()
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-", dir=self.out.parent))
+        os.chmod(self.folder, 0o755)
 
-def _swap(staging: Path, out: Path) -> None:
-    if not out.exists():
-        os.rename(staging, out)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    os.rename(out, retired / out.name)
-    os.rename(staging, out)
-    shutil.rmtree(retired, ignore_errors=True)
+    def write(self, file: OutputFile) -> int:
+        relative = PurePosixPath(file.path)
+        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+            raise ValueError(f"refusing to write outside the output folder: {file.path!r}")
+        target = self.folder.joinpath(*relative.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file.content)
+        return len(file.content)
+
+    def commit(self) -> None:
+        if not self.out.exists():
+            os.rename(self.folder, self.out)
+            return
+        retired = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old-", dir=self.out.parent))
+        os.rename(self.out, retired / self.out.name)
+        os.rename(self.folder, self.out)
+        shutil.rmtree(retired, ignore_errors=True)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)

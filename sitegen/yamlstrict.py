@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import yaml
 
 MAX_DEPTH = 20
+FRONT_MATTER = "the front matter"
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9]|\.0)?")
@@ -103,14 +104,15 @@ def scalar_value(text: str, plain: bool) -> str | int | float | None:
     return text
 
 
-def load(text: str, first_line: int = 1) -> Mapping:
+def load(text: str, first_line: int = 1, subject: str = FRONT_MATTER) -> Mapping:
     """Parse YAML `text` whose first line is line `first_line` of its file.
 
+    `subject` names the text in messages: the front matter, or "the file" for a YAML file.
     Raises YamlProblem for every input that is not a plain mapping of plain values.
     """
     loader = _Loader(text)
     try:
-        return _Builder(loader, first_line).document()
+        return _Builder(loader, first_line, subject).document()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc, text, first_line) from None
     except yaml.YAMLError as exc:
@@ -124,6 +126,15 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Ya
     line = (mark.line if mark else 0) + first_line
     column = (mark.column if mark else 0) + 1
     problem = exc.problem or exc.context or "invalid YAML"
+    context_mark = exc.context_mark
+    if exc.context == "while scanning a quoted scalar" and context_mark is not None:
+        return YamlProblem(
+            context_mark.line + first_line, context_mark.column + 1, "yaml-syntax",
+            "invalid YAML: the quote that opens this value is never closed",
+            "end the value with the same quote; inside '...' write a single quote as ''",
+        )
+    if exc.context and exc.problem and context_mark is not None and mark is not None and context_mark.line != mark.line:
+        problem += f" ({exc.context} that starts on line {context_mark.line + first_line})"
     source_lines = text.split("\n")
     source_line = source_lines[mark.line] if mark is not None and mark.line < len(source_lines) else ""
     if "\t" in problem or "\t" in source_line[: column]:
@@ -138,10 +149,18 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Ya
     return YamlProblem(line, column, "yaml-syntax", f"invalid YAML: {problem}", hint)
 
 
+def _written_tag(tag: str) -> str:
+    """A tag as a member writes it: '!!binary' rather than 'tag:yaml.org,2002:binary'."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+
+
 class _Builder:
-    def __init__(self, loader: yaml.SafeLoader, first_line: int) -> None:
+    def __init__(self, loader: yaml.SafeLoader, first_line: int, subject: str) -> None:
         self._loader = loader
         self._first_line = first_line
+        self._subject = subject
+        self._in_front_matter = subject == FRONT_MATTER
 
     def _position(self, event: yaml.Event) -> tuple[int, int]:
         mark = event.start_mark
@@ -157,9 +176,10 @@ class _Builder:
         self._next()  # StreamStartEvent
         event = self._next()
         if isinstance(event, yaml.StreamEndEvent):
+            where = " between the two '---' lines" if self._in_front_matter else ""
             raise YamlProblem(
-                self._first_line, 1, "front-matter-empty", "the front matter is empty",
-                "write the keys between the two '---' lines, one 'key: value' per line",
+                self._first_line, 1, "front-matter-empty", f"{self._subject} is empty",
+                f"write the keys{where}, one 'key: value' per line",
             )
         node = self._node(self._next(), depth=1)
         self._next()  # DocumentEndEvent
@@ -167,14 +187,15 @@ class _Builder:
         if not isinstance(event, yaml.StreamEndEvent):
             line, column = self._position(event)
             raise YamlProblem(
-                line, column, "yaml-multiple-documents", "the front matter holds more than one YAML document",
-                "remove the '---' or '...' line inside the front matter",
+                line, column, "yaml-multiple-documents", f"{self._subject} holds more than one YAML document",
+                f"remove the '---' or '...' line inside {self._subject}",
             )
         if not isinstance(node, Mapping):
             raise YamlProblem(
                 node.line, node.column, "front-matter-not-mapping",
-                f"the front matter must be a mapping of keys, got {describe(node)}",
-                "write one 'key: value' per line, for example 'name: Anna de Vries'",
+                f"{self._subject} must be a mapping of keys, got {describe(node)}",
+                "write one 'key: value' per line" + (", for example 'name: Anna de Vries'" if self._in_front_matter
+                                                     else ""),
             )
         return node
 
@@ -188,7 +209,7 @@ class _Builder:
         tag = getattr(event, "tag", None)
         if tag is not None:
             raise YamlProblem(
-                line, column, "yaml-tag", f"YAML tags such as '{tag}' are not allowed",
+                line, column, "yaml-tag", f"YAML tags such as '{_written_tag(tag)}' are not allowed",
                 "remove the tag; write plain values only",
             )
 
@@ -196,8 +217,8 @@ class _Builder:
         if depth > MAX_DEPTH:
             line, column = self._position(event)
             raise YamlProblem(
-                line, column, "yaml-too-deep", f"the front matter is nested deeper than {MAX_DEPTH} levels",
-                "flatten the structure: profiles need at most three levels",
+                line, column, "yaml-too-deep", f"{self._subject} is nested deeper than {MAX_DEPTH} levels",
+                "flatten the structure" + (": profiles need at most three levels" if self._in_front_matter else ""),
             )
         self._check_plain(event)  # type: ignore[arg-type]
         line, column = self._position(event)

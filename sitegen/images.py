@@ -1,0 +1,51 @@
+"""Published photos and placeholders.
+
+A photo is decoded, turned upright, cropped to a square, resized and written as a fresh
+JPEG: no byte of the original (EXIF, GPS positions, comments, colour profiles) reaches the
+output. Without a photo, the page shows a placeholder with the member's initials.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+
+from PIL import Image, ImageOps
+
+from .photos import decode
+
+PHOTO_SIZE = 320
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedPhoto:
+    data: bytes
+    size: int
+    digest: str  # for a cache-busting file name
+
+
+def publish(original: bytes) -> PublishedPhoto:
+    image = ImageOps.exif_transpose(decode(original))
+    image = ImageOps.fit(image.convert("RGB"), (PHOTO_SIZE, PHOTO_SIZE), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=82, optimize=True, progressive=True)
+    data = buffer.getvalue()
+    return PublishedPhoto(data, PHOTO_SIZE, hashlib.sha256(data).hexdigest()[:10])
+
+
+# Colours with a contrast of at least 4.5:1 against white text.
+_PLACEHOLDER_COLOURS = ("#1f5f8b", "#7a3e9d", "#2e6b30", "#9c3d10", "#5b4a8c", "#0f6b6b", "#8a2846", "#4d5b1f")
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    capitals = [w for w in words if w[0].isupper()] or words
+    if not capitals:
+        return "?"
+    letters = capitals[0][0] + (capitals[-1][0] if len(capitals) > 1 else "")
+    return letters.upper()
+
+
+def placeholder_colour(slug: str) -> str:
+    return _PLACEHOLDER_COLOURS[hashlib.sha256(slug.encode()).digest()[0] % len(_PLACEHOLDER_COLOURS)]
