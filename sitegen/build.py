@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import audience, config, directory, documents, images, render, sitemap, sources, theme
+from . import audience, config, directory, documents, i18n, images, render, search, sitemap, sources, theme
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from .schema import TermIndex
 from .taxonomy import build_taxonomies
@@ -124,13 +124,14 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     theme_dirs = theme.theme_folders(site, assembled.config.theme)
     asset_names, asset_files = render.hashed_assets(theme.read_static(theme_dirs))
     photo_jobs = _photo_jobs(site, selection, urls)
+    search_paths, search_outputs = _search_files(selection, assembled, urls)
     site_context = render.SiteContext(
         config=assembled.config, audience=options.audience, build_date=assembled.build_date, selection=selection,
         taxonomies=build_taxonomies(selection, assembled.organisations), organisations=assembled.organisations,
-        assets=asset_names, photos={job.slug: job.path for job in photo_jobs},
+        assets=asset_names, photos={job.slug: job.path for job in photo_jobs}, search=search_paths,
     )
     jobs = list(render.plan(site_context))
-    extra = [*asset_files, *sitemap.machine_files(site_context, jobs)]
+    extra = [*asset_files, *search_outputs, *sitemap.machine_files(site_context, jobs)]
 
     staging = Staging(out)
     try:
@@ -155,6 +156,24 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         raise
     summary = BuildSummary(dict(sorted(counts.items())), sum(counts.values()), size, time.perf_counter() - started)
     return BuildResult(checked, summary)
+
+
+def _search_files(selection: audience.Selection, assembled: directory.Directory,
+                  urls: Urls) -> tuple[dict[str, str], list[OutputFile]]:
+    """The search index and documents store, under content-hashed names."""
+    language = assembled.config.language
+    links = {"profile": urls.profile, "assignment": urls.assignment}
+    documents = search.site_documents(
+        selection.profiles, selection.open_assignments, assembled.organisations,
+        href=lambda kind, slug: urls.href(links[kind](slug)),
+        label=lambda key: i18n.text(language, key), long_date=lambda day: i18n.long_date(day, language))
+    paths: dict[str, str] = {}
+    outputs = []
+    for name, content in search.search_files(documents, language).items():
+        path = f"{urls.section('search')}/{name}.{hashlib.sha256(content).hexdigest()[:10]}.json"
+        paths[name] = path
+        outputs.append(OutputFile(path, content, "search"))
+    return paths, outputs
 
 
 @dataclass(frozen=True, slots=True)

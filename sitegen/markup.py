@@ -8,6 +8,7 @@ Images are dropped: a picture from another host would break the no-third-party r
 
 from __future__ import annotations
 
+import os
 import re
 
 import markdown
@@ -37,8 +38,24 @@ def _shift_headings(html: str) -> str:
     return _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}", html)
 
 
+class Renderer:
+    """One Python-Markdown instance, reset between bodies: building one costs as much as a short body."""
+
+    def __init__(self) -> None:
+        self._markdown = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+
+    def render(self, body: str) -> str:
+        """Safe HTML for a Markdown body. Slow on some inputs: run it where it can be stopped."""
+        html = self._markdown.reset().convert(body)
+        return _EMPTY_PARAGRAPH.sub("", _CLEANER.clean(_shift_headings(html))).strip()
+
+
+_RENDERERS: dict[int, Renderer] = {}
+
+
 def render(body: str) -> str:
-    """Safe HTML for a Markdown body. Slow on some inputs: run it where it can be stopped."""
-    converter = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
-    html = converter.convert(body)
-    return _EMPTY_PARAGRAPH.sub("", _CLEANER.clean(_shift_headings(html))).strip()
+    """`Renderer.render` with one renderer per process (a forked worker must not share its parent's)."""
+    renderer = _RENDERERS.get(os.getpid())
+    if renderer is None:
+        renderer = _RENDERERS[os.getpid()] = Renderer()
+    return renderer.render(body)

@@ -39,6 +39,7 @@ def decode(data: bytes) -> Image.Image:
             raise PhotoProblem("photo-too-large", "the photo has too many pixels", "make the photo smaller") from None
         except UnidentifiedImageError:
             raise PhotoProblem("photo-invalid", "the file is not a JPEG, PNG or WebP image", hint) from None
-        except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for broken files
-            raise PhotoProblem("photo-invalid", f"the photo cannot be read ({type(exc).__name__})", hint) from None
+        except Exception:  # noqa: BLE001 - Pillow raises many kinds for broken files
+            raise PhotoProblem("photo-invalid", "the photo cannot be read: the file is damaged or incomplete",
+                               hint) from None
     return image

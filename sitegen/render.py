@@ -23,6 +23,7 @@ from markupsafe import Markup
 from . import i18n, images, models
 from .audience import Audience, Selection
 from .config import SiteConfig
+from .search import FACET_PARAMETERS, FACETS
 from .taxonomy import Taxonomies, TermGroup, group_key, term_slug
 from .urls import TAXONOMIES, Urls
 from .write import OutputFile
@@ -40,6 +41,7 @@ class SiteContext:
     organisations: dict[str, models.Organisation]
     assets: dict[str, str]  # asset name -> hashed file name
     photos: dict[str, str]  # profile slug -> site path of the published photo
+    search: dict[str, str]  # 'index', 'documents' -> site path
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,7 @@ def plan(site: SiteContext) -> Iterator[PageJob]:
                 pagination = Pagination(number, len(chunks), urls.term(kind, group.slug))
                 yield PageJob("term", urls.term(kind, group.slug, number), "term.html",
                               {"group": group, "items": chunk, "pagination": pagination})
+    yield PageJob("search", urls.search(), "search.html")
     for page in selection.pages:
         yield PageJob("page", urls.page(page.slug), "page.html", {"page": page})
     yield PageJob("404", urls.not_found(), "404.html", indexable=False)
@@ -137,6 +140,8 @@ class Renderer:
             photo_url=lambda slug: urls.href(site.photos[slug]) if slug in site.photos else "",
             selection_profile={p.slug: p for p in site.selection.profiles}.get,
             initials=images.initials,
+            search_files={name: urls.href(path) for name, path in site.search.items()},
+            search_facets=[(facet, FACET_PARAMETERS[language][facet]) for facet in FACETS],
             placeholder_colour=images.placeholder_colour,
             days_until=lambda day: (day - site.build_date).days,
             paged=lambda pagination, number: pagination.path(urls, number),

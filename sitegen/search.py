@@ -1,0 +1,319 @@
+"""The search index: built here, read by lunr.js 2.3.9 in the browser.
+
+What the browser must find is exactly what this build meant, so the text pipeline is the
+one lunr.js and lunr-languages 1.22.0 run: lunr's tokenizer, then for Dutch `trimmer-nl`,
+`stopWordFilter-nl` and `stemmer-nl` (Snowball's Dutch Porter stemmer, which the
+`snowballstemmer` package implements as `dutch_porter`), for English lunr's own trimmer,
+stop words and Porter stemmer.
+
+The file the browser downloads is not lunr's JSON (about 10 KB a document with bodies) but a
+compact encoding of what lunr's scoring needs: the terms in lunr's term-index order and, per
+term and field, the documents with their term frequencies. `lunr-compact.js` rebuilds the
+same `lunr.Index` from it (same inverted index, same field vectors, which lunr derives from
+term frequencies, field lengths and document counts), and `expand` below does the same in
+Python for the parity test against lunr.js.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import snowballstemmer
+from lunr.stemmer import porter_stemmer
+from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
+
+LUNR_VERSION = "2.3.9"
+FORMAT_VERSION = 1
+K1 = 1.2
+B = 0.75
+
+# (field, boost): the name or title ranks highest, the story lowest.
+FIELDS: tuple[tuple[str, int], ...] = (
+    ("title", 10), ("role", 3), ("organisation", 2), ("fields", 3), ("skills", 3), ("region", 2),
+    ("summary", 2), ("body", 1),
+)
+
+# lunr.tokenizer.separator is /[\s\-]+/; JavaScript's \s, spelled out.
+_SEPARATOR = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-]+")
+
+# lunr-languages 1.22.0, lunr.nl.wordCharacters; its generateTrimmer adds 0-9.
+NL_WORD_CHARACTERS = (
+    "A-Za-z\xaa\xba\xc0-\xd6\xd8-\xf6\xf8-\u02b8\u02e0-\u02e4\u1d00-\u1d25\u1d2c-\u1d5c\u1d62-\u1d65\u1d6b-\u1d77"
+    "\u1d79-\u1dbe\u1e00-\u1eff\u2071\u207f\u2090-\u209c\u212a\u212b\u2132\u214e\u2160-\u2188\u2c60-\u2c7f"
+    "\ua722-\ua787\ua78b-\ua7ad\ua7b0-\ua7b7\ua7f7-\ua7ff\uab30-\uab5a\uab5c-\uab64\ufb00-\ufb06\uff21-\uff3a"
+    "\uff41-\uff5a"
+)
+NL_STOP_WORDS = frozenset(
+    " aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge "
+    "geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon kunnen maar "
+    "me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch "
+    "toen tot u uit uw van veel voor want waren was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo "
+    "zonder zou".split(" ")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """lunr's indexing pipeline for one language, as plain functions on strings."""
+
+    trim: Callable[[str], str]
+    stop_words: frozenset[str]
+    stem: Callable[[str], str]
+    search_pipeline: tuple[str, ...]  # the labels lunr.js looks up to process queries
+
+    def terms(self, text: str) -> list[str]:
+        terms = []
+        for token in tokenize(text):
+            token = self.trim(token)
+            if not token or token in self.stop_words:
+                continue
+            stemmed = self.stem(token)
+            if stemmed:
+                terms.append(stemmed)
+        return terms
+
+
+def tokenize(text: str) -> list[str]:
+    return [token for token in _SEPARATOR.split(text.lower()) if token]
+
+
+def _regex_trimmer(word_characters: str) -> Callable[[str], str]:
+    start = re.compile(f"^[^{word_characters}]+")
+    end = re.compile(f"[^{word_characters}]+$")
+    return lambda token: end.sub("", start.sub("", token))
+
+
+def _dutch_stemmer() -> Callable[[str], str]:
+    stemmer = snowballstemmer.stemmer("dutch_porter")
+    return functools.lru_cache(maxsize=200_000)(stemmer.stemWord)
+
+
+def _english_stemmer() -> Callable[[str], str]:
+    return functools.lru_cache(maxsize=200_000)(porter_stemmer.stem)
+
+
+@functools.cache
+def pipeline(language: str) -> Pipeline:
+    if language == "nl":
+        return Pipeline(_regex_trimmer(NL_WORD_CHARACTERS + "0-9"), NL_STOP_WORDS, _dutch_stemmer(),
+                        ("trimmer-nl", "stemmer-nl"))
+    # lunr.trimmer: JavaScript's \W is ASCII-only, unlike Python's.
+    english_trim = _regex_trimmer("A-Za-z0-9_")
+    return Pipeline(english_trim, frozenset(ENGLISH_STOP_WORDS), _english_stemmer(), ("stemmer",))
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDocument:
+    """One result: the text lunr indexes, and what the result list shows."""
+
+    texts: dict[str, str]  # field -> text
+    shown: dict[str, Any]  # kind, title, subtitle, url, skills, facets
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_text(fragment: str) -> str:
+    """The visible text of sanitized HTML."""
+    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+
+
+# ---------------------------------------------------------------------------------------------
+# The index
+
+
+@dataclass(frozen=True, slots=True)
+class CompactIndex:
+    """What the browser downloads: `as_json()` gives the structure `lunr-compact.js` reads."""
+
+    language: str
+    fields: tuple[str, ...]
+    boosts: tuple[int, ...]
+    pipeline: tuple[str, ...]
+    document_count: int
+    terms: tuple[str, ...]  # in lunr's term-index order (first occurrence)
+    postings: tuple[tuple[int, ...], ...]  # per term: field, n, then n pairs (document delta, tf)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_VERSION, "lunr": LUNR_VERSION, "language": self.language, "fields": list(self.fields),
+            "boosts": list(self.boosts), "pipeline": list(self.pipeline), "documents": self.document_count,
+            "terms": list(self.terms), "postings": [list(p) for p in self.postings],
+        }
+
+
+def ref(position: int) -> str:
+    """Short document references: base 36."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        position, rest = divmod(position, 36)
+        out = digits[rest] + out
+        if position == 0:
+            return out
+
+
+def build_index(documents: Sequence[SearchDocument], language: str) -> CompactIndex:
+    """The index lunr.js's Builder would make of `documents`, with `FIELDS`, in compact form."""
+    process = pipeline(language)
+    field_names = tuple(name for name, _ in FIELDS)
+    term_position: dict[str, int] = {}
+    # term -> field -> list of (document, tf); documents arrive in order, so each list is sorted.
+    found: list[list[list[tuple[int, int]]]] = []
+    for number, document in enumerate(documents):
+        for field_number, field in enumerate(field_names):
+            counts: dict[str, int] = {}
+            for term in process.terms(document.texts.get(field, "")):
+                counts[term] = counts.get(term, 0) + 1
+            for term, tf in counts.items():
+                position = term_position.get(term)
+                if position is None:
+                    position = term_position[term] = len(found)
+                    found.append([[] for _ in field_names])
+                found[position][field_number].append((number, tf))
+    postings = []
+    for per_field in found:
+        encoded: list[int] = []
+        for field_number, entries in enumerate(per_field):
+            if not entries:
+                continue
+            encoded += [field_number, len(entries)]
+            previous = 0
+            for number, tf in entries:
+                encoded += [number - previous, tf]
+                previous = number
+        postings.append(tuple(encoded))
+    return CompactIndex(language, field_names, tuple(boost for _, boost in FIELDS), process.search_pipeline,
+                        len(documents), tuple(term_position), tuple(postings))
+
+
+def expand(index: CompactIndex | dict[str, Any]) -> dict[str, Any]:
+    """lunr's own serialized index (`lunr.Index.prototype.toJSON`) for a compact index.
+
+    The Python twin of `lunr-compact.js`, for tests that compare with lunr.js.
+    """
+    data = index.as_json() if isinstance(index, CompactIndex) else index
+    fields, boosts, terms, count = data["fields"], data["boosts"], data["terms"], data["documents"]
+    inverted: dict[str, dict[str, Any]] = {}
+    frequencies: dict[tuple[int, int], dict[int, int]] = {(d, f): {} for d in range(count) for f in range(len(fields))}
+    for term_index, (term, encoded) in enumerate(zip(terms, data["postings"], strict=True)):
+        posting: dict[str, Any] = {"_index": term_index, **{field: {} for field in fields}}
+        position = 0
+        while position < len(encoded):
+            field_number, n = encoded[position], encoded[position + 1]
+            position += 2
+            document = 0
+            for _ in range(n):
+                document += encoded[position]
+                posting[fields[field_number]][ref(document)] = {}
+                frequencies[(document, field_number)][term_index] = encoded[position + 1]
+                position += 2
+        inverted[term] = posting
+    lengths = {key: sum(tfs.values()) for key, tfs in frequencies.items()}
+    average = [
+        sum(lengths[(d, f)] for d in range(count)) / count if count else 0.0 for f in range(len(fields))
+    ]
+    idf = [_idf(inverted[term], fields, count) for term in terms]
+    vectors = []
+    for (document, field_number), tfs in frequencies.items():
+        elements: list[float] = []
+        for term_index in sorted(tfs):
+            tf = tfs[term_index]
+            norm = 1 - B + B * (lengths[(document, field_number)] / average[field_number])
+            score = idf[term_index] * ((K1 + 1) * tf) / (K1 * norm + tf) * boosts[field_number]
+            elements += [term_index, _round3(score)]
+        vectors.append([f"{fields[field_number]}/{ref(document)}", elements])
+    return {
+        "version": LUNR_VERSION,
+        "fields": list(fields),
+        "fieldVectors": vectors,
+        "invertedIndex": [[term, inverted[term]] for term in sorted(inverted)],
+        "pipeline": list(data["pipeline"]),
+    }
+
+
+def _idf(posting: dict[str, Any], fields: Iterable[str], count: int) -> float:
+    with_term = sum(len(posting[field]) for field in fields)  # lunr counts (field, document) pairs
+    return math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
+
+
+def _round3(value: float) -> float:
+    """JavaScript's Math.round(value * 1000) / 1000: halves round up, also for negatives."""
+    return math.floor(value * 1000 + 0.5) / 1000
+
+
+# ---------------------------------------------------------------------------------------------
+# What the site's search offers
+
+
+FACETS = ("kind", "organisation", "region", "field", "skill", "engagement", "availability")
+FACET_PARAMETERS = {
+    "nl": {"kind": "soort", "organisation": "organisatie", "region": "regio", "field": "werkveld",
+           "skill": "kwaliteit", "engagement": "inzet", "availability": "beschikbaarheid"},
+    "en": {"kind": "kind", "organisation": "organisation", "region": "region", "field": "field",
+           "skill": "skill", "engagement": "engagement", "availability": "availability"},
+}
+
+
+def site_documents(profiles: Sequence[Any], assignments: Sequence[Any], organisations: dict[str, Any],
+                   href: Callable[[str, str], str], label: Callable[[str], str],
+                   long_date: Callable[[Any], str]) -> list[SearchDocument]:
+    """Search documents for the audience's profiles and open assignments, in that order.
+
+    `href(kind, slug)` is a page's link; `label(key)` a UI string (kinds, engagement, availability).
+    """
+    documents = []
+    for profile in profiles:
+        organisation = organisations.get(profile.organisation)
+        organisation_name = organisation.name if organisation else profile.organisation
+        facets = {
+            "kind": [label("profile")], "organisation": [organisation_name],
+            "region": [profile.region] if profile.region else [], "field": list(profile.fields),
+            "skill": list(profile.skills), "engagement": [label(e) for e in profile.engagement],
+            "availability": [label(profile.availability.status)] if profile.availability else [],
+        }
+        texts = {"title": profile.name, "role": profile.role, "organisation": organisation_name,
+                 "fields": " ".join(profile.fields), "skills": " ".join(profile.skills),
+                 "region": profile.region or "", "summary": profile.summary or "", "body": html_text(profile.body_html)}
+        shown = {"t": profile.name, "s": f"{profile.role}, {organisation_name}", "u": href("profile", profile.slug),
+                 "f": facets}
+        documents.append(SearchDocument(texts, shown))
+    for assignment in assignments:
+        organisation = organisations.get(assignment.organisation)
+        organisation_name = organisation.name if organisation else assignment.organisation
+        facets = {
+            "kind": [label("assignment")], "organisation": [organisation_name],
+            "region": [assignment.region] if assignment.region else [], "field": list(assignment.fields),
+            "skill": list(assignment.skills),
+            "engagement": [label(assignment.engagement)] if assignment.engagement else [], "availability": [],
+        }
+        texts = {"title": assignment.title, "role": "", "organisation": organisation_name,
+                 "fields": " ".join(assignment.fields), "skills": " ".join(assignment.skills),
+                 "region": assignment.region or "", "summary": assignment.summary or "",
+                 "body": html_text(assignment.body_html)}
+        subtitle = f"{organisation_name}. {label('deadline')} {long_date(assignment.deadline)}"
+        shown = {"t": assignment.title, "s": subtitle, "u": href("assignment", assignment.slug), "f": facets}
+        documents.append(SearchDocument(texts, shown))
+    return documents
+
+
+def search_files(documents: Sequence[SearchDocument], language: str) -> dict[str, bytes]:
+    """The index and the documents store, as the browser downloads them."""
+    index = build_index(documents, language)
+    store = [document.shown for document in documents]
+    return {"index": _json_bytes(index.as_json()), "documents": _json_bytes(store)}
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
