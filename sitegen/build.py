@@ -124,30 +124,34 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     theme_dirs = theme.theme_folders(site, assembled.config.theme)
     asset_names, asset_files = render.hashed_assets(theme.read_static(theme_dirs))
     photo_jobs = _photo_jobs(site, selection, urls)
-    search_paths, search_outputs = _search_files(selection, assembled, urls)
     site_context = render.SiteContext(
         config=assembled.config, audience=options.audience, build_date=assembled.build_date, selection=selection,
         taxonomies=build_taxonomies(selection, assembled.organisations), organisations=assembled.organisations,
-        assets=asset_names, photos={job.slug: job.path for job in photo_jobs}, search=search_paths,
+        assets=asset_names, photos={job.slug: job.path for job in photo_jobs},
     )
     jobs = list(render.plan(site_context))
-    extra = [*asset_files, *search_outputs, *sitemap.machine_files(site_context, jobs)]
+    extra = [*asset_files, *sitemap.machine_files(site_context, [*jobs, render.search_job(urls, {})])]
 
     staging = Staging(out)
     try:
         renderer = render.Renderer(site_context, theme_dirs)
-        context = _RenderContext(renderer, jobs, photo_jobs, staging)
-        chunks = [("pages", i, min(i + RENDER_CHUNK, len(jobs))) for i in range(0, len(jobs), RENDER_CHUNK)]
+        context = _RenderContext(renderer, jobs, photo_jobs, staging, selection, assembled)
+        # The search index is the largest single task: it goes first, beside the pages.
+        chunks = [("search", 0, 0)]
+        chunks += [("pages", i, min(i + RENDER_CHUNK, len(jobs))) for i in range(0, len(jobs), RENDER_CHUNK)]
         chunks += [("photos", i, min(i + 50, len(photo_jobs))) for i in range(0, len(photo_jobs), 50)]
         counts: Counter[str] = Counter()
         size = 0
+        search_paths: dict[str, str] = {}
         for outcome in run_timed(_render_chunk, chunks, context, time_limit=3600, jobs=options.jobs):
             if not isinstance(outcome, tuple):
                 raise RuntimeError(f"rendering failed: {outcome}")
-            chunk_counts, chunk_bytes = outcome
+            chunk_counts, chunk_bytes, paths = outcome
             counts.update(chunk_counts)
             size += chunk_bytes
-        for file in extra:
+            search_paths.update(paths)
+        search_page = renderer.render(render.search_job(urls, {k: urls.href(p) for k, p in search_paths.items()}))
+        for file in [search_page, *extra]:
             size += staging.write(file)
             counts[file.kind] += 1
         staging.commit()
@@ -199,13 +203,22 @@ class _RenderContext:
     pages: list[render.PageJob]
     photos: list[PhotoJob]
     staging: Staging
+    selection: audience.Selection
+    directory: directory.Directory
 
 
-def _render_chunk(task: tuple[str, int, int], context: _RenderContext) -> tuple[Counter[str], int]:
+def _render_chunk(task: tuple[str, int, int], context: _RenderContext) -> tuple[Counter[str], int, dict[str, str]]:
     """Render and write one slice of the plan; runs in a worker process that forked with the plan."""
     kind, start, end = task
     counts: Counter[str] = Counter()
     size = 0
+    if kind == "search":
+        urls = context.renderer.urls
+        paths, outputs = _search_files(context.selection, context.directory, urls)
+        for file in outputs:
+            size += context.staging.write(file)
+            counts[file.kind] += 1
+        return counts, size, paths
     if kind == "pages":
         for job in context.pages[start:end]:
             size += context.staging.write(context.renderer.render(job))
@@ -215,4 +228,4 @@ def _render_chunk(task: tuple[str, int, int], context: _RenderContext) -> tuple[
             published = images.publish(sources.read_photo(photo.location))
             size += context.staging.write(OutputFile(photo.path, published.data, "photo"))
             counts["photo"] += 1
-    return counts, size
+    return counts, size, {}

@@ -41,7 +41,6 @@ class SiteContext:
     organisations: dict[str, models.Organisation]
     assets: dict[str, str]  # asset name -> hashed file name
     photos: dict[str, str]  # profile slug -> site path of the published photo
-    search: dict[str, str]  # 'index', 'documents' -> site path
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +96,14 @@ def plan(site: SiteContext) -> Iterator[PageJob]:
                 pagination = Pagination(number, len(chunks), urls.term(kind, group.slug))
                 yield PageJob("term", urls.term(kind, group.slug, number), "term.html",
                               {"group": group, "items": chunk, "pagination": pagination})
-    yield PageJob("search", urls.search(), "search.html")
     for page in selection.pages:
         yield PageJob("page", urls.page(page.slug), "page.html", {"page": page})
     yield PageJob("404", urls.not_found(), "404.html", indexable=False)
+
+
+def search_job(urls: Urls, search_files: dict[str, str]) -> PageJob:
+    """The search page, rendered last: it names the search files, whose names hash their content."""
+    return PageJob("search", urls.search(), "search.html", {"search_files": search_files})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,7 +143,6 @@ class Renderer:
             photo_url=lambda slug: urls.href(site.photos[slug]) if slug in site.photos else "",
             selection_profile={p.slug: p for p in site.selection.profiles}.get,
             initials=images.initials,
-            search_files={name: urls.href(path) for name, path in site.search.items()},
             search_facets=[(facet, FACET_PARAMETERS[language][facet]) for facet in FACETS],
             placeholder_colour=images.placeholder_colour,
             days_until=lambda day: (day - site.build_date).days,

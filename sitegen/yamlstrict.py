@@ -115,10 +115,25 @@ def load(text: str, first_line: int = 1, subject: str = FRONT_MATTER) -> Mapping
         return _Builder(loader, first_line, subject).document()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_problem(exc, text, first_line) from None
+    except yaml.reader.ReaderError as exc:
+        raise _character_problem(exc, text, first_line) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(first_line, 1, "yaml-syntax", f"the YAML could not be read: {exc}") from None
     finally:
         loader.dispose()
+
+
+def _character_problem(exc: yaml.reader.ReaderError, text: str, first_line: int) -> YamlProblem:
+    """A character YAML does not accept (a control character), at its own line and column."""
+    character = exc.character if isinstance(exc.character, int) else None
+    # libyaml reports a byte offset and PyYAML a character offset: find the character itself.
+    offset = text.find(chr(character)) if character is not None else -1
+    if character is None or offset < 0:
+        return YamlProblem(first_line, 1, "control-character", f"the YAML could not be read: {exc.reason}")
+    line = text.count("\n", 0, offset) + first_line
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return YamlProblem(line, column, "control-character", f"contains the control character U+{character:04X}",
+                       "retype the value without copying it from another document")
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlProblem:
