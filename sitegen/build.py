@@ -38,6 +38,7 @@ class Options:
     time_limit: float = DEFAULT_TIME_LIMIT
     audience: audience.Audience = "public"
     base_url: str | None = None  # overrides sitegen.yaml, for previews on another host
+    progress: Progress | None = dataclasses.field(default=None, compare=False)  # (stage, done, total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,8 @@ def check_site(site: Path, options: Options) -> CheckResult:
         profiles=frozenset(d.slug for d in listing.documents if d.kind == "profile"),
     )
     tasks: list[sources.SourceFile | sources.PhotoFile] = [*listing.documents, *listing.photos]
-    outcomes = run_timed(documents.process, tasks, context, options.time_limit, options.jobs)
+    outcomes = run_timed(documents.process, tasks, context, options.time_limit, options.jobs,
+                         progress=_stage_progress(options, "checking"))
     results = [_as_result(task, outcome, options.time_limit) for task, outcome in zip(tasks, outcomes, strict=True)]
     document_results = [r for r in results if isinstance(r, documents.DocumentResult)]
     photo_results = [r for r in results if isinstance(r, documents.PhotoResult)]
@@ -97,6 +99,11 @@ def check_site(site: Path, options: Options) -> CheckResult:
                                           options.build_date)
     diagnostics += found
     return CheckResult(assembled, sorted_diagnostics(diagnostics), files_checked)
+
+
+def _stage_progress(options: Options, stage: str) -> Callable[[int, int], None] | None:
+    report = options.progress
+    return None if report is None else (lambda done, total: report(stage, done, total))
 
 
 def _as_result(task: sources.SourceFile | sources.PhotoFile,
@@ -143,7 +150,9 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         counts: Counter[str] = Counter()
         size = 0
         search_paths: dict[str, str] = {}
-        for outcome in run_timed(_render_chunk, chunks, context, time_limit=3600, jobs=options.jobs):
+        outcomes = run_timed(_render_chunk, chunks, context, time_limit=3600, jobs=options.jobs,
+                             progress=_stage_progress(options, "writing"))
+        for outcome in outcomes:
             if not isinstance(outcome, tuple):
                 raise RuntimeError(f"rendering failed: {outcome}")
             chunk_counts, chunk_bytes, paths = outcome

@@ -6,6 +6,7 @@ Exit status: 0 fine, 1 the content has errors (or warnings with --strict), 2 wro
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import os
 import sys
@@ -18,6 +19,17 @@ from . import __version__, build, diagnostics
 from .audience import AUDIENCES
 from .config import normalize_base_url
 from .dates import DateProblem, build_date
+
+
+def _seconds(text: str) -> float:
+    """A time limit: a positive number of seconds (0 would stop every file at once)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a positive number of seconds")
+    return seconds
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--strict", action="store_true", help="warnings fail too")
         sub.add_argument("--jobs", type=int, default=build.default_jobs(), metavar="N",
                          help="worker processes (default: one per core)")
-        sub.add_argument("--time-limit", type=float, default=build.DEFAULT_TIME_LIMIT, metavar="SECONDS",
+        sub.add_argument("--time-limit", type=_seconds, default=build.DEFAULT_TIME_LIMIT, metavar="SECONDS",
                          help="the longest one file may take to read (default: %(default)g)")
 
     check = commands.add_parser("check", help="check every content file and report every problem")
@@ -52,9 +64,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> argparse.Namespace | int:
+    """The arguments, or the exit status when argparse has already answered (usage error, --help)."""
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            return _parser().parse_args(argv)
+        except SystemExit as exc:
+            return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+
+
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
-    args = _parser().parse_args(argv)
+    args = _parse(argv, out, err)
+    if isinstance(args, int):
+        return args
     site = Path(args.site)
     if not site.is_dir():
         err.write(f"sitegen: error: the site folder '{args.site}' does not exist\n")
@@ -70,6 +93,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             err.write(f"sitegen: error: --base-url: '{args.base_url}' is not an https URL (or http://localhost)\n")
             return 2
         options = dataclasses.replace(options, audience=args.audience, base_url=base_url)
+    if err.isatty():
+        options = dataclasses.replace(options, progress=_progress_bar(err))
     started = time.perf_counter()
     if args.command == "check":
         checked = build.check_site(site, options)
@@ -92,6 +117,23 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         err.write(f"sitegen: published without {len(broken)} broken "
                   f"{'file' if len(broken) == 1 else 'files'}: {', '.join(broken)}\n")
     return failed
+
+
+def _progress_bar(err: TextIO) -> build.Progress:
+    """A one-line bar on an interactive terminal; redrawn at most a hundred times a stage."""
+    last: dict[str, int] = {}
+
+    def show(stage: str, done: int, total: int) -> None:
+        percent = done * 100 // max(total, 1)
+        if last.get(stage) == percent:
+            return
+        last[stage] = percent
+        filled = percent * 30 // 100
+        end = "\n" if done == total else ""
+        err.write(f"\rsitegen: {stage:<8} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}{end}")
+        err.flush()
+
+    return show
 
 
 def _report(checked: build.CheckResult, output_format: str, out: TextIO, err: TextIO) -> None:

@@ -90,6 +90,9 @@ CONFIG: schema.Spec = (
 
 
 def _load_yaml_file(site: Path, rel: str) -> tuple[yamlstrict.Mapping | None, list[Diagnostic]]:
+    if not (site / rel).resolve().is_relative_to(site.resolve()):
+        return None, [error(rel, 0, 0, "symbolic-link", "the file lies outside the site, behind a symbolic link",
+                            "replace the link with the file itself")]
     try:
         text = sources.read_text(str(site / rel))
         return yamlstrict.load(text, 1, "the file"), []

@@ -94,7 +94,7 @@ def _check_rules(kind: str, values: dict[str, Any], ctx: schema.Context) -> None
             if scope.get("availability") is not None:
                 _check_availability(scope["availability"], prefix + "availability", ctx)
         for position, item in enumerate(values.get("experience", ()), start=1):
-            if item.end is not None and item.end.sort_key() < item.start.sort_key():
+            if item.end is not None and _ends_before(item.end, item.start):
                 ctx.error(ctx.lines.get(f"experience[{position}].to", (1, 1)), "invalid-period",
                           f"experience[{position}].to: {item.end} lies before from: {item.start}")
     elif kind == "assignment":
@@ -104,6 +104,11 @@ def _check_rules(kind: str, values: dict[str, Any], ctx: schema.Context) -> None
         start, end = values.get("start"), values.get("end")
         if start and end and end < start:
             ctx.error(ctx.lines["end"], "invalid-period", f"end: {end} lies before start: {start}")
+
+
+def _ends_before(end: models.YearMonth, start: models.YearMonth) -> bool:
+    """A year without a month covers the whole year: `from: 2021-06` with `to: 2021` is fine."""
+    return (end.year, end.month or 12) < (start.year, start.month or 1)
 
 
 def _check_references(values: dict[str, Any], context: ParseContext, ctx: schema.Context) -> None:

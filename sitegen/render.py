@@ -125,6 +125,8 @@ class Renderer:
             lstrip_blocks=True,
         )
         site, urls, language = self.site, self.urls, self.site.config.language
+        # A value only closed assignments carry has no page: its links become plain text.
+        term_pages = {(kind, group.slug) for kind, groups in site.taxonomies.items() for group in groups}
         env.globals.update(
             site=site.config,
             audience=site.audience,
@@ -139,7 +141,8 @@ class Renderer:
             url=urls.href,
             asset=lambda name: urls.href(urls.asset(site.assets[name])),
             t=lambda key, **values: i18n.text(language, key, **values),
-            term_url=lambda kind, value: urls.href(urls.term(kind, term_slug(group_key(value)))),
+            term_url=lambda kind, value: urls.href(urls.term(kind, term_slug(group_key(value))))
+            if (kind, term_slug(group_key(value))) in term_pages else "",
             photo_url=lambda slug: urls.href(site.photos[slug]) if slug in site.photos else "",
             selection_profile={p.slug: p for p in site.selection.profiles}.get,
             initials=images.initials,
@@ -159,6 +162,7 @@ class Renderer:
             safe_html=Markup,  # only for HTML that markup.py sanitized
             tel=_tel_uri,
             host=lambda url: re.sub(r"^https?://(www\.)?", "", url).rstrip("/"),
+            outline=_outline,
         )
         return env
 
@@ -167,6 +171,37 @@ class Renderer:
         html = template.render(canonical=self.urls.absolute(job.path), page_path=job.path,
                                indexable=job.indexable and self.site.audience == "public", **job.values)
         return OutputFile(self.urls.output_file(job.path), html.encode("utf-8"), job.kind)
+
+
+# A whole tag of sanitized HTML: the serializer double-quotes every attribute value and escapes
+# '<' in text, so a '<' outside quotes always starts a tag and a heading inside a value is no tag.
+_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"]|"[^"]*")*)>')
+
+
+def _outline(html: str, top: int) -> str:
+    """Renumber the headings of a sanitized body so they start at `top` and never skip a level.
+
+    Only the template knows where a body sits in the page (right below the h1, or in a section
+    with its own h2); the author's levels only say which heading belongs under which. WCAG
+    1.3.1 (and the Nu checker) want no skipped levels, so `##` then `####` becomes h2, h3.
+    """
+    enclosing: list[tuple[int, int]] = []  # (author's level, new level) of the open outline
+    level = top
+
+    def renumber(match: re.Match[str]) -> str:
+        nonlocal level
+        closing, name, rest = match.groups()
+        if len(name) != 2 or name[0] not in "hH" or name[1] not in "123456":
+            return match[0]
+        if not closing:
+            authored = int(name[1])
+            while enclosing and enclosing[-1][0] >= authored:
+                enclosing.pop()
+            level = min(enclosing[-1][1] + 1 if enclosing else top, 6)
+            enclosing.append((authored, level))
+        return f"<{closing}h{level}{rest}>"
+
+    return _TAG.sub(renumber, html)
 
 
 def _tel_uri(phone: str) -> str:

@@ -167,7 +167,7 @@ _DECIMAL_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 
 def number(minimum: float, maximum: float, whole: bool = False) -> Validator:
     def validate(node: Node, key: str, ctx: Context) -> float | int | _Invalid:
-        # The loader keeps `87.50` as text (trailing zero); a field that wants a number parses it.
+        # The loader keeps `87.50` and quoted numbers as text; a field that wants a number parses them.
         if isinstance(node, Scalar) and isinstance(node.value, str) and _DECIMAL_TEXT.fullmatch(node.value):
             value = node.value
             node = Scalar(float(value) if "." in value else int(value), value, node.line, node.column)
@@ -186,7 +186,7 @@ def number(minimum: float, maximum: float, whole: bool = False) -> Validator:
     return validate
 
 
-_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d: that takes any script's digits
 
 
 def date(node: Node, key: str, ctx: Context) -> dt.date | _Invalid:
@@ -203,7 +203,7 @@ def date(node: Node, key: str, ctx: Context) -> dt.date | _Invalid:
         return ctx.error(node, "invalid-date", f"{key}: '{value}' is not a date that exists", hint)
 
 
-_YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
+_YEAR_MONTH = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
 
 
 def year_month(node: Node, key: str, ctx: Context) -> models.YearMonth | _Invalid:

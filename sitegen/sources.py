@@ -86,9 +86,15 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
     documents: list[SourceFile] = []
     photos: list[PhotoFile] = []
     diagnostics: list[Diagnostic] = []
+    inside = site.resolve()
     for kind, folder in CONTENT_FOLDERS:
         directory = site / folder
         if not directory.is_dir():
+            continue
+        if not directory.resolve().is_relative_to(inside) or directory.is_symlink():
+            diagnostics.append(error(folder, 0, 0, "symbolic-link",
+                                     "the folder is a symbolic link; only folders inside the site are read",
+                                     "replace the link with the folder itself"))
             continue
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
         suggested: dict[str, list[str]] = defaultdict(list)

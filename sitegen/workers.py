@@ -90,11 +90,13 @@ def _process_starter() -> Callable[..., multiprocessing.process.BaseProcess]:
 
 
 def run_timed(function: Callable[[Task, Context], Result], tasks: Sequence[Task], context: Context,
-              time_limit: float, jobs: int) -> list[Result | TimedOut | Crashed]:
+              time_limit: float, jobs: int,
+              progress: Callable[[int, int], None] | None = None) -> list[Result | TimedOut | Crashed]:
     """`function(task, context)` for every task, in worker processes; results in task order.
 
     `function` must be a module-level function. A task still running after `time_limit`
-    seconds gives TimedOut; a worker that dies gives Crashed.
+    seconds gives TimedOut; a worker that dies gives Crashed. `progress(done, total)` is
+    called as tasks finish.
     """
     results: list[Result | TimedOut | Crashed | None] = [None] * len(tasks)
     if not tasks:
@@ -127,6 +129,8 @@ def run_timed(function: Callable[[Task, Context], Result], tasks: Sequence[Task]
                         workers[workers.index(worker)] = worker = _replace(worker, start, function, context)
                     results[index] = result
                     done += 1
+                    if progress:
+                        progress(done, len(tasks))
                     assign(worker)
                 elif time.monotonic() >= worker.deadline:
                     assert worker.task is not None

@@ -152,15 +152,19 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Ya
         problem += f" ({exc.context} that starts on line {context_mark.line + first_line})"
     source_lines = text.split("\n")
     source_line = source_lines[mark.line] if mark is not None and mark.line < len(source_lines) else ""
-    if "\t" in problem or "\t" in source_line[: column]:
+    indentation = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
+    if "\t" in problem or "\t" in indentation:
         return YamlProblem(
             line,
-            column,
+            indentation.index("\t") + 1 if "\t" in indentation else column,
             "yaml-tab",
             "a tab character is used for indentation; YAML only allows spaces",
             "replace the tab at the start of this line with spaces",
         )
     hint = "check the indentation and the ':' after each key; put text with ': ' or '#' in quotes"
+    if 2 <= column <= len(source_line) + 1 and source_line[column - 2] in "'\"":
+        hint = ("a quote inside a quoted value ends it early: leave out the outer quotes, "
+                "or write a quote inside '...' as ''")
     return YamlProblem(line, column, "yaml-syntax", f"invalid YAML: {problem}", hint)
 
 
