@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEMO_DATE ?= 2026-12-01
 DATE_OPTION := $(if $(DEMO_DATE),--date $(DEMO_DATE),)
 
-.PHONY: site test check lint typecheck clean
+.PHONY: site test check lint typecheck golden clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,13 +14,22 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# The browser tests, validators and the lunr.js parity test use npm packages (never a built site).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the tests that need node_modules will be skipped"; fi
+
 site: $(BIN)/.installed
 	$(BIN)/sitegen check . $(DATE_OPTION)
 	$(BIN)/sitegen build . --out output $(DATE_OPTION)
 	@echo "The demo is in output/. View it with: $(BIN)/python -m http.server --directory output 8000, then open http://localhost:8000/"
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m pytest
+
+# Accept a change of the built output: rebuild tests/golden/small/ from examples/small/, then review git diff.
+golden: $(BIN)/.installed
+	$(BIN)/python tests/golden/regenerate.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check sitegen tests bench

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import audience, config, directory, documents, i18n, images, render, search, sitemap, sources, theme
-from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
+from .diagnostics import Diagnostic, sorted_diagnostics
 from .schema import TermIndex
 from .taxonomy import build_taxonomies
 from .urls import Urls
@@ -120,10 +120,14 @@ def _as_result(task: sources.SourceFile | sources.PhotoFile,
     return documents.DocumentResult(task, None, (problem,))
 
 
-def build_site(site: Path, out: Path, options: Options, keep_going: bool = False) -> BuildResult:
+def build_site(site: Path, out: Path, options: Options, keep_going: bool = False,
+               strict: bool = False) -> BuildResult:
+    """Check, then build; nothing is published while there are errors (or, with `strict`, warnings),
+    unless `keep_going` publishes what is valid."""
     started = time.perf_counter()
     checked = check_site(site, options)
-    if checked.directory is None or (has_errors(checked.diagnostics) and not keep_going):
+    blocking = checked.diagnostics if strict else [d for d in checked.diagnostics if d.is_error]
+    if checked.directory is None or (blocking and not keep_going):
         return BuildResult(checked, None)
     assembled = checked.directory
     selection = audience.select(assembled, options.audience)

@@ -102,11 +102,12 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return _exit_status(checked.diagnostics, args.strict)
 
     target = Path(args.out) if args.out else site / "output"
-    result = build.build_site(site, target, options, keep_going=args.keep_going)
+    result = build.build_site(site, target, options, keep_going=args.keep_going, strict=args.strict)
     _report(result.check, args.format, out, err)
     failed = _exit_status(result.check.diagnostics, args.strict)
     if result.published is None:
-        err.write(f"sitegen: not published: fix the errors above; {target} is unchanged\n")
+        problems = "errors" if diagnostics.has_errors(result.check.diagnostics) else "warnings (--strict)"
+        err.write(f"sitegen: not published: fix the {problems} above; {target} is unchanged\n")
         return 1
     summary = result.published
     pages = ", ".join(f"{count} {kind}" for kind, count in summary.pages.items())

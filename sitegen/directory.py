@@ -18,6 +18,7 @@ from .config import SiteConfig
 from .diagnostics import Diagnostic, error, warning
 from .documents import DocumentResult, PhotoResult
 from .terms import fold
+from .urls import SECTIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +55,23 @@ def assemble(config: SiteConfig, organisations: dict[str, models.Organisation],
                 assignments.append(replace(record,
                                            region=record.region or _region_of(record.organisation, organisations)))
         elif isinstance(record, models.Page):
-            pages.append(record)
+            if record.slug in reserved_paths(config.language):
+                diagnostics.append(error(record.source, 0, 0, "reserved-page-name",
+                                         f"the page name '{record.slug}' is taken by a section of the site",
+                                         "rename the file, for example to 'over-" + record.slug + ".md'"))
+            else:
+                pages.append(record)
 
     profiles.sort(key=lambda p: (fold(p.name), p.slug))
     assignments.sort(key=lambda a: (a.deadline, a.slug))
     pages.sort(key=lambda p: p.slug)
     directory = Directory(config, organisations, tuple(profiles), tuple(assignments), tuple(pages), build_date)
     return directory, diagnostics
+
+
+def reserved_paths(language: str) -> frozenset[str]:
+    """First path segments the site itself uses: a free page by that name would replace a section."""
+    return frozenset(SECTIONS[language].values()) | {"assets", "404", "sitemap", "robots"}
 
 
 def _region_of(organisation: str, organisations: dict[str, models.Organisation]) -> str | None:
@@ -82,6 +93,7 @@ def _attach_photos(profile_files: dict[str, DocumentResult], photos: Iterable[Ph
                 diagnostics.append(warning(result.photo.path, 0, 0, "photo-without-profile",
                                            f"the photo '{name}' belongs to no profile",
                                            "name it after its profile file, or remove it"))
+                diagnostics.extend(result.diagnostics)
             continue
         if len(results) > 1:
             names = ", ".join(f"'{os.path.basename(r.photo.path)}'" for r in results)

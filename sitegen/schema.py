@@ -351,6 +351,8 @@ def term(kind: str) -> Validator:
         if not isinstance(value, str) or ctx.vocabulary is None:
             return value  # type: ignore[no-any-return]
         table = ctx.vocabulary.canonical[kind]
+        if not table:
+            return value  # the vocabulary lists no terms of this kind: free text
         canonical = table.get(fold(value))
         if canonical is None:
             suggestion = did_you_mean(value, ctx.vocabulary.terms(kind))

@@ -1,0 +1,180 @@
+"""The diagnostic values and their three formats: text, GitHub workflow commands, JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitegen.diagnostics import (
+    Diagnostic,
+    error,
+    format_github,
+    format_github_summary,
+    format_json,
+    format_text,
+    has_errors,
+    sorted_diagnostics,
+    summary_line,
+    warning,
+)
+
+PROFILE = "content/profiles/anna-de-vries.md"
+
+
+def test_sorted_by_file_then_line_then_column() -> None:
+    found = [
+        error("content/profiles/b.md", 10, 1, "x", "ten"),
+        error("content/profiles/b.md", 9, 5, "x", "nine, five"),
+        warning("content/profiles/b.md", 9, 2, "x", "nine, two"),
+        error("content/assignments/z.md", 3, 1, "x", "assignment"),
+        error("content/profiles/a.md", 0, 0, "x", "whole file"),
+        error("content/profiles/b.md", 2, 1, "x", "two"),
+    ]
+    assert [d.message for d in sorted_diagnostics(found)] == [
+        "assignment", "whole file", "two", "nine, two", "nine, five", "ten"]
+
+
+def test_exact_duplicates_are_reported_once() -> None:
+    one = error(PROFILE, 3, 1, "x", "same")
+    assert sorted_diagnostics([one, error(PROFILE, 3, 1, "x", "same"), one]) == [one]
+    assert len(sorted_diagnostics([one, error(PROFILE, 3, 1, "x", "same", "another hint")])) == 2
+
+
+def test_has_errors_ignores_warnings() -> None:
+    assert not has_errors([warning(PROFILE, 1, 1, "stale-profile", "old")])
+    assert has_errors([warning(PROFILE, 1, 1, "a", "b"), error(PROFILE, 1, 1, "c", "d")])
+    assert not has_errors([])
+
+
+def test_text_format_with_every_kind_of_location() -> None:
+    found = [
+        error(PROFILE, 7, 10, "invalid-date", "consent: '2024-02-30' is not a date that exists",
+              "write the date as YYYY-MM-DD, for example 2026-03-31"),
+        error(PROFILE, 8, 0, "binary-file", "the file contains a NUL byte"),
+        warning("content/profiles/x.png", 0, 0, "photo-without-profile", "the photo 'x.png' belongs to no profile"),
+    ]
+    assert format_text(found) == (
+        "content/profiles/anna-de-vries.md:7:10: error: consent: '2024-02-30' is not a date that exists\n"
+        "  hint: write the date as YYYY-MM-DD, for example 2026-03-31\n"
+        "content/profiles/anna-de-vries.md:8: error: the file contains a NUL byte\n"
+        "content/profiles/x.png: warning: the photo 'x.png' belongs to no profile\n"
+    )
+
+
+def test_text_format_keeps_contributor_text_on_one_line() -> None:
+    found = [error("content/profiles/a\nb.md", 2, 1, "x", "value 'a\nsrc/x.md:1:1: error: fake'", "h\r\nint")]
+    assert format_text(found) == (
+        "content/profiles/a\\nb.md:2:1: error: value 'a\\nsrc/x.md:1:1: error: fake'\n"
+        "  hint: h\\r\\nint\n"
+    )
+
+
+def test_text_format_of_nothing() -> None:
+    assert format_text([]) == ""
+
+
+@pytest.mark.parametrize(("counts", "expected"), [
+    ((1, 0, 0, 0), "1 file checked: 0 errors in 0 files, 0 warnings"),
+    ((3, 1, 1, 1), "3 files checked: 1 error in 1 file, 1 warning"),
+    ((9, 3, 2, 2), "9 files checked: 3 errors in 2 files, 2 warnings"),
+])
+def test_summary_line(counts: tuple[int, int, int, int], expected: str) -> None:
+    files, errors, broken, warnings = counts
+    found = [error(f"f{i % broken}.md", i, 1, "x", f"e{i}") for i in range(errors)]
+    found += [warning("w.md", i, 1, "x", f"w{i}") for i in range(warnings)]
+    assert summary_line(found, files) == expected
+
+
+def test_github_format() -> None:
+    found = [
+        error(PROFILE, 7, 10, "invalid-date", "consent: '2024-02-30' is not a date that exists",
+              "write the date as YYYY-MM-DD"),
+        warning("content/profiles/x.png", 0, 0, "photo-without-profile", "the photo 'x.png' belongs to no profile"),
+        error(PROFILE, 8, 0, "binary-file", "NUL byte"),
+    ]
+    assert format_github(found) == (
+        "::error file=content/profiles/anna-de-vries.md,line=7,col=10,title=sitegen invalid-date::"
+        "consent: '2024-02-30' is not a date that exists%0Ahint: write the date as YYYY-MM-DD\n"
+        "::warning file=content/profiles/x.png,title=sitegen photo-without-profile::"
+        "the photo 'x.png' belongs to no profile\n"
+        "::error file=content/profiles/anna-de-vries.md,line=8,title=sitegen binary-file::NUL byte\n"
+    )
+
+
+def test_github_escaping_case_34() -> None:
+    """Contributor text with a newline, '%', '::', and ':' or ',' in the file name cannot start a command."""
+    found = [error("content/profiles/a:b,c.md", 3, 2, "invalid-value",
+                   "visibility: unknown value '100% x\n::error file=evil.md::pwned, a:b'",
+                   "allowed values: public, internal\r\n::warning::also pwned")]
+    output = format_github(found)
+    assert output == (
+        "::error file=content/profiles/a%3Ab%2Cc.md,line=3,col=2,title=sitegen invalid-value::"
+        "visibility: unknown value '100%25 x%0A::error file=evil.md::pwned, a:b'"
+        "%0Ahint: allowed values: public, internal%0D%0A::warning::also pwned\n"
+    )
+    assert output.count("\n") == 1
+    assert "\r" not in output
+
+
+def test_github_lines_always_start_with_our_command() -> None:
+    nasty = ["\n", "\r", "\r\n", "%0A", "::", "::error::x", "%", ",", ":", "\u2028", "\x85", "\x1b[31m"]
+    found = [error(f"content/profiles/{n}.md", 1, 1, "x", f"m{n}m", f"h{n}h") for n in nasty]
+    found += [warning(f"w{n}", 0, 0, "y", n) for n in nasty]
+    lines = format_github(sorted_diagnostics(found)).split("\n")
+    assert lines[-1] == ""
+    assert len(lines) - 1 == len(found)
+    assert all(line.startswith(("::error file=", "::warning file=")) for line in lines[:-1])
+    # The '%' of contributor text is escaped, so '%0A' written by a member never becomes a line break.
+    assert "::error file=content/profiles/%250A.md,line=1,col=1,title=sitegen x::m%250Am%0Ahint: h%250Ah\n" in (
+        format_github([found[3]]))
+
+
+def test_github_summary_table() -> None:
+    found = [
+        error(PROFILE, 7, 10, "invalid-date", "consent: a | b `c` <script>", "line one\nline two"),
+        warning("content/profiles/x.png", 0, 0, "photo-without-profile", "no profile"),
+    ]
+    assert format_github_summary(found, 5) == (
+        "## sitegen check\n"
+        "\n"
+        "5 files checked: 1 error in 1 file, 1 warning\n"
+        "\n"
+        "| file | line | severity | message | hint |\n"
+        "|---|---:|---|---|---|\n"
+        "| content/profiles/anna-de-vries.md | 7 | error | consent: a \\| b \\`c\\` &lt;script&gt; "
+        "| line one<br>line two |\n"
+        "| content/profiles/x.png |  | warning | no profile |  |\n"
+    )
+
+
+def test_github_summary_without_problems() -> None:
+    assert format_github_summary([], 3) == "## sitegen check\n\n3 files checked: 0 errors in 0 files, 0 warnings\n\n"
+
+
+def test_json_format() -> None:
+    found = [
+        error(PROFILE, 7, 10, "invalid-date", "consent: 'één\n' is not a date", "write YYYY-MM-DD"),
+        warning("content/profiles/x.png", 0, 0, "photo-without-profile", "no profile"),
+    ]
+    output = format_json(found)
+    assert output.endswith("]\n")
+    assert "één" in output  # readable, not \u escapes
+    assert json.loads(output) == [
+        {"path": PROFILE, "line": 7, "column": 10, "severity": "error", "code": "invalid-date",
+         "message": "consent: 'één\n' is not a date", "hint": "write YYYY-MM-DD"},
+        {"path": "content/profiles/x.png", "line": 0, "column": 0, "severity": "warning",
+         "code": "photo-without-profile", "message": "no profile", "hint": ""},
+    ]
+
+
+def test_json_format_of_nothing() -> None:
+    assert format_json([]) == "[]\n"
+
+
+def test_diagnostic_value() -> None:
+    found = Diagnostic(PROFILE, 1, 2, error(PROFILE, 0, 0, "a", "b").severity, "code", "message")
+    assert found.is_error
+    assert found.hint == ""
+    assert found.sort_key() == (PROFILE, 1, 2, "code", "message")
+    assert not warning(PROFILE, 1, 1, "a", "b").is_error
