@@ -21,7 +21,7 @@ from .schema import TermIndex
 from .taxonomy import build_taxonomies
 from .urls import Urls
 from .workers import Crashed, TimedOut, default_jobs, run_timed
-from .write import OutputFile, Staging
+from .write import OutputFile, Staging, check_output_folder
 
 __all__ = ["DEFAULT_TIME_LIMIT", "BuildResult", "CheckResult", "Options", "build_site", "check_site", "default_jobs"]
 
@@ -58,6 +58,7 @@ class BuildSummary:
     files: int
     bytes: int
     seconds: float
+    stages: dict[str, float]  # seconds per stage: check, plan, render (with search and writing), swap
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +124,12 @@ def _as_result(task: sources.SourceFile | sources.PhotoFile,
 def build_site(site: Path, out: Path, options: Options, keep_going: bool = False,
                strict: bool = False) -> BuildResult:
     """Check, then build; nothing is published while there are errors (or, with `strict`, warnings),
-    unless `keep_going` publishes what is valid."""
+    unless `keep_going` publishes what is valid. An output folder that a build must not replace
+    raises OutputProblem before anything is read."""
+    check_output_folder(out, site)
     started = time.perf_counter()
     checked = check_site(site, options)
+    stages = {"check": time.perf_counter() - started}
     blocking = checked.diagnostics if strict else [d for d in checked.diagnostics if d.is_error]
     if checked.directory is None or (blocking and not keep_going):
         return BuildResult(checked, None)
@@ -143,6 +147,7 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     jobs = list(render.plan(site_context))
     extra = [*asset_files, *sitemap.machine_files(site_context, [*jobs, render.search_job(urls, {})])]
 
+    stages["plan"] = time.perf_counter() - started - sum(stages.values())
     staging = Staging(out)
     try:
         renderer = render.Renderer(site_context, theme_dirs)
@@ -167,11 +172,14 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         for file in [search_page, *extra]:
             size += staging.write(file)
             counts[file.kind] += 1
+        stages["render"] = time.perf_counter() - started - sum(stages.values())
         staging.commit()
+        stages["swap"] = time.perf_counter() - started - sum(stages.values())
     except BaseException:
         staging.discard()
         raise
-    summary = BuildSummary(dict(sorted(counts.items())), sum(counts.values()), size, time.perf_counter() - started)
+    summary = BuildSummary(dict(sorted(counts.items())), sum(counts.values()), size, time.perf_counter() - started,
+                           stages)
     return BuildResult(checked, summary)
 
 

@@ -19,6 +19,7 @@ from . import __version__, build, diagnostics
 from .audience import AUDIENCES
 from .config import normalize_base_url
 from .dates import DateProblem, build_date
+from .write import OutputProblem
 
 
 def _seconds(text: str) -> float:
@@ -102,7 +103,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return _exit_status(checked.diagnostics, args.strict)
 
     target = Path(args.out) if args.out else site / "output"
-    result = build.build_site(site, target, options, keep_going=args.keep_going, strict=args.strict)
+    try:
+        result = build.build_site(site, target, options, keep_going=args.keep_going, strict=args.strict)
+    except OutputProblem as problem:
+        err.write(f"sitegen: error: {problem}\n")
+        return 2
     _report(result.check, args.format, out, err)
     failed = _exit_status(result.check.diagnostics, args.strict)
     if result.published is None:
@@ -111,8 +116,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return 1
     summary = result.published
     pages = ", ".join(f"{count} {kind}" for kind, count in summary.pages.items())
+    stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.stages.items())
     err.write(f"sitegen: built the {options.audience} site in {target}: {summary.files} files "
-              f"({summary.bytes / 1024 / 1024:.1f} MiB) in {time.perf_counter() - started:.2f} s ({pages})\n")
+              f"({summary.bytes / 1024 / 1024:.1f} MiB) in {time.perf_counter() - started:.2f} s ({pages})\n"
+              f"sitegen: time per stage: {stages}\n")
     broken = result.check.broken_files
     if broken:
         err.write(f"sitegen: published without {len(broken)} broken "

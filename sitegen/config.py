@@ -111,6 +111,11 @@ def load_config(site: Path) -> tuple[SiteConfig | None, list[Diagnostic]]:
     values = schema.validate_mapping(node, CONFIG, "", ctx, missing_at=(1, 1))
     if not isinstance(values, dict):
         return None, ctx.diagnostics
+    theme = values.get("theme", "default")
+    if theme != "default" and not (site / "themes" / theme).is_dir():
+        ctx.error(ctx.lines["theme"], "unknown-theme", f"theme: there is no folder themes/{theme}/",
+                  f"create themes/{theme}/templates/ with the templates to override, or remove the line")
+        return None, ctx.diagnostics
     return SiteConfig(**values), ctx.diagnostics
 
 
