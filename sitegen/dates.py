@@ -18,9 +18,12 @@ def build_date(option: str | None, environ: Mapping[str, str], today: dt.date | 
             raise DateProblem(f"--date: '{option}' is not a date in the form YYYY-MM-DD") from None
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        if not epoch.isdigit():
+        if not (epoch.isascii() and epoch.isdigit()):  # str.isdigit alone takes '²' and other scripts' digits
             raise DateProblem(f"SOURCE_DATE_EPOCH: '{epoch}' is not a number of seconds")
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        except (OverflowError, OSError, ValueError):  # beyond time_t, or after the year 9999
+            raise DateProblem(f"SOURCE_DATE_EPOCH: '{epoch}' seconds is not a date sitegen can use") from None
     return today or dt.date.today()
 
 

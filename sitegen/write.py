@@ -22,6 +22,31 @@ class OutputFile:
     kind: str = "file"  # what it is, for the build summary
 
 
+class OutputProblem(ValueError):
+    """The output folder is one a build must not replace."""
+
+
+def check_output_folder(out: Path, site: Path) -> None:
+    """Refuse an output folder whose replacement would delete anything but an earlier build.
+
+    A build replaces the whole folder, so it must not hold the site, its content or its theme
+    (`--out .` would delete the repository), nor files that no build wrote.
+    """
+    target, source = out.resolve(), site.resolve()
+    if target == source or target in source.parents:
+        raise OutputProblem(f"--out: '{out}' holds the site itself, which the build would delete; "
+                            f"write to a folder of its own, such as '{site / 'output'}'")
+    for folder in ("content", "themes"):
+        if target.is_relative_to(source / folder):
+            raise OutputProblem(f"--out: '{out}' lies in the site's {folder}/ folder; "
+                                f"write to a folder of its own, such as '{site / 'output'}'")
+    if target.exists() and not target.is_dir():
+        raise OutputProblem(f"--out: '{out}' is a file, not a folder")
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
+        raise OutputProblem(f"--out: '{out}' is not empty and holds no built site; a build replaces the whole "
+                            "folder, so choose a new or empty folder")
+
+
 @dataclass(frozen=True, slots=True)
 class WriteSummary:
     files: int

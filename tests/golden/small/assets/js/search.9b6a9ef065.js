@@ -1,0 +1,358 @@
+/*
+ * sitegen search page: lunr.js over the compact index, facets, state in the URL.
+ *
+ * Nothing is fetched until the visitor searches (or opens a URL with a search in it). Results
+ * are built with createElement and textContent only: document data never becomes markup.
+ */
+(function () {
+  'use strict';
+
+  var form = document.getElementById('search-form');
+  if (!form) return;
+  var input = form.querySelector('input[name="q"]');
+  var status = document.getElementById('search-status');
+  var results = document.getElementById('search-results');
+  var failure = document.getElementById('search-error');
+  var facetBoxes = Array.prototype.slice.call(document.querySelectorAll('[data-facet]'));
+  var more = document.getElementById('search-more');
+  var data = form.dataset;
+  var PAGE = 50;
+
+  // typing: the URL entry of the current burst of typing exists (replace it, do not push another).
+  // generation: only the newest search renders once the index has loaded.
+  var state = {
+    index: null, documents: null, loading: null, shown: PAGE, timer: null, typing: false, generation: 0,
+    foldWildcards: false, skillTerms: Object.create(null), focusFrom: -1, parts: {}
+  };
+
+  function message(name, count) {
+    var text = data['msg' + name.charAt(0).toUpperCase() + name.slice(1)] || '';
+    return text.replace('{count}', String(count));
+  }
+
+  function setStatus(text, busy) {
+    status.textContent = text;
+    results.setAttribute('aria-busy', busy ? 'true' : 'false');
+  }
+
+  // ---- loading ------------------------------------------------------------------------------
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error('script ' + src)); };
+      document.head.appendChild(script);
+    });
+  }
+
+  function fetchJson(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) throw new Error(url + ': ' + response.status);
+      return response.json();
+    });
+  }
+
+  // Each part is fetched once; only a part that failed is fetched again on the next search.
+  function once(key, make) {
+    if (!state.parts[key]) {
+      state.parts[key] = make().catch(function (error) {
+        state.parts[key] = null;
+        throw error;
+      });
+    }
+    return state.parts[key];
+  }
+
+  function load() {
+    if (state.loading) return state.loading;
+    setStatus(message('loading'), true);
+    // In order, one after the other: each script needs the one before it.
+    var scripts = data.scripts.split(' ').reduce(function (previous, src) {
+      return previous.then(function () { return once('script ' + src, function () { return loadScript(src); }); });
+    }, Promise.resolve());
+    var index = once('index', function () { return fetchJson(data.index); });
+    var documents = once('documents', function () { return fetchJson(data.documents); });
+    state.loading = Promise.all([scripts, index, documents])
+      .then(function (loaded) {
+        state.index = window.sitegenLunr.expand(window.lunr, loaded[1]);
+        state.documents = loaded[2];
+        state.foldWildcards = (loaded[1].pipeline || []).indexOf('stemmer-nl') >= 0;
+        failure.hidden = true;
+      })
+      .catch(function (error) {
+        state.loading = null;
+        setStatus('', false);
+        failure.hidden = false;
+        throw error;
+      });
+    return state.loading;
+  }
+
+  // ---- state in the URL ---------------------------------------------------------------------
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get('q') || '';
+    facetBoxes.forEach(function (box) {
+      box.selected = params.getAll(box.dataset.param);
+    });
+  }
+
+  function currentSearch() {
+    var params = new URLSearchParams();
+    var query = input.value.trim();
+    if (query) params.set('q', query);
+    facetBoxes.forEach(function (box) {
+      box.selected.forEach(function (value) { params.append(box.dataset.param, value); });
+    });
+    var text = params.toString();
+    return text ? '?' + text : '';
+  }
+
+  function writeUrl(push) {
+    var search = currentSearch();
+    if (search === window.location.search) return;
+    var url = window.location.pathname + search;
+    if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+  }
+
+  function isActive() {
+    return cleanQuery(input.value) !== '' || facetBoxes.some(function (box) { return box.selected.length > 0; });
+  }
+
+  // ---- searching ----------------------------------------------------------------------------
+
+  // Characters of lunr's query syntax stay; other punctuation would only hide a word. An edit
+  // distance above 2 (beleid~9) would make lunr expand nearly every term of the index, slowly.
+  function cleanQuery(query) {
+    return query.replace(/[^\p{L}\p{N}\s*:+\-~^_]/gu, ' ')
+      .replace(/~(\d+)/g, function (all, distance) { return '~' + Math.min(parseInt(distance, 10), 2); })
+      .trim();
+  }
+
+  // lunr skips the pipeline for a wildcard term (coöp*), but the Dutch stemmer folded accents
+  // out of the indexed terms (cooperatie): fold them in the wildcard term the same way.
+  var DUTCH_FOLDS = { 'ä': 'a', 'ë': 'e', 'ï': 'i', 'ö': 'o', 'ü': 'u', 'á': 'a', 'é': 'e', 'í': 'i', 'ó': 'o', 'ú': 'u' };
+
+  function foldWildcards(query) {
+    if (!state.foldWildcards) return query;
+    return query.replace(/\S*\*\S*/g, function (term) {
+      return term.toLowerCase().replace(/[äëïöüáéíóú]/g, function (letter) { return DUTCH_FOLDS[letter]; });
+    });
+  }
+
+  function matches() {
+    var query = foldWildcards(cleanQuery(input.value));
+    if (!query) {
+      return state.documents.map(function (doc, position) { return { position: position, terms: {} }; });
+    }
+    return state.index.search(query).map(function (result) {
+      return { position: parseInt(result.ref, 36), terms: result.matchData.metadata };
+    });
+  }
+
+  function passes(doc, except) {
+    return facetBoxes.every(function (box) {
+      if (box === except || box.selected.length === 0) return true;
+      var values = doc.f[box.dataset.facet] || [];
+      return box.selected.some(function (value) { return values.indexOf(value) >= 0; });
+    });
+  }
+
+  function clear() {
+    results.textContent = '';
+    more.hidden = true;
+    setStatus('', false);
+    facetBoxes.forEach(function (box) { renderFacet(box, []); });
+  }
+
+  function run() {
+    var generation = ++state.generation;
+    if (!isActive()) {
+      clear();
+      return;
+    }
+    load().then(function () {
+      // The visitor may have typed on, or cleared the box, while the index was loading.
+      if (generation === state.generation) show();
+    }).catch(function () { /* the failure block says what to do */ });
+  }
+
+  function show() {
+    if (!isActive()) {
+      clear();
+      return;
+    }
+    var found;
+    try {
+      found = matches();
+    } catch (error) {
+      // A QueryParseError, or anything else lunr could not make of the query: say so, do not throw.
+      results.textContent = '';
+      more.hidden = true;
+      facetBoxes.forEach(function (box) { renderFacet(box, []); });
+      setStatus(message('syntax'), false);
+      return;
+    }
+    facetBoxes.forEach(function (box) {
+      renderFacet(box, found.filter(function (hit) { return passes(state.documents[hit.position], box); }));
+    });
+    var shown = found.filter(function (hit) { return passes(state.documents[hit.position], null); });
+    renderResults(shown);
+  }
+
+  // Typing replaces the URL of its own history entry: one entry per burst of typing, pushed
+  // when it starts, so that back returns to the search before it.
+  function schedule() {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(function () {
+      state.shown = PAGE;
+      writeUrl(!state.typing);
+      state.typing = true;
+      run();
+    }, 200);
+  }
+
+  function commit() {
+    clearTimeout(state.timer);
+    state.typing = false;
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  function renderFacet(box, hits) {
+    var counts = Object.create(null);
+    hits.forEach(function (hit) {
+      (state.documents ? state.documents[hit.position].f[box.dataset.facet] || [] : []).forEach(function (value) {
+        counts[value] = (counts[value] || 0) + 1;
+      });
+    });
+    box.selected.forEach(function (value) { if (!(value in counts)) counts[value] = 0; });
+    var values = Object.keys(counts).sort(function (a, b) {
+      return counts[b] - counts[a] || a.localeCompare(b, document.documentElement.lang);
+    });
+    var list = box.querySelector('ul');
+    var focused = list.contains(document.activeElement) ? document.activeElement.value : null;
+    list.textContent = '';
+    box.hidden = values.length === 0;
+    var limit = box.expanded ? values.length : 8;
+    values.forEach(function (value, position) {
+      var selected = box.selected.indexOf(value) >= 0;
+      if (position >= limit && !selected) return;
+      var item = document.createElement('li');
+      var label = document.createElement('label');
+      var checkbox = document.createElement('input');
+      checkbox.type = 'checkbox';
+      checkbox.name = box.dataset.param;
+      checkbox.value = value;
+      checkbox.checked = selected;
+      checkbox.addEventListener('change', function () {
+        box.selected = checkbox.checked ? box.selected.concat([value])
+          : box.selected.filter(function (v) { return v !== value; });
+        commit();
+        state.shown = PAGE;
+        writeUrl(true);
+        run();
+      });
+      label.appendChild(checkbox);
+      label.appendChild(document.createTextNode(' ' + value + ' (' + counts[value] + ')'));
+      item.appendChild(label);
+      list.appendChild(item);
+      // The list is rebuilt on every change: keep the keyboard where it was.
+      if (value === focused) checkbox.focus();
+    });
+    var toggle = box.querySelector('button');
+    toggle.hidden = values.length <= 8;
+    toggle.textContent = box.expanded ? message('fewer') : message('all', values.length);
+    toggle.setAttribute('aria-expanded', box.expanded ? 'true' : 'false');
+  }
+
+  // The index terms of a skill, as the query pipeline makes them: tokenized first, so that
+  // 'Power BI' and 'coöperaties begeleiden' match by their words.
+  function skillTerms(skill) {
+    var terms = state.skillTerms[skill];
+    if (!terms) {
+      terms = state.index.pipeline.run(window.lunr.tokenizer(skill)).map(String);
+      state.skillTerms[skill] = terms;
+    }
+    return terms;
+  }
+
+  function matchingSkills(doc, terms) {
+    if (Object.keys(terms).length === 0) return [];
+    return (doc.f.skill || []).filter(function (skill) {
+      return skillTerms(skill).some(function (term) { return Object.prototype.hasOwnProperty.call(terms, term); });
+    });
+  }
+
+  function renderResults(hits) {
+    results.textContent = '';
+    hits.slice(0, state.shown).forEach(function (hit, position) {
+      var doc = state.documents[hit.position];
+      var item = document.createElement('li');
+      item.className = 'result';
+      var kind = document.createElement('p');
+      kind.className = 'result-kind';
+      kind.textContent = doc.f.kind[0];
+      var heading = document.createElement('h2');
+      heading.className = 'result-title';
+      var link = document.createElement('a');
+      link.href = doc.u;
+      link.textContent = doc.t;
+      heading.appendChild(link);
+      var subtitle = document.createElement('p');
+      subtitle.textContent = doc.s;
+      item.appendChild(heading);
+      item.appendChild(kind);
+      item.appendChild(subtitle);
+      var skills = matchingSkills(doc, hit.terms);
+      if (skills.length) {
+        var skillLine = document.createElement('p');
+        skillLine.className = 'result-skills';
+        skillLine.textContent = message('matching') + ' ' + skills.join(', ');
+        item.appendChild(skillLine);
+      }
+      results.appendChild(item);
+      if (position === state.focusFrom) link.focus();
+    });
+    state.focusFrom = -1;
+    more.hidden = hits.length <= state.shown;
+    setStatus(hits.length === 0 ? message('none') : hits.length === 1 ? message('one') : message('many', hits.length), false);
+  }
+
+  // ---- wiring -------------------------------------------------------------------------------
+
+  facetBoxes.forEach(function (box) {
+    box.selected = [];
+    box.expanded = false;
+    box.querySelector('button').addEventListener('click', function () {
+      box.expanded = !box.expanded;
+      run();
+    });
+  });
+  more.addEventListener('click', function () {
+    // The button may disappear with the last page: the keyboard goes on at the first new result.
+    state.focusFrom = state.shown;
+    state.shown += PAGE;
+    run();
+  });
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    commit();
+    state.shown = PAGE;
+    writeUrl(true);
+    run();
+  });
+  input.addEventListener('input', schedule);
+  window.addEventListener('popstate', function () {
+    commit();
+    readUrl();
+    state.shown = PAGE;
+    run();
+  });
+  document.documentElement.classList.add('has-search');
+  readUrl();
+  if (isActive()) run();
+}());
