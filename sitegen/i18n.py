@@ -247,3 +247,24 @@ def number(value: float, language: str) -> str:
         return str(int(value))
     formatted = f"{value:.2f}"
     return formatted.replace(".", ",") if language == "nl" else formatted
+
+
+# Names of the languages members list most, in the site's language; other codes are shown as they are.
+LANGUAGE_NAMES: dict[str, dict[str, str]] = {
+    "nl": {"nl": "Nederlands", "en": "Engels", "de": "Duits", "fr": "Frans", "fy": "Fries", "es": "Spaans",
+           "it": "Italiaans", "pt": "Portugees", "pl": "Pools", "tr": "Turks", "ar": "Arabisch",
+           "pa": "Punjabi", "hi": "Hindi", "zh": "Chinees", "ru": "Russisch", "uk": "Oekraïens", "ro": "Roemeens",
+           "bg": "Bulgaars", "so": "Somalisch", "ti": "Tigrinya", "fa": "Perzisch", "ku": "Koerdisch",
+           "da": "Deens", "sv": "Zweeds", "no": "Noors", "li": "Limburgs", "id": "Indonesisch", "el": "Grieks",
+           "hu": "Hongaars", "cs": "Tsjechisch", "sr": "Servisch", "hr": "Kroatisch", "bs": "Bosnisch"},
+    "en": {"nl": "Dutch", "en": "English", "de": "German", "fr": "French", "fy": "Frisian", "es": "Spanish",
+           "it": "Italian", "pt": "Portuguese", "pl": "Polish", "tr": "Turkish", "ar": "Arabic", "pa": "Punjabi",
+           "hi": "Hindi", "zh": "Chinese", "ru": "Russian", "uk": "Ukrainian", "ro": "Romanian", "bg": "Bulgarian",
+           "so": "Somali", "ti": "Tigrinya", "fa": "Persian", "ku": "Kurdish", "da": "Danish", "sv": "Swedish",
+           "no": "Norwegian", "li": "Limburgish", "id": "Indonesian", "el": "Greek", "hu": "Hungarian",
+           "cs": "Czech", "sr": "Serbian", "hr": "Croatian", "bs": "Bosnian"},
+}
+
+
+def language_name(code: str, language: str) -> str:
+    return LANGUAGE_NAMES[language].get(code, code)

@@ -16,11 +16,13 @@ Python for the parity test against lunr.js.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -59,6 +61,9 @@ NL_STOP_WORDS = frozenset(
 )
 
 
+TOKEN_CACHE_SIZE = 500_000
+
+
 @dataclass(frozen=True, slots=True)
 class Pipeline:
     """lunr's indexing pipeline for one language, as plain functions on strings."""
@@ -67,16 +72,27 @@ class Pipeline:
     stop_words: frozenset[str]
     stem: Callable[[str], str]
     search_pipeline: tuple[str, ...]  # the labels lunr.js looks up to process queries
+    # token -> its term ('' when the pipeline drops it): a corpus repeats a small vocabulary,
+    # so each distinct token is trimmed, filtered and stemmed once.
+    cache: dict[str, str] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+
+    def term(self, token: str) -> str:
+        token = self.trim(token)
+        if not token or token in self.stop_words:
+            return ""
+        return self.stem(token)
 
     def terms(self, text: str) -> list[str]:
+        cache = self.cache
+        if len(cache) > TOKEN_CACHE_SIZE:
+            cache.clear()
         terms = []
         for token in tokenize(text):
-            token = self.trim(token)
-            if not token or token in self.stop_words:
-                continue
-            stemmed = self.stem(token)
-            if stemmed:
-                terms.append(stemmed)
+            term = cache.get(token)
+            if term is None:
+                term = cache[token] = self.term(token)
+            if term:
+                terms.append(term)
         return terms
 
 
@@ -173,10 +189,8 @@ def build_index(documents: Sequence[SearchDocument], language: str) -> CompactIn
     found: list[list[list[tuple[int, int]]]] = []
     for number, document in enumerate(documents):
         for field_number, field in enumerate(field_names):
-            counts: dict[str, int] = {}
-            for term in process.terms(document.texts.get(field, "")):
-                counts[term] = counts.get(term, 0) + 1
-            for term, tf in counts.items():
+            # Counter keeps first occurrences in order, which is the order lunr numbers terms in.
+            for term, tf in Counter(process.terms(document.texts.get(field, ""))).items():
                 position = term_position.get(term)
                 if position is None:
                     position = term_position[term] = len(found)
