@@ -25,7 +25,7 @@ site: $(BIN)/.installed
 	@echo "The demo is in output/. View it with: $(BIN)/python -m http.server --directory output 8000, then open http://localhost:8000/"
 
 test: $(BIN)/.installed node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # Accept a change of the built output: rebuild tests/golden/small/ from examples/small/, then review git diff.
 golden: $(BIN)/.installed

@@ -87,7 +87,7 @@ HIDDEN_VALUES = {
     "profile phone": ["1357 9086", "13579086"],
     "profile engagement belangeloos": ["Belangeloos", "belangeloos"],
     "profile availability limited": ["Beperkt beschikbaar"],
-    "profile language xh": ['lang="xh"'],
+    "profile language bs": ["Bosnisch"],
     "assignment rate 876.54": ["876,54", "876.54"],
     "assignment hours 37.5": ["37,50", "37.5"],
     "assignment start 2031-05-11": ["11 mei 2031", "2031-05-11"],
@@ -128,7 +128,7 @@ internal:
     until: 2032-09-23
   engagement: [belangeloos]
   rate: 987.65
-  languages: [xh]
+  languages: [bs]
   contact:
     email: {PUBLIC_PROFILE_INTERNAL["contact.email"]}
     phone: "+31 6 1357 9086"
