@@ -67,7 +67,7 @@ class BuildResult:
     published: BuildSummary | None
 
 
-def check_site(site: Path, options: Options) -> CheckResult:
+def check_site(site: Path, options: Options, keep_html: bool = True) -> CheckResult:
     site_config, diagnostics = config.load_config(site)
     organisations, found = config.load_organisations(site)
     diagnostics += found
@@ -81,6 +81,7 @@ def check_site(site: Path, options: Options) -> CheckResult:
         vocabulary=TermIndex.from_vocabulary(vocabulary) if vocabulary else None,
         organisations=frozenset(organisations),
         profiles=frozenset(d.slug for d in listing.documents if d.kind == "profile"),
+        keep_html=keep_html,
     )
     tasks: list[sources.SourceFile | sources.PhotoFile] = [*listing.documents, *listing.photos]
     outcomes = run_timed(documents.process, tasks, context, options.time_limit, options.jobs,

@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         options = dataclasses.replace(options, progress=_progress_bar(err))
     started = time.perf_counter()
     if args.command == "check":
-        checked = build.check_site(site, options)
+        checked = build.check_site(site, options, keep_html=False)
         _report(checked, args.format, out, err)
         return _exit_status(checked.diagnostics, args.strict)
 

@@ -38,6 +38,7 @@ class ParseContext:
     vocabulary: schema.TermIndex | None = None
     organisations: frozenset[str] = frozenset()
     profiles: frozenset[str] = frozenset()  # slugs of every profile file, valid or not
+    keep_html: bool = True  # `check` renders bodies for their time limit, but needs no HTML back
 
 
 SPECS: dict[str, schema.Spec] = {"profile": schema.PROFILE, "assignment": schema.ASSIGNMENT, "page": schema.PAGE}
@@ -64,7 +65,7 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
             _check_dates(source.kind, values, context.build_date, ctx)
         # A file without a valid name (reported by sources.list_content) is checked, never published.
         if isinstance(values, dict) and not ctx.diagnostics_have_errors() and source.slug:
-            record = _build(source, values, body_html, ctx.lines)
+            record = _build(source, values, body_html if context.keep_html else "", ctx.lines)
     except (sources.SourceProblem, yamlstrict.YamlProblem) as problem:
         ctx.diagnostics.append(error(source.path, problem.line, problem.column, problem.code, problem.message,
                                      problem.hint))

@@ -111,7 +111,13 @@ def _text_of(node: Node, key: str, ctx: Context, expected: str = "a text") -> st
     return node.value if isinstance(node.value, str) else node.source
 
 
+# Control characters (Unicode category Cc) and the direction controls: one scan finds the first.
+_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]")
+
+
 def _check_characters(text: str, node: Node, key: str, ctx: Context, multiline: bool = False) -> bool:
+    if _SUSPECT.search(text) is None:  # the common case, without a loop in Python
+        return True
     for char in text:
         if char in _BIDI_CONTROLS:
             ctx.error(node, "invisible-character",

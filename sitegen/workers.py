@@ -9,6 +9,7 @@ The same pool spreads the work over every core.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -44,6 +45,7 @@ def default_jobs() -> int:
 def _serve(connection: multiprocessing.connection.Connection, function: Callable[[Any, Any], Any],
            context: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    gc.freeze()  # what the worker inherited stays put: collections scan only its own objects
     while True:
         try:
             message = connection.recv()
@@ -113,6 +115,9 @@ def run_timed(function: Callable[[Task, Context], Result], tasks: Sequence[Task]
             worker.deadline = time.monotonic() + time_limit
             worker.connection.send((index, tasks[index]))
 
+    # Results are acyclic values: collecting garbage while thousands arrive only costs time.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         for worker in workers:
             assign(worker)
@@ -140,6 +145,8 @@ def run_timed(function: Callable[[Task, Context], Result], tasks: Sequence[Task]
                     workers[workers.index(worker)] = replacement
                     assign(replacement)
     finally:
+        if collecting:
+            gc.enable()
         for worker in workers:
             worker.stop(kill=worker.task is not None)
     return [r if r is not None else Crashed("no result") for r in results]
