@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import BUILD_DATE, REPO
 
 from sitegen import search
-
-from conftest import BUILD_DATE, REPO
 
 NODE_MODULES = REPO / "node_modules"
 
@@ -40,7 +39,7 @@ def _documents(language: str) -> list[search.SearchDocument]:
         {"title": "Privacy officer jeugdketen", "role": "", "organisation": "Gemeente Breda",
          "fields": "ICT en informatievoorziening", "skills": "privacy en AVG Wet open overheid",
          "region": "West-Brabant", "summary": "", "body": "De gemeenten zoeken een privacy officer. " * 3},
-        {"title": "Ayşe Yılmaz", "role": "Data-analist", "organisation": "Waterschap De Dommel",
+        {"title": "Ayşe Y\u0131lmaz", "role": "Data-analist", "organisation": "Waterschap De Dommel",
          "fields": "Waterbeheer", "skills": "Python GIS data-analyse", "region": "", "summary": "",
          "body": "Ik werk met Python, SQL en GIS. 2026-06-01 is een datum; 95,50 euro; e-mail: a@b.nl"},
     ]

@@ -19,62 +19,90 @@
   }
 
   function expand(lunr, data) {
-    var fields = data.fields, boosts = data.boosts, terms = data.terms;
+    var fields = data.fields, boosts = data.boosts, terms = data.terms, postings = data.postings;
     var count = data.documents, fieldCount = fields.length, slots = count * fieldCount;
     var k1 = 1.2, b = 0.75;
     var invertedIndex = Object.create(null);
-    var frequencies = new Array(slots);
+    var refs = new Array(count);
+    var perSlot = new Uint32Array(slots + 1);  // entries per (document, field) slot, then offsets
     var lengths = new Float64Array(slots);
-    var withTerm = new Array(terms.length);
-    var slot, t, f;
+    var withTerm = new Uint32Array(terms.length);
+    // lunr clones a posting's metadata into its match data and never changes it: all documents
+    // can share one empty object, which saves an allocation per (term, field, document).
+    var noMetadata = Object.freeze(Object.create(null));
+    var slot, t, f, d, position, encoded, entries;
 
-    for (slot = 0; slot < slots; slot++) frequencies[slot] = [];
+    for (d = 0; d < count; d++) refs[d] = ref(d);
 
+    // First pass: the inverted index, field lengths and the size of each field vector.
     for (t = 0; t < terms.length; t++) {
       var posting = Object.create(null);
       posting._index = t;
       for (f = 0; f < fieldCount; f++) posting[fields[f]] = Object.create(null);
-      var encoded = data.postings[t], position = 0, pairs = 0;
+      encoded = postings[t];
+      position = 0;
+      entries = 0;
       while (position < encoded.length) {
         var field = encoded[position], n = encoded[position + 1], documentNumber = 0;
+        var fieldPosting = posting[fields[field]];
         position += 2;
-        for (var k = 0; k < n; k++) {
+        for (var k = 0; k < n; k++, position += 2) {
           documentNumber += encoded[position];
-          var tf = encoded[position + 1];
-          position += 2;
-          posting[fields[field]][ref(documentNumber)] = Object.create(null);
+          fieldPosting[refs[documentNumber]] = noMetadata;
           slot = documentNumber * fieldCount + field;
-          frequencies[slot].push(t, tf);
-          lengths[slot] += tf;
-          pairs += 1;
+          perSlot[slot + 1] += 1;
+          lengths[slot] += encoded[position + 1];
+        }
+        entries += n;
+      }
+      withTerm[t] = entries;  // lunr.idf counts (field, document) pairs
+      invertedIndex[terms[t]] = posting;
+    }
+
+    // Second pass: each slot's (term, tf) pairs, in term order, in two flat arrays.
+    for (slot = 0; slot < slots; slot++) perSlot[slot + 1] += perSlot[slot];
+    var next = perSlot.slice(0, slots);
+    var slotTerms = new Uint32Array(perSlot[slots]), slotFrequencies = new Uint32Array(perSlot[slots]);
+    for (t = 0; t < terms.length; t++) {
+      encoded = postings[t];
+      position = 0;
+      while (position < encoded.length) {
+        var fieldNumber = encoded[position], m = encoded[position + 1], documentIndex = 0;
+        position += 2;
+        for (var j = 0; j < m; j++, position += 2) {
+          documentIndex += encoded[position];
+          slot = documentIndex * fieldCount + fieldNumber;
+          slotTerms[next[slot]] = t;
+          slotFrequencies[next[slot]] = encoded[position + 1];
+          next[slot] += 1;
         }
       }
-      withTerm[t] = pairs;  // lunr.idf counts (field, document) pairs
-      invertedIndex[terms[t]] = posting;
     }
 
     var average = new Float64Array(fieldCount);
     for (f = 0; f < fieldCount; f++) {
       var total = 0;
-      for (var d = 0; d < count; d++) total += lengths[d * fieldCount + f];
+      for (d = 0; d < count; d++) total += lengths[d * fieldCount + f];
       average[f] = count ? total / count : 0;
     }
 
     var idfs = new Float64Array(terms.length);
     for (t = 0; t < terms.length; t++) idfs[t] = idf(withTerm[t], count);
 
+    // The BM25 field vectors, as lunr.Builder.createFieldVectors computes them.
     var fieldVectors = Object.create(null);
     for (slot = 0; slot < slots; slot++) {
-      var documentIndex = Math.floor(slot / fieldCount), fieldIndex = slot % fieldCount;
-      var pairsOfSlot = frequencies[slot], elements = [];
-      for (var p = 0; p < pairsOfSlot.length; p += 2) {
-        var termIndex = pairsOfSlot[p], frequency = pairsOfSlot[p + 1];
-        var score = idfs[termIndex] * ((k1 + 1) * frequency) /
-          (k1 * (1 - b + b * (lengths[slot] / average[fieldIndex])) + frequency);
-        score *= boosts[fieldIndex];
-        elements.push(termIndex, Math.round(score * 1000) / 1000);
+      var fieldIndex = slot % fieldCount, boost = boosts[fieldIndex];
+      var norm = k1 * (1 - b + b * (lengths[slot] / average[fieldIndex]));
+      var elements = new Array(2 * (perSlot[slot + 1] - perSlot[slot]));
+      for (var p = perSlot[slot], e = 0; p < perSlot[slot + 1]; p++, e += 2) {
+        var frequency = slotFrequencies[p], termIndex = slotTerms[p];
+        var score = idfs[termIndex] * ((k1 + 1) * frequency) / (norm + frequency);
+        score *= boost;
+        elements[e] = termIndex;
+        elements[e + 1] = Math.round(score * 1000) / 1000;
       }
-      fieldVectors[fields[fieldIndex] + '/' + ref(documentIndex)] = new lunr.Vector(elements);
+      fieldVectors[fields[fieldIndex] + '/' + refs[(slot - fieldIndex) / fieldCount]] = new lunr.Vector(elements);
     }
 
     return new lunr.Index({

@@ -18,7 +18,13 @@
   var data = form.dataset;
   var PAGE = 50;
 
-  var state = { index: null, documents: null, loading: null, shown: PAGE, timer: null };
+  // typing: the URL entry of the current burst of typing exists (replace it, do not push another).
+  // generation: only the newest search renders once the index has loaded.
+  var state = {
+    index: null, documents: null, loading: null, shown: PAGE, timer: null, typing: false, generation: 0,
+    foldWildcards: false, skillTerms: Object.create(null), focusFrom: -1, parts: {},
+    failed: false, failedAction: 0, actions: 0
+  };
 
   function message(name, count) {
     var text = data['msg' + name.charAt(0).toUpperCase() + name.slice(1)] || '';
@@ -49,20 +55,39 @@
     });
   }
 
+  // Each part is fetched once; only a part that failed is fetched again on the next search.
+  function once(key, make) {
+    if (!state.parts[key]) {
+      state.parts[key] = make().catch(function (error) {
+        state.parts[key] = null;
+        throw error;
+      });
+    }
+    return state.parts[key];
+  }
+
+  // A load that failed is tried again on the visitor's next action, not within the same one
+  // (the first keystroke starts the load, and the search it schedules would otherwise retry).
   function load() {
-    if (state.loading) return state.loading;
+    if (state.loading && !(state.failed && state.failedAction !== state.actions)) return state.loading;
+    state.failed = false;
     setStatus(message('loading'), true);
-    var scripts = data.scripts.split(' ');
-    var chain = scripts.reduce(function (previous, src) {
-      return previous.then(function () { return loadScript(src); });
+    // In order, one after the other: each script needs the one before it.
+    var scripts = data.scripts.split(' ').reduce(function (previous, src) {
+      return previous.then(function () { return once('script ' + src, function () { return loadScript(src); }); });
     }, Promise.resolve());
-    state.loading = Promise.all([chain, fetchJson(data.index), fetchJson(data.documents)])
+    var index = once('index', function () { return fetchJson(data.index); });
+    var documents = once('documents', function () { return fetchJson(data.documents); });
+    state.loading = Promise.all([scripts, index, documents])
       .then(function (loaded) {
         state.index = window.sitegenLunr.expand(window.lunr, loaded[1]);
         state.documents = loaded[2];
+        state.foldWildcards = (loaded[1].pipeline || []).indexOf('stemmer-nl') >= 0;
+        failure.hidden = true;
       })
       .catch(function (error) {
-        state.loading = null;
+        state.failed = true;
+        state.failedAction = state.actions;
         setStatus('', false);
         failure.hidden = false;
         throw error;
@@ -99,18 +124,32 @@
   }
 
   function isActive() {
-    return input.value.trim() !== '' || facetBoxes.some(function (box) { return box.selected.length > 0; });
+    return cleanQuery(input.value) !== '' || facetBoxes.some(function (box) { return box.selected.length > 0; });
   }
 
   // ---- searching ----------------------------------------------------------------------------
 
-  // Characters of lunr's query syntax stay; other punctuation would only hide a word.
+  // Characters of lunr's query syntax stay; other punctuation would only hide a word. An edit
+  // distance above 2 (beleid~9) would make lunr expand nearly every term of the index, slowly.
   function cleanQuery(query) {
-    return query.replace(/[^\p{L}\p{N}\s*:+\-~^_]/gu, ' ').trim();
+    return query.replace(/[^\p{L}\p{N}\s*:+\-~^_]/gu, ' ')
+      .replace(/~(\d+)/g, function (all, distance) { return '~' + Math.min(parseInt(distance, 10), 2); })
+      .trim();
+  }
+
+  // lunr skips the pipeline for a wildcard term (coöp*), but the Dutch stemmer folded accents
+  // out of the indexed terms (cooperatie): fold them in the wildcard term the same way.
+  var DUTCH_FOLDS = { 'ä': 'a', 'ë': 'e', 'ï': 'i', 'ö': 'o', 'ü': 'u', 'á': 'a', 'é': 'e', 'í': 'i', 'ó': 'o', 'ú': 'u' };
+
+  function foldWildcards(query) {
+    if (!state.foldWildcards) return query;
+    return query.replace(/\S*\*\S*/g, function (term) {
+      return term.toLowerCase().replace(/[äëïöüáéíóú]/g, function (letter) { return DUTCH_FOLDS[letter]; });
+    });
   }
 
   function matches() {
-    var query = cleanQuery(input.value);
+    var query = foldWildcards(cleanQuery(input.value));
     if (!query) {
       return state.documents.map(function (doc, position) { return { position: position, terms: {} }; });
     }
@@ -127,43 +166,67 @@
     });
   }
 
+  function clear() {
+    results.textContent = '';
+    more.hidden = true;
+    setStatus('', false);
+    facetBoxes.forEach(function (box) { renderFacet(box, []); });
+  }
+
   function run() {
+    var generation = ++state.generation;
     if (!isActive()) {
-      results.textContent = '';
-      more.hidden = true;
-      setStatus('', false);
-      facetBoxes.forEach(function (box) { renderFacet(box, []); });
+      clear();
       return;
     }
     load().then(function () {
-      var found;
-      try {
-        found = matches();
-      } catch (error) {
-        if (error && error.name === 'QueryParseError') {
-          results.textContent = '';
-          more.hidden = true;
-          facetBoxes.forEach(function (box) { renderFacet(box, []); });
-          setStatus(message('syntax'), false);
-          return;
-        }
-        throw error;
-      }
-      facetBoxes.forEach(function (box) {
-        renderFacet(box, found.filter(function (hit) { return passes(state.documents[hit.position], box); }));
-      });
-      var shown = found.filter(function (hit) { return passes(state.documents[hit.position], null); });
-      renderResults(shown);
+      // The visitor may have typed on, or cleared the box, while the index was loading.
+      if (generation === state.generation) show();
     }).catch(function () { /* the failure block says what to do */ });
   }
 
+  function show() {
+    if (!isActive()) {
+      clear();
+      return;
+    }
+    var found;
+    try {
+      found = matches();
+    } catch (error) {
+      // A QueryParseError, or anything else lunr could not make of the query: say so, do not throw.
+      results.textContent = '';
+      more.hidden = true;
+      facetBoxes.forEach(function (box) { renderFacet(box, []); });
+      setStatus(message('syntax'), false);
+      return;
+    }
+    facetBoxes.forEach(function (box) {
+      renderFacet(box, found.filter(function (hit) { return passes(state.documents[hit.position], box); }));
+    });
+    var shown = found.filter(function (hit) { return passes(state.documents[hit.position], null); });
+    renderResults(shown);
+  }
+
+  // Typing replaces the URL of its own history entry: one entry per burst of typing, pushed
+  // when it starts, so that back returns to the search before it.
   function schedule() {
+    state.actions += 1;
+    // Start fetching at the first keystroke: the download overlaps the debounce.
+    if (isActive()) load().catch(function () { /* the failure block says what to do */ });
     clearTimeout(state.timer);
     state.timer = setTimeout(function () {
       state.shown = PAGE;
-      writeUrl(false);
+      writeUrl(!state.typing);
+      state.typing = true;
       run();
     }, 200);
+  }
+
+  function commit() {
+    state.actions += 1;
+    clearTimeout(state.timer);
+    state.typing = false;
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -180,6 +243,7 @@
       return counts[b] - counts[a] || a.localeCompare(b, document.documentElement.lang);
     });
     var list = box.querySelector('ul');
+    var focused = list.contains(document.activeElement) ? document.activeElement.value : null;
     list.textContent = '';
     box.hidden = values.length === 0;
     var limit = box.expanded ? values.length : 8;
@@ -196,6 +260,7 @@
       checkbox.addEventListener('change', function () {
         box.selected = checkbox.checked ? box.selected.concat([value])
           : box.selected.filter(function (v) { return v !== value; });
+        commit();
         state.shown = PAGE;
         writeUrl(true);
         run();
@@ -204,6 +269,8 @@
       label.appendChild(document.createTextNode(' ' + value + ' (' + counts[value] + ')'));
       item.appendChild(label);
       list.appendChild(item);
+      // The list is rebuilt on every change: keep the keyboard where it was.
+      if (value === focused) checkbox.focus();
     });
     var toggle = box.querySelector('button');
     toggle.hidden = values.length <= 8;
@@ -211,17 +278,27 @@
     toggle.setAttribute('aria-expanded', box.expanded ? 'true' : 'false');
   }
 
+  // The index terms of a skill, as the query pipeline makes them: tokenized first, so that
+  // 'Power BI' and 'coöperaties begeleiden' match by their words.
+  function skillTerms(skill) {
+    var terms = state.skillTerms[skill];
+    if (!terms) {
+      terms = state.index.pipeline.run(window.lunr.tokenizer(skill)).map(String);
+      state.skillTerms[skill] = terms;
+    }
+    return terms;
+  }
+
   function matchingSkills(doc, terms) {
-    var matched = Object.keys(terms);
-    if (!matched.length) return [];
+    if (Object.keys(terms).length === 0) return [];
     return (doc.f.skill || []).filter(function (skill) {
-      return state.index.pipeline.runString(skill).some(function (term) { return matched.indexOf(term) >= 0; });
+      return skillTerms(skill).some(function (term) { return Object.prototype.hasOwnProperty.call(terms, term); });
     });
   }
 
   function renderResults(hits) {
     results.textContent = '';
-    hits.slice(0, state.shown).forEach(function (hit) {
+    hits.slice(0, state.shown).forEach(function (hit, position) {
       var doc = state.documents[hit.position];
       var item = document.createElement('li');
       item.className = 'result';
@@ -247,7 +324,9 @@
         item.appendChild(skillLine);
       }
       results.appendChild(item);
+      if (position === state.focusFrom) link.focus();
     });
+    state.focusFrom = -1;
     more.hidden = hits.length <= state.shown;
     setStatus(hits.length === 0 ? message('none') : hits.length === 1 ? message('one') : message('many', hits.length), false);
   }
@@ -263,18 +342,21 @@
     });
   });
   more.addEventListener('click', function () {
+    // The button may disappear with the last page: the keyboard goes on at the first new result.
+    state.focusFrom = state.shown;
     state.shown += PAGE;
     run();
   });
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    clearTimeout(state.timer);
+    commit();
     state.shown = PAGE;
     writeUrl(true);
     run();
   });
   input.addEventListener('input', schedule);
   window.addEventListener('popstate', function () {
+    commit();
     readUrl();
     state.shown = PAGE;
     run();

@@ -22,7 +22,8 @@
   // generation: only the newest search renders once the index has loaded.
   var state = {
     index: null, documents: null, loading: null, shown: PAGE, timer: null, typing: false, generation: 0,
-    foldWildcards: false, skillTerms: Object.create(null), focusFrom: -1, parts: {}
+    foldWildcards: false, skillTerms: Object.create(null), focusFrom: -1, parts: {},
+    failed: false, failedAction: 0, actions: 0
   };
 
   function message(name, count) {
@@ -65,8 +66,11 @@
     return state.parts[key];
   }
 
+  // A load that failed is tried again on the visitor's next action, not within the same one
+  // (the first keystroke starts the load, and the search it schedules would otherwise retry).
   function load() {
-    if (state.loading) return state.loading;
+    if (state.loading && !(state.failed && state.failedAction !== state.actions)) return state.loading;
+    state.failed = false;
     setStatus(message('loading'), true);
     // In order, one after the other: each script needs the one before it.
     var scripts = data.scripts.split(' ').reduce(function (previous, src) {
@@ -82,7 +86,8 @@
         failure.hidden = true;
       })
       .catch(function (error) {
-        state.loading = null;
+        state.failed = true;
+        state.failedAction = state.actions;
         setStatus('', false);
         failure.hidden = false;
         throw error;
@@ -206,6 +211,9 @@
   // Typing replaces the URL of its own history entry: one entry per burst of typing, pushed
   // when it starts, so that back returns to the search before it.
   function schedule() {
+    state.actions += 1;
+    // Start fetching at the first keystroke: the download overlaps the debounce.
+    if (isActive()) load().catch(function () { /* the failure block says what to do */ });
     clearTimeout(state.timer);
     state.timer = setTimeout(function () {
       state.shown = PAGE;
@@ -216,6 +224,7 @@
   }
 
   function commit() {
+    state.actions += 1;
     clearTimeout(state.timer);
     state.typing = false;
   }
