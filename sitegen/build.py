@@ -164,7 +164,8 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
                              progress=_stage_progress(options, "writing"))
         for outcome in outcomes:
             if not isinstance(outcome, tuple):
-                raise RuntimeError(f"rendering failed: {outcome}")
+                reason = outcome.reason if isinstance(outcome, Crashed) else "it took longer than an hour"
+                raise render.ThemeProblem(reason.removeprefix("ThemeProblem: "))
             chunk_counts, chunk_bytes, paths = outcome
             counts.update(chunk_counts)
             size += chunk_bytes
@@ -242,7 +243,7 @@ def _render_chunk(task: tuple[str, int, int], context: _RenderContext) -> tuple[
             counts[file.kind] += 1
         return counts, size, paths
     if kind == "pages":
-        for job in context.pages[start:end]:
+        for job in context.pages[start:end]:  # a ThemeProblem ends the task; the parent reports it
             size += context.staging.write(context.renderer.render(job))
             counts[job.kind] += 1
     else:

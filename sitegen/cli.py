@@ -19,6 +19,7 @@ from . import __version__, build, diagnostics
 from .audience import AUDIENCES
 from .config import normalize_base_url
 from .dates import DateProblem, build_date
+from .render import ThemeProblem
 from .write import OutputProblem
 
 
@@ -108,6 +109,9 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     except OutputProblem as problem:
         err.write(f"sitegen: error: {problem}\n")
         return 2
+    except ThemeProblem as problem:
+        err.write(f"sitegen: error in the theme: {problem}\nsitegen: not published; {target} is unchanged\n")
+        return 1
     _report(result.check, args.format, out, err)
     failed = _exit_status(result.check.diagnostics, args.strict)
     if result.published is None:

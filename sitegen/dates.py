@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class DateProblem(ValueError):
@@ -13,6 +16,8 @@ class DateProblem(ValueError):
 def build_date(option: str | None, environ: Mapping[str, str], today: dt.date | None = None) -> dt.date:
     if option:
         try:
+            if not _DATE.fullmatch(option):  # fromisoformat also takes 20261201 and week dates
+                raise ValueError(option)
             return dt.date.fromisoformat(option)
         except ValueError:
             raise DateProblem(f"--date: '{option}' is not a date in the form YYYY-MM-DD") from None

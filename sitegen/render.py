@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,6 +169,12 @@ class Renderer:
         return env
 
     def render(self, job: PageJob) -> OutputFile:
+        try:
+            return self._render(job)
+        except Exception as exc:  # noqa: BLE001 - whatever a template raises is reported as the theme's problem
+            raise ThemeProblem(_template_problem(exc, job)) from None
+
+    def _render(self, job: PageJob) -> OutputFile:
         template = self.env.get_template(job.template)
         html = template.render(canonical=self.urls.absolute(job.path), page_path=job.path,
                                indexable=job.indexable and self.site.audience == "public", **job.values)
@@ -203,6 +210,21 @@ def _outline(html: str, top: int) -> str:
         return f"<{closing}h{level}{rest}>"
 
     return _TAG.sub(renumber, html)
+
+
+class ThemeProblem(Exception):
+    """A template of the theme failed: the theme's fault, never the content's."""
+
+
+def _template_problem(exc: Exception, job: PageJob) -> str:
+    where = ""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        where = f"{exc.filename}:{exc.lineno}: "
+    else:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml"))]
+        if frames:
+            where = f"{frames[-1].filename}:{frames[-1].lineno}: "
+    return f"{where}{type(exc).__name__}: {exc} (while rendering /{job.path})"
 
 
 def _tel_uri(phone: str) -> str:

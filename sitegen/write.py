@@ -75,6 +75,10 @@ class Staging:
         if not self.out.exists():
             os.rename(self.folder, self.out)
             return
+        # An output folder that is a git worktree (a gh-pages checkout) keeps its repository.
+        repository = self.out / ".git"
+        if repository.exists() and not (self.folder / ".git").exists():
+            os.rename(repository, self.folder / ".git")
         retired = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old-", dir=self.out.parent))
         os.rename(self.out, retired / self.out.name)
         os.rename(self.folder, self.out)

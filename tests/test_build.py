@@ -20,6 +20,7 @@ from conftest import BUILD_DATE, REPO, VALID_ASSIGNMENT, VALID_PROFILE, write_si
 from outputs import ADDRESS, build_into, built, digests, html_pages, links, local_target, page_of, snapshot
 
 from sitegen import cli
+from sitegen.render import ThemeProblem
 
 BERT = """\
 ---
@@ -121,9 +122,26 @@ def test_a_crash_while_rendering_leaves_the_previous_output(tmp_path: Path) -> N
     before = built(site, out, BUILD_DATE)
     write_site(site, {"sitegen.yaml": "title: Testnetwerk\nbase_url: https://example.org/\ntheme: eigen\n",
                       "themes/eigen/templates/profile.html": "{{ no_such_value.attribute }}\n"}, defaults=False)
-    with pytest.raises(RuntimeError, match="rendering failed"):
+    with pytest.raises(ThemeProblem) as raised:
         build_into(site, out, BUILD_DATE)
+    template = site / "themes" / "eigen" / "templates" / "profile.html"
+    assert str(raised.value) == (f"{template}:1: UndefinedError: 'no_such_value' is undefined "
+                                 "(while rendering /profielen/anna-de-vries/)")
     assert snapshot(out) == before
+    assert leftovers(tmp_path) == []
+
+
+def test_a_git_worktree_as_output_keeps_its_repository(tmp_path: Path) -> None:
+    """A gh-pages checkout as the output folder: the build replaces the site, not the repository."""
+    site = write_site(tmp_path / "site", site_files())
+    out = tmp_path / "out"
+    built(site, out, BUILD_DATE)
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    (out / "stale.html").write_text("old", encoding="utf-8")
+    built(site, out, BUILD_DATE)
+    assert (out / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
+    assert not (out / "stale.html").exists()
     assert leftovers(tmp_path) == []
 
 

@@ -293,12 +293,26 @@ def test_build_default_output_folder(make_site: SiteFactory) -> None:
 # Wrong usage: exit status 2
 
 
+def test_a_broken_theme_template_is_reported_without_a_traceback(make_site: SiteFactory, tmp_path: Path) -> None:
+    site = make_site({**VALID, "sitegen.yaml": "title: T\nbase_url: https://example.org/\ntheme: eigen\n",
+                      "themes/eigen/templates/profile.html": "{% extends 'base.html' %}\n{% block main %}{{ 1 / 0 }}"
+                                                            "{% endblock %}\n"})
+    out = tmp_path / "out"
+    status, _, err = run("build", str(site), "--date", DATE, "--out", str(out))
+    template = site / "themes" / "eigen" / "templates" / "profile.html"
+    assert status == 1
+    assert err.endswith(f"sitegen: error in the theme: {template}:2: ZeroDivisionError: division by zero "
+                        f"(while rendering /profielen/anna-de-vries/)\nsitegen: not published; {out} is unchanged\n")
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
 def test_missing_site_folder(tmp_path: Path) -> None:
     assert run("check", str(tmp_path / "nergens"), "--date", DATE) == (
         2, "", f"sitegen: error: the site folder '{tmp_path / 'nergens'}' does not exist\n")
 
 
-@pytest.mark.parametrize("date", ["2026-02-30", "morgen", "01-12-2026"])
+@pytest.mark.parametrize("date", ["2026-02-30", "morgen", "01-12-2026", "20261201", "2026-W48-7"])
 def test_bad_date_option(make_site: SiteFactory, date: str) -> None:
     assert run("check", str(make_site(VALID)), "--date", date) == (
         2, "", f"sitegen: error: --date: '{date}' is not a date in the form YYYY-MM-DD\n")
