@@ -36,9 +36,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "organisation": "Organisatie",
         "region": "Regio",
         "engagement_form": "Vorm van inzet",
-        "counts": "{profiles} profielen en {assignments} open klussen",
+        "counts": "{profiles} en {assignments}",
         "profiles_count": "{count} profielen",
+        "profiles_count_one": "1 profiel",
         "assignments_count": "{count} open klussen",
+        "assignments_count_one": "1 open klus",
         "deadline": "Reageren kan tot en met",
         "days_left": "nog {days} dagen",
         "day_left": "nog 1 dag",
@@ -144,9 +146,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "organisation": "Organisation",
         "region": "Region",
         "engagement_form": "Form of engagement",
-        "counts": "{profiles} profiles and {assignments} open assignments",
+        "counts": "{profiles} and {assignments}",
         "profiles_count": "{count} profiles",
+        "profiles_count_one": "1 profile",
         "assignments_count": "{count} open assignments",
+        "assignments_count_one": "1 open assignment",
         "deadline": "Apply by",
         "days_left": "{days} days left",
         "day_left": "1 day left",
@@ -234,6 +238,11 @@ CATALOG: dict[str, dict[str, str]] = {
 def text(language: str, key: str, **values: object) -> str:
     template = CATALOG[language][key]
     return template.format(**values) if values else template
+
+
+def count(language: str, key: str, number: int) -> str:
+    """'1 profiel' or '3 profielen': the key's `_one` form for exactly one."""
+    return text(language, f"{key}_one") if number == 1 else text(language, key, count=number)
 
 
 def long_date(day: dt.date, language: str) -> str:

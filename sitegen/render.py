@@ -143,6 +143,7 @@ class Renderer:
             asset=lambda name: urls.href(urls.asset(site.assets[name])),
             t=lambda key, **values: i18n.text(language, key, **values),
             language_name=lambda code: i18n.language_name(code, language),
+            count=lambda key, number: i18n.count(language, key, number),
             term_url=lambda kind, value: urls.href(urls.term(kind, term_slug(group_key(value))))
             if (kind, term_slug(group_key(value))) in term_pages else "",
             photo_url=lambda slug: urls.href(site.photos[slug]) if slug in site.photos else "",

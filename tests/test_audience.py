@@ -373,25 +373,25 @@ def taxonomy_entries(files: dict[str, bytes], kind: str) -> dict[str, str]:
 
 def test_taxonomy_counts_leave_internal_records_out(public: dict[str, bytes]) -> None:
     assert taxonomy_entries(public, "fields") == {
-        "Omgevingswet": "1 profielen, 1 open klussen",
-        "Participatie": "0 profielen, 1 open klussen",
+        "Omgevingswet": "1 profiel, 1 open klus",
+        "Participatie": "0 profielen, 1 open klus",
     }
     assert taxonomy_entries(public, "skills") == {
-        "procesbegeleiding": "1 profielen, 1 open klussen",
-        "verbindend": "1 profielen, 1 open klussen",
+        "procesbegeleiding": "1 profiel, 1 open klus",
+        "verbindend": "1 profiel, 1 open klus",
     }
     assert taxonomy_entries(public, "regions") == {
-        "Midden-Brabant": "1 profielen, 1 open klussen",
-        "Zuidoost-Brabant": "0 profielen, 1 open klussen",
+        "Midden-Brabant": "1 profiel, 1 open klus",
+        "Zuidoost-Brabant": "0 profielen, 1 open klus",
     }
     assert taxonomy_entries(public, "engagement") == {}
 
 
 def test_an_organisation_of_internal_records_only_is_listed_empty(public: dict[str, bytes]) -> None:
     assert taxonomy_entries(public, "organisations") == {
-        "Gemeente Tilburg": "1 profielen, 1 open klussen",
+        "Gemeente Tilburg": "1 profiel, 1 open klus",
         "Provincie Noord-Brabant": "0 profielen, 0 open klussen",
-        "Waterschap De Dommel": "0 profielen, 1 open klussen",
+        "Waterschap De Dommel": "0 profielen, 1 open klus",
     }
     page = public[page_of(ADDRESS.term("organisations", "provincie-noord-brabant"))].decode()
     assert "0 profielen en 0 open klussen" in page
@@ -407,8 +407,8 @@ def test_terms_of_internal_records_have_no_page(public: dict[str, bytes]) -> Non
 
 
 def test_counts_on_the_home_and_listing_pages(public: dict[str, bytes]) -> None:
-    assert "1 profielen en 2 open klussen" in public["index.html"].decode()
-    assert "1 profielen" in public[page_of(ADDRESS.listing("profiles"))].decode()
+    assert "1 profiel en 2 open klussen" in public["index.html"].decode()
+    assert "1 profiel" in public[page_of(ADDRESS.listing("profiles"))].decode()
     assert "2 open klussen" in public[page_of(ADDRESS.listing("assignments"))].decode()
     sitemap = public["sitemap.xml"].decode()
     assert sitemap.count("<url>") == len(re.findall("<loc>", sitemap))
@@ -476,6 +476,6 @@ def test_every_internal_page_has_noindex(internal: dict[str, bytes]) -> None:
 
 
 def test_internal_taxonomies_count_everything(internal: dict[str, bytes]) -> None:
-    assert taxonomy_entries(internal, "organisations")["Provincie Noord-Brabant"] == "1 profielen, 1 open klussen"
+    assert taxonomy_entries(internal, "organisations")["Provincie Noord-Brabant"] == "1 profiel, 1 open klus"
     assert taxonomy_entries(internal, "fields")["Omgevingswet"] == "2 profielen, 2 open klussen"
     assert page_of(ADDRESS.term("skills", fold(INTERNAL_PROFILE["skill"]))) in internal

@@ -153,10 +153,10 @@ def test_no_page_links_to_a_missing_page(output: dict[str, bytes]) -> None:
 
 
 def test_counts_leave_closed_and_scheduled_out(output: dict[str, bytes]) -> None:
-    assert "1 profielen en 2 open klussen" in text(output, "index.html")
+    assert "1 profiel en 2 open klussen" in text(output, "index.html")
     assert "2 open klussen" in text(output, page_of(ADDRESS.listing("assignments")))
     organisation = text(output, page_of(ADDRESS.term("organisations", "gemeente-tilburg")))
-    assert "1 profielen en 2 open klussen" in organisation
+    assert "1 profiel en 2 open klussen" in organisation
     assert search_titles(output) == sorted(["Anna de Vries", *(ASSIGNMENTS[slug][0] for slug in OPEN)])
 
 
