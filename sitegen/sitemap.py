@@ -7,7 +7,7 @@ are not. The internal build asks every robot to stay out.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
+from html import escape
 
 from .render import PageJob, SiteContext
 from .urls import Urls
@@ -18,7 +18,7 @@ def machine_files(site: SiteContext, jobs: Sequence[PageJob]) -> list[OutputFile
     urls = Urls(site.config.base_url, site.config.language)
     if site.audience != "public":
         return [OutputFile("robots.txt", b"User-agent: *\nDisallow: /\n", "robots")]
-    entries = "".join(f"<url><loc>{escape(urls.absolute(job.path))}</loc></url>\n"
+    entries = "".join(f"<url><loc>{escape(urls.absolute(job.path), quote=False)}</loc></url>\n"
                       for job in sorted(jobs, key=lambda j: j.path) if job.indexable)
     sitemap = ('<?xml version="1.0" encoding="UTF-8"?>\n'
                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n")
