@@ -20,7 +20,7 @@ from .diagnostics import Diagnostic, sorted_diagnostics
 from .schema import TermIndex
 from .taxonomy import build_taxonomies
 from .urls import Urls
-from .workers import Crashed, TimedOut, default_jobs, run_timed
+from .workers import Crashed, TimedOut, default_jobs, run_timed, workers_share_memory
 from .write import OutputFile, Staging, check_output_folder
 
 __all__ = ["DEFAULT_TIME_LIMIT", "BuildResult", "CheckResult", "Options", "build_site", "check_site", "default_jobs"]
@@ -160,8 +160,11 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         counts: Counter[str] = Counter()
         size = 0
         search_paths: dict[str, str] = {}
-        outcomes = run_timed(_render_chunk, chunks, context, time_limit=3600, jobs=options.jobs,
-                             progress=_stage_progress(options, "writing"))
+        if workers_share_memory():
+            outcomes = run_timed(_render_chunk, chunks, context, time_limit=3600, jobs=options.jobs,
+                                 progress=_stage_progress(options, "writing"))
+        else:  # spawned workers would need the whole site pickled: render here, trusted templates need no limit
+            outcomes = [_render_chunk(chunk, context) for chunk in chunks]
         for outcome in outcomes:
             if not isinstance(outcome, tuple):
                 reason = outcome.reason if isinstance(outcome, Crashed) else "it took longer than an hour"

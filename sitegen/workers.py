@@ -85,9 +85,13 @@ class _Worker:
         self.connection.close()
 
 
+def workers_share_memory() -> bool:
+    """True where workers fork: they start in milliseconds and inherit the parent's values unpickled."""
+    return sys.platform.startswith("linux")
+
+
 def _process_starter() -> Callable[..., multiprocessing.process.BaseProcess]:
-    # fork starts a worker in milliseconds and shares the parent's imports; elsewhere spawn.
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    method = "fork" if workers_share_memory() else "spawn"
     return multiprocessing.get_context(method).Process  # type: ignore[attr-defined, no-any-return]
 
 

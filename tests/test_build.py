@@ -274,3 +274,12 @@ def test_an_empty_folder_and_an_earlier_build_may_be_replaced(tmp_path: Path) ->
     assert run_cli("build", str(site), "--out", str(tmp_path / "leeg"))[0] == 0
     assert run_cli("build", str(site))[0] == 0  # the default, SITE/output
     assert snapshot(tmp_path / "leeg") == snapshot(site / "output")
+
+
+def test_without_fork_the_pages_render_in_process_with_the_same_output(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where workers are spawned (macOS, Windows), rendering stays in the parent: same files."""
+    site = write_site(tmp_path / "site", site_files())
+    forked = built(site, tmp_path / "forked", BUILD_DATE)
+    monkeypatch.setattr("sitegen.build.workers_share_memory", lambda: False)
+    assert built(site, tmp_path / "in-process", BUILD_DATE) == forked
