@@ -8,7 +8,7 @@ Images are dropped: a picture from another host would break the no-third-party r
 
 from __future__ import annotations
 
-import os
+import functools
 import re
 
 import markdown
@@ -50,12 +50,11 @@ class Renderer:
         return _EMPTY_PARAGRAPH.sub("", _CLEANER.clean(_shift_headings(html))).strip()
 
 
-_RENDERERS: dict[int, Renderer] = {}
+@functools.cache
+def _renderer() -> Renderer:
+    return Renderer()
 
 
 def render(body: str) -> str:
-    """`Renderer.render` with one renderer per process (a forked worker must not share its parent's)."""
-    renderer = _RENDERERS.get(os.getpid())
-    if renderer is None:
-        renderer = _RENDERERS[os.getpid()] = Renderer()
-    return renderer.render(body)
+    """`Renderer.render` with one renderer per process, made on first use."""
+    return _renderer().render(body)

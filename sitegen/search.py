@@ -23,7 +23,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -212,6 +212,19 @@ def build_index(documents: Sequence[SearchDocument], language: str) -> CompactIn
                         len(documents), tuple(term_position), tuple(postings))
 
 
+def decode_postings(encoded: Sequence[int]) -> Iterator[tuple[int, int, int]]:
+    """(field, document, term frequency) for one term's postings in the compact encoding."""
+    position = 0
+    while position < len(encoded):
+        field_number, count = encoded[position], encoded[position + 1]
+        position += 2
+        document = 0
+        for _ in range(count):
+            document += encoded[position]
+            yield field_number, document, encoded[position + 1]
+            position += 2
+
+
 def expand(index: CompactIndex | dict[str, Any]) -> dict[str, Any]:
     """lunr's own serialized index (`lunr.Index.prototype.toJSON`) for a compact index.
 
@@ -223,16 +236,9 @@ def expand(index: CompactIndex | dict[str, Any]) -> dict[str, Any]:
     frequencies: dict[tuple[int, int], dict[int, int]] = {(d, f): {} for d in range(count) for f in range(len(fields))}
     for term_index, (term, encoded) in enumerate(zip(terms, data["postings"], strict=True)):
         posting: dict[str, Any] = {"_index": term_index, **{field: {} for field in fields}}
-        position = 0
-        while position < len(encoded):
-            field_number, n = encoded[position], encoded[position + 1]
-            position += 2
-            document = 0
-            for _ in range(n):
-                document += encoded[position]
-                posting[fields[field_number]][ref(document)] = {}
-                frequencies[(document, field_number)][term_index] = encoded[position + 1]
-                position += 2
+        for field_number, document, tf in decode_postings(encoded):
+            posting[fields[field_number]][ref(document)] = {}
+            frequencies[(document, field_number)][term_index] = tf
         inverted[term] = posting
     lengths = {key: sum(tfs.values()) for key, tfs in frequencies.items()}
     average = [
@@ -289,37 +295,36 @@ def site_documents(profiles: Sequence[Any], assignments: Sequence[Any], organisa
     """
     documents = []
     for profile in profiles:
-        organisation = organisations.get(profile.organisation)
-        organisation_name = organisation.name if organisation else profile.organisation
-        facets = {
-            "kind": [label("profile")], "organisation": [organisation_name],
-            "region": [profile.region] if profile.region else [], "field": list(profile.fields),
-            "skill": list(profile.skills), "engagement": [label(e) for e in profile.engagement],
-            "availability": [label(profile.availability.status)] if profile.availability else [],
-        }
-        texts = {"title": profile.name, "role": profile.role, "organisation": organisation_name,
-                 "fields": " ".join(profile.fields), "skills": " ".join(profile.skills),
-                 "region": profile.region or "", "summary": profile.summary or "", "body": html_text(profile.body_html)}
-        shown = {"t": profile.name, "s": f"{profile.role}, {organisation_name}", "u": href("profile", profile.slug),
-                 "f": facets}
-        documents.append(SearchDocument(texts, shown))
+        organisation_name = _organisation_name(profile.organisation, organisations)
+        documents.append(_document(
+            profile, label("profile"), profile.name, profile.role, f"{profile.role}, {organisation_name}",
+            href("profile", profile.slug), organisation_name, [label(e) for e in profile.engagement],
+            [label(profile.availability.status)] if profile.availability else []))
     for assignment in assignments:
-        organisation = organisations.get(assignment.organisation)
-        organisation_name = organisation.name if organisation else assignment.organisation
-        facets = {
-            "kind": [label("assignment")], "organisation": [organisation_name],
-            "region": [assignment.region] if assignment.region else [], "field": list(assignment.fields),
-            "skill": list(assignment.skills),
-            "engagement": [label(assignment.engagement)] if assignment.engagement else [], "availability": [],
-        }
-        texts = {"title": assignment.title, "role": "", "organisation": organisation_name,
-                 "fields": " ".join(assignment.fields), "skills": " ".join(assignment.skills),
-                 "region": assignment.region or "", "summary": assignment.summary or "",
-                 "body": html_text(assignment.body_html)}
-        subtitle = f"{organisation_name}. {label('deadline')} {long_date(assignment.deadline)}"
-        shown = {"t": assignment.title, "s": subtitle, "u": href("assignment", assignment.slug), "f": facets}
-        documents.append(SearchDocument(texts, shown))
+        organisation_name = _organisation_name(assignment.organisation, organisations)
+        documents.append(_document(
+            assignment, label("assignment"), assignment.title, "",
+            f"{organisation_name}. {label('deadline')} {long_date(assignment.deadline)}",
+            href("assignment", assignment.slug), organisation_name,
+            [label(assignment.engagement)] if assignment.engagement else [], []))
     return documents
+
+
+def _organisation_name(organisation_id: str, organisations: dict[str, Any]) -> str:
+    organisation = organisations.get(organisation_id)
+    return organisation.name if organisation else organisation_id
+
+
+def _document(record: Any, kind: str, title: str, role: str, subtitle: str, url: str, organisation_name: str,
+              engagement: list[str], availability: list[str]) -> SearchDocument:
+    """What profiles and assignments share: the indexed texts, and the facets of a result."""
+    facets = {"kind": [kind], "organisation": [organisation_name], "region": [record.region] if record.region else [],
+              "field": list(record.fields), "skill": list(record.skills), "engagement": engagement,
+              "availability": availability}
+    texts = {"title": title, "role": role, "organisation": organisation_name, "fields": " ".join(record.fields),
+             "skills": " ".join(record.skills), "region": record.region or "", "summary": record.summary or "",
+             "body": html_text(record.body_html)}
+    return SearchDocument(texts, {"t": title, "s": subtitle, "u": url, "f": facets})
 
 
 def search_files(documents: Sequence[SearchDocument], language: str) -> dict[str, bytes]:

@@ -70,15 +70,8 @@ class Indexed:
         postings: dict[str, dict[str, set[str]]] = {}
         for term, encoded in zip(index["terms"], index["postings"], strict=True):
             by_field: dict[str, set[str]] = {}
-            position = 0
-            while position < len(encoded):
-                field_number, count = encoded[position], encoded[position + 1]
-                position += 2
-                document = 0
-                for _ in range(count):
-                    document += encoded[position]
-                    position += 2
-                    by_field.setdefault(index["fields"][field_number], set()).add(documents[document]["u"])
+            for field_number, document, _ in search.decode_postings(encoded):
+                by_field.setdefault(index["fields"][field_number], set()).add(documents[document]["u"])
             postings[term] = by_field
         return cls(documents, postings)
 
