@@ -414,3 +414,25 @@ def test_subprocess_hostile_site_has_no_traceback(make_site: SiteFactory, tmp_pa
     assert "Traceback" not in built.stdout + built.stderr
     assert built.stderr.splitlines()[-1].startswith("sitegen: published without 10 broken files: ")
     assert page(out, "profile", "anna-de-vries").is_file()
+
+
+def test_a_public_assignment_may_not_name_an_internal_contact(make_site: SiteFactory) -> None:
+    internal = VALID_PROFILE.replace("consent: 2026-03-01", "consent: 2026-03-01\nvisibility: internal")
+    assignment = VALID_ASSIGNMENT.replace("posted:", "contact: anna-de-vries\nposted:")
+    site = make_site({PROFILE: internal, "content/assignments/klus.md": assignment})
+    status, out, _ = run("check", str(site), "--date", DATE)
+    assert status == 1
+    assert out == ("content/assignments/klus.md:6:1: error: contact: the profile 'anna-de-vries' is internal, "
+                   "but this assignment is public\n"
+                   "  hint: name a public profile, or move the contact into the 'internal:' block\n")
+
+
+def test_unexpected_files_and_folders_are_warnings(make_site: SiteFactory) -> None:
+    site = make_site({**VALID, "content/profiles/notities.txt": "x", "content/pages/oud/over.md": "x"})
+    status, out, _ = run("check", str(site), "--date", DATE)
+    assert status == 0
+    assert out == (
+        "content/pages/oud: warning: the folder 'oud' is ignored\n"
+        "  hint: content files belong directly in content/pages/\n"
+        "content/profiles/notities.txt: warning: the file 'notities.txt' is ignored\n"
+        "  hint: only .md files belong in content/profiles/ (and profile photos: .jpg, .jpeg, .png, .webp)\n")
