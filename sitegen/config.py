@@ -40,6 +40,7 @@ class SiteConfig:
     theme: str = "default"
 
 
+@schema.rule(schema.Rule("base-url", 1, 300))
 def _base_url(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
     value = schema.text(1, 300)(node, key, ctx)
     if value is schema.INVALID:
@@ -66,6 +67,7 @@ def normalize_base_url(value: str) -> str | None:
     return value if value.endswith("/") else value + "/"
 
 
+@schema.rule(schema.Rule("slug", 1, 60, what="theme folder"))
 def _theme_name(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
     value = schema.text(1, 60)(node, key, ctx)
     if isinstance(value, str) and not is_slug(value):

@@ -56,7 +56,44 @@ class Context:
         self.diagnostics.append(warning(self.path, line, column, code, message, hint))
 
 
-Validator = Callable[[Node, str, Context], Any]
+Check = Callable[[Node, str, Context], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What a validator accepts, as data: the one source of the JSON Schema and the profile form.
+
+    `kind` names the validator (text, choice, number, date, year-month, https-url, email, phone,
+    username, reference, language-code, term, list, mapping, contact); the other fields are the
+    limits it was made with. A test proves every validator in a spec carries its rule.
+    """
+
+    kind: str
+    minimum: float | None = None  # length of a text, value of a number, items of a list
+    maximum: float | None = None
+    whole: bool = False
+    options: tuple[str, ...] = ()  # a choice's allowed values
+    what: str = ""  # a reference's target, a term's kind, a list's noun
+    unique: bool = False
+    item: Rule | None = None  # a list's items
+    spec: tuple[Key, ...] = ()  # a mapping's keys
+    alternatives: tuple[Rule, ...] = ()  # one of these shapes (an assignment's contact)
+
+
+@dataclass(frozen=True, slots=True)
+class Validator:
+    """A validator and the rule it enforces."""
+
+    rule: Rule
+    check: Check
+
+    def __call__(self, node: Node, key: str, ctx: Context) -> Any:
+        return self.check(node, key, ctx)
+
+
+def rule(described: Rule) -> Callable[[Check], Validator]:
+    """Decorate a validator function with the rule it enforces."""
+    return lambda check: Validator(described, check)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +184,7 @@ def text(min_length: int = 1, max_length: int = 200) -> Validator:
                              "shorten it; the full story belongs in the text below the front matter")
         return value
 
-    return validate
+    return Validator(Rule("text", min_length, max_length), validate)
 
 
 def choice(allowed: Iterable[str]) -> Validator:
@@ -165,7 +202,7 @@ def choice(allowed: Iterable[str]) -> Validator:
         return ctx.error(node, "invalid-value", f"{key}: unknown value '{value}'",
                          f"{suggestion} {allowed_text}" if suggestion else allowed_text)
 
-    return validate
+    return Validator(Rule("choice", options=options), validate)
 
 
 _DECIMAL_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
@@ -189,12 +226,13 @@ def number(minimum: float, maximum: float, whole: bool = False) -> Validator:
                              f"{key}: must be between {minimum:g} and {maximum:g}, got {node.source}")
         return node.value
 
-    return validate
+    return Validator(Rule("number", minimum, maximum, whole=whole), validate)
 
 
 _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d: that takes any script's digits
 
 
+@rule(Rule("date"))
 def date(node: Node, key: str, ctx: Context) -> dt.date | _Invalid:
     value = _text_of(node, key, ctx, "a date (YYYY-MM-DD)")
     if value is INVALID:
@@ -212,6 +250,7 @@ def date(node: Node, key: str, ctx: Context) -> dt.date | _Invalid:
 _YEAR_MONTH = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
 
 
+@rule(Rule("year-month"))
 def year_month(node: Node, key: str, ctx: Context) -> models.YearMonth | _Invalid:
     value = _text_of(node, key, ctx, "a year (2021) or a month (2021-03)")
     if value is INVALID:
@@ -227,6 +266,7 @@ def year_month(node: Node, key: str, ctx: Context) -> models.YearMonth | _Invali
     return models.YearMonth(year, month)
 
 
+@rule(Rule("https-url"))
 def https_url(node: Node, key: str, ctx: Context) -> str | _Invalid:
     value = _text_of(node, key, ctx, "an https URL")
     if value is INVALID:
@@ -257,6 +297,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
 
 
+@rule(Rule("email"))
 def email(node: Node, key: str, ctx: Context) -> str | _Invalid:
     value = _text_of(node, key, ctx, "an e-mail address")
     if value is INVALID:
@@ -274,6 +315,7 @@ def email(node: Node, key: str, ctx: Context) -> str | _Invalid:
 _PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,22}[0-9]")
 
 
+@rule(Rule("phone"))
 def phone(node: Node, key: str, ctx: Context) -> str | _Invalid:
     if isinstance(node, Scalar) and isinstance(node.value, (int, float)):
         return ctx.error(node, "wrong-type", f"{key}: a phone number must be text",
@@ -292,6 +334,7 @@ def phone(node: Node, key: str, ctx: Context) -> str | _Invalid:
 _USERNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,38})")
 
 
+@rule(Rule("username"))
 def username(node: Node, key: str, ctx: Context) -> str | _Invalid:
     value = _text_of(node, key, ctx, "a user name")
     if value is INVALID:
@@ -317,7 +360,7 @@ def slug_reference(what: str) -> Validator:
             return ctx.error(node, "invalid-reference", f"{key}: '{value}' is not a valid {what} id", hint)
         return value
 
-    return validate
+    return Validator(Rule("reference", what=what), validate)
 
 
 # ISO 639-1, the two-letter language codes.
@@ -336,6 +379,7 @@ LANGUAGE_CODES = frozenset({
 })
 
 
+@rule(Rule("language-code"))
 def language_code(node: Node, key: str, ctx: Context) -> str | _Invalid:
     value = _text_of(node, key, ctx, "a language code")
     if value is INVALID:
@@ -367,7 +411,7 @@ def term(kind: str) -> Validator:
                              f"{suggestion} {listing}" if suggestion else listing)
         return canonical
 
-    return validate
+    return Validator(Rule("term", 1, 80, what=kind), validate)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -402,7 +446,7 @@ def list_of(item: Validator, what: str, minimum: int = 0, maximum: int = 100, un
             values.append(value)
         return tuple(values) if ok else INVALID
 
-    return validate
+    return Validator(Rule("list", minimum, maximum, what=what, unique=unique, item=item.rule), validate)
 
 
 def is_missing(node: Node) -> bool:
@@ -452,6 +496,11 @@ def validate_mapping(node: Node, spec: Spec, key: str, ctx: Context,
     return values if ok else INVALID
 
 
+def mapping(spec: Spec) -> Validator:
+    """A nested mapping whose values stay a dict of attribute -> value (the `internal:` block)."""
+    return Validator(Rule("mapping", spec=spec), lambda node, key, ctx: validate_mapping(node, spec, key, ctx))
+
+
 def record(spec: Spec, build: Callable[..., Any]) -> Validator:
     """A nested mapping turned into a record by `build(**values)`."""
 
@@ -461,7 +510,7 @@ def record(spec: Spec, build: Callable[..., Any]) -> Validator:
             return INVALID
         return build(**values)
 
-    return validate
+    return Validator(Rule("mapping", spec=spec), validate)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -519,11 +568,12 @@ PROFILE: Spec = (
     *PROFILE_OPTIONAL,
     Key("maintainers", list_of(username, "user names", maximum=10, unique=True)),
     Key("visibility", VISIBILITY),
-    Key("internal", lambda node, key, ctx: validate_mapping(node, PROFILE_OPTIONAL, key, ctx)),
+    Key("internal", mapping(PROFILE_OPTIONAL)),
     Key("updated", date),
 )
 
 
+@rule(Rule("contact", alternatives=(Rule("reference", what="profile"), Rule("mapping", spec=PERSON_CONTACT))))
 def _assignment_contact(node: Node, key: str, ctx: Context) -> str | models.PersonContact | _Invalid:
     if isinstance(node, Mapping):
         return record(PERSON_CONTACT, models.PersonContact)(node, key, ctx)  # type: ignore[no-any-return]
@@ -555,7 +605,7 @@ ASSIGNMENT: Spec = (
     *ASSIGNMENT_OPTIONAL,
     Key("status", choice(models.ASSIGNMENT_STATUSES)),
     Key("visibility", VISIBILITY),
-    Key("internal", lambda node, key, ctx: validate_mapping(node, ASSIGNMENT_OPTIONAL, key, ctx)),
+    Key("internal", mapping(ASSIGNMENT_OPTIONAL)),
     Key("updated", date),
 )
 
