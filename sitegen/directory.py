@@ -1,8 +1,10 @@
 """The assembled directory: records that passed their own checks, linked across files.
 
-`assemble` checks what no single file can know (organisations and contacts that exist, the
-photo beside each profile, what the build date makes stale) and returns the Directory with
-every diagnostic. Records with errors are left out, so `build --keep-going` publishes the rest.
+`assemble` checks what needs the other files' records, not just their names: the photo beside
+each profile, a public assignment whose contact is an internal profile, a page whose name a
+section takes; it fills in default regions and returns the Directory with every diagnostic.
+(References by name, organisations and contact profiles that exist, and the date warnings are
+checked per file in `documents.py`, which knows every file's name.) Records with errors are left out, so `build --keep-going` publishes the rest.
 """
 
 from __future__ import annotations

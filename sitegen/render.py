@@ -3,8 +3,8 @@
 Templates and themes are trusted; content is not, and reaches templates only as values
 (autoescaped) or as HTML that `markup.py` sanitized. Content is never rendered as a template.
 
-`plan` lists every page of the site as a `PageJob` (path, template, values); `render_page`
-turns one into an `OutputFile`. Jobs are independent, so the build can spread them over cores.
+`plan` lists every page of the site as a `PageJob` (path, template, values);
+`Renderer.render` turns one into an `OutputFile`. Jobs are independent, so the build can spread them over cores.
 """
 
 from __future__ import annotations

@@ -514,7 +514,7 @@ def record(spec: Spec, build: Callable[..., Any]) -> Validator:
 
 
 # ---------------------------------------------------------------------------------------------
-# The specs of DESIGN section 1
+# The specs of docs/content-format.md
 
 ENGAGEMENT = choice(models.ENGAGEMENTS)
 VISIBILITY = choice(models.VISIBILITIES)

@@ -1,6 +1,6 @@
 """Folding and matching of terms, slugs and near-miss suggestions.
 
-Fields, skills and regions are equal when their folded forms are equal (DESIGN section 1),
+Fields, skills and regions are equal when their folded forms are equal (docs/content-format.md),
 so "Financiën", "financien" and "FINANCIËN" are one term. Listings sort by the folded form,
 then by slug, so the order never depends on the machine's locale.
 """

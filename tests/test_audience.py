@@ -1,4 +1,4 @@
-"""Audiences (case 31 of HOSTILE-INPUTS.md): the public build holds nothing internal.
+"""Audiences (case 31 of docs/hostile-inputs.md): the public build holds nothing internal.
 
 One test site puts a canary string in every internal field: every key an `internal:` block
 allows, of a profile and of an assignment, and every field of a whole `visibility: internal`

@@ -1,6 +1,6 @@
 """The build as a whole: rebuilding into the same folder, failed builds, and reproducibility.
 
-Cases 32 and 33 of HOSTILE-INPUTS.md: a profile deleted between two builds leaves no trace in
+Cases 32 and 33 of docs/hostile-inputs.md: a profile deleted between two builds leaves no trace in
 the second, and two builds of the demo in different environments (hash seed, time zone,
 locale, worker count, the order in which the files were created) are byte-identical.
 """

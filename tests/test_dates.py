@@ -1,4 +1,4 @@
-"""The build date and what it makes of each assignment (DESIGN section 1).
+"""The build date and what it makes of each assignment (docs/content-format.md, "Assignments").
 
 Scheduled (before `posted`): no page anywhere. Open (from `posted` through the deadline day,
 status open): listed, searchable, in the sitemap and on its term pages. Closed (after the

@@ -1,4 +1,4 @@
-"""Cases 1 to 24 of HOSTILE-INPUTS.md: each broken file gets its exact diagnostic, and the
+"""Cases 1 to 24 of docs/hostile-inputs.md: each broken file gets its exact diagnostic, and the
 valid files beside it get none and are still published.
 
 Every test writes a small site with two valid files (a profile and an assignment) and one

@@ -1,4 +1,4 @@
-"""Cases 25 to 28 and 30 of HOSTILE-INPUTS.md, on built pages.
+"""Cases 25 to 28 and 30 of docs/hostile-inputs.md, on built pages.
 
 Bodies: raw HTML that runs or hides things is removed and the text around it stays (25);
 dangerous link targets lose their href (26); attr_list attributes are stripped (27); Jinja
