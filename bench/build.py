@@ -3,7 +3,7 @@
     .venv/bin/python bench/build.py                       # 1,000 and 10,000 profiles, 3 runs each
     .venv/bin/python bench/build.py --sizes 1000 --runs 5
 
-The corpus comes from ../shared/bench/gen_corpus.py and is cached in bench/.corpus/ (see
+The corpus comes from bench/corpus.py and is cached in bench/.corpus/ (see
 bench/check.py). Each run is `python -m sitegen build <corpus> --out <tmp> --date 2026-06-01`
 in a subprocess; the table gives the median wall time, pages per second, the peak resident
 memory of the largest process (the parent or one of its workers), and the median time of each

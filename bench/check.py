@@ -5,11 +5,11 @@ Usage (from the project root):
     .venv/bin/python bench/check.py                      # 1,000 and 10,000 profiles, 5 runs each
     .venv/bin/python bench/check.py --sizes 1000 --runs 3
     .venv/bin/python bench/check.py --jobs 1             # passed through to `sitegen check --jobs`
-    .venv/bin/python bench/check.py --generator /path/to/gen_corpus.py
+    .venv/bin/python bench/check.py --generator /path/to/another/corpus.py
     mkdir /tmp/base && git archive HEAD sitegen | tar -x -C /tmp/base && .venv/bin/python bench/check.py --src /tmp/base
 
-For each size N it generates N profiles and N/5 assignments with the shared generator
-(`../shared/bench/gen_corpus.py` beside the project checkout, seed 42) into
+For each size N it generates N profiles and N/5 assignments with the project's generator
+(`bench/corpus.py`, seed 42) into
 `bench/.corpus/<N>/`. The corpus is reused while its stamp file (the generator's arguments and
 its sha256) matches; otherwise it is generated again.
 
@@ -46,10 +46,10 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BENCH_DIR.parent
-DEFAULT_GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_corpus.py"
+DEFAULT_GENERATOR = BENCH_DIR / "corpus.py"
 CORPUS_DIR = BENCH_DIR / ".corpus"
 STAMP_NAME = "bench-stamp.json"
-BUILD_DATE = "2026-06-01"  # the generator's REFERENCE_DATE
+BUILD_DATE = "2026-06-01"  # the date bench/corpus.py dates its content around by default
 SEED = 42
 ASSIGNMENTS_PER_PROFILE = 0.2
 

@@ -5,10 +5,10 @@ Usage (from the project root):
     .venv/bin/python bench/search.py                         # 1,000 and 10,000 profiles
     .venv/bin/python bench/search.py --sizes 1000 --runs 3 --browser-runs 3
     .venv/bin/python bench/search.py --no-browser --no-lunr  # Python only
-    .venv/bin/python bench/search.py --generator /path/to/gen_corpus.py --word waterschap
+    .venv/bin/python bench/search.py --word waterschap
 
-For each size N the standard corpus (N profiles, N/5 assignments, seed 42) comes from the
-shared generator into `bench/.corpus/<N>/`, with bench/check.py's stamp and cache, and is built
+For each size N the standard corpus (N profiles, N/5 assignments, seed 42) comes from
+bench/corpus.py into `bench/.corpus/<N>/`, with bench/check.py's stamp and cache, and is built
 in-process with `--date 2026-06-01` into a temporary folder. Then, per size:
 
 - documents: what the search indexes (public profiles and open assignments);
