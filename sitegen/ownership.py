@@ -86,20 +86,23 @@ def coordinators_in(text: str) -> Names | None:
         return None
 
 
+_ABSENT = object()
+
+
 @dataclass(frozen=True, slots=True)
 class _Sides:
-    """One file's text on the base revision and in the working tree (None: absent or unreadable)."""
+    """One file's text on the base revision and in the working tree."""
 
     base: git.Revision
     site: Path
 
-    def existed(self, path: str) -> bool:
-        return git.read(self.base, path) is not None
-
-    def before(self, path: str) -> str | None:
+    def before(self, path: str) -> str | object | None:
+        """The text on the base revision; `_ABSENT` when the file did not exist; None when unreadable."""
         data = git.read(self.base, path)
+        if data is None:
+            return _ABSENT
         try:
-            return None if data is None else sources.decode_text(data)
+            return sources.decode_text(data)
         except sources.SourceProblem:
             return None
 
@@ -127,7 +130,7 @@ def check_change(site: Path, change: Change, in_ci: bool = False) -> list[Diagno
         raise OwnershipProblem(str(problem)) from None
     sides = _Sides(base, site)
     base_config = sides.before(CONFIG_FILE)
-    coordinators = (coordinators_in(base_config) if base_config is not None else None) or Names((), 0)
+    coordinators = (coordinators_in(base_config) if isinstance(base_config, str) else None) or Names((), 0)
     if coordinators.include(author):
         return []
     found: list[Diagnostic] = []
@@ -177,13 +180,13 @@ def _ask_coordinators(coordinators: Names, purpose: str) -> str:
 
 def _profile_rule(path: str, author: str, coordinators: Names, sides: _Sides) -> list[Diagnostic]:
     profile = PROFILES + path[len(PROFILES):].split(".", 1)[0] + ".md"
-    if not sides.existed(profile):
-        return _new_profile_rule(path, profile, author, sides)
     before = sides.before(profile)
+    if before is _ABSENT:
+        return _new_profile_rule(path, profile, author, sides)
     now_text = sides.now(profile) if path == profile else None
     now = maintainers_in(now_text) if now_text is not None else None
     line = now.line if now else 0
-    owners = maintainers_in(before) if before is not None else None
+    owners = maintainers_in(before) if isinstance(before, str) else None
     if owners is None:
         return [error(path, line, 0, "not-a-maintainer",
                       f"{author} may not change this profile: it could not be read on {sides.base.name}, "

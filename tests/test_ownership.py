@@ -165,6 +165,16 @@ def test_a_profile_without_maintainers_is_for_the_coordinators(make_site: SiteFa
         f"{ANNA} first, in a change of its own\n"))
 
 
+def test_a_profile_that_was_broken_on_the_base_is_for_the_coordinators(make_site: SiteFactory) -> None:
+    """Its maintainers cannot be known, so nobody can claim it by repairing it."""
+    site = make_site({"sitegen.yaml": CONFIG, ANNA: ANNA_PROFILE.replace("---\n\nIk", "\nIk")})
+    init_repository(site)
+    (site / ANNA).write_text(ANNA_PROFILE.replace("anna-dv", "bert-j"), encoding="utf-8")
+    assert run(site, "--changed-by", "bert-j")[:2] == (1, (
+        f"{ANNA}:8: error: bert-j may not change this profile: it could not be read on HEAD, so only a coordinator "
+        "may change it\n  hint: ask a coordinator (mvangils) to make this change\n"))
+
+
 # ---------------------------------------------------------------------------------------------
 # The other files
 
