@@ -106,9 +106,10 @@ def test_an_unknown_host_kind(make_site: SiteFactory) -> None:
 # The links on the pages
 
 
-def build_with(tmp_path: Path, make_site: SiteFactory, repository: str) -> Path:
+def build_with(tmp_path: Path, make_site: SiteFactory, repository: str,
+               files: dict[str, str | bytes] | None = None) -> Path:
     site = make_site({"sitegen.yaml": SITEGEN_YAML + repository,
-                      "content/profiles/anna-de-vries.md": VALID_PROFILE})
+                      "content/profiles/anna-de-vries.md": VALID_PROFILE, **(files or {})})
     out = tmp_path / "out"
     result = build.build_site(site, out, build.Options(BUILD_DATE, jobs=2))
     assert result.published is not None, result.check.diagnostics
@@ -150,3 +151,34 @@ def test_no_edit_links_without_a_repository(tmp_path: Path, make_site: SiteFacto
     for page in (out / "profielen/anna-de-vries/index.html", out / "profielen/index.html"):
         text = page.read_text(encoding="utf-8")
         assert "edit-links" not in text and "github" not in text.lower()
+
+
+CALLER = ('{% import "macros.html" as m %}'
+          '{% call m.edit_links(profile) %}<li><a href="/formulier/">Wijzig in het formulier</a></li>{% endcall %}')
+
+
+@pytest.mark.parametrize(("repository", "expected"), [
+    ("repository:\n  url: https://github.com/netwerk/site\n",
+     '<ul class="edit-links">\n<li><a href="https://github.com/netwerk/site/edit/main/content/profiles/'
+     'anna-de-vries.md" data-edit-url="https://github.com/netwerk/site/edit/main/content/profiles/anna-de-vries.md" '
+     'rel="nofollow">Wijzig dit profiel op GitHub</a></li>\n'
+     '<li><a href="/formulier/">Wijzig in het formulier</a></li>\n</ul>\n'),
+    ("", '<ul class="edit-links">\n<li><a href="/formulier/">Wijzig in het formulier</a></li>\n</ul>\n'),
+])
+def test_another_route_adds_its_link_to_the_same_list(tmp_path: Path, make_site: SiteFactory, repository: str,
+                                                      expected: str) -> None:
+    """The profile form's link goes beside the editor's, also on a site without a repository."""
+    out = build_with(tmp_path, make_site, repository + "theme: eigen\n",
+                     {"themes/eigen/templates/profile.html": CALLER})
+    assert (out / "profielen/anna-de-vries/index.html").read_text(encoding="utf-8") == expected
+
+
+def test_the_internal_build_has_the_same_edit_links(tmp_path: Path, make_site: SiteFactory) -> None:
+    """It is built from the same repository; an internal profile's file is in it too."""
+    site = make_site({"sitegen.yaml": SITEGEN_YAML + "repository:\n  url: https://github.com/netwerk/site\n",
+                      "content/profiles/anna-de-vries.md": VALID_PROFILE.replace("consent:", "visibility: internal\n"
+                                                                                              "consent:")})
+    out = tmp_path / "intern"
+    assert build.build_site(site, out, build.Options(BUILD_DATE, jobs=2, audience="internal")).published
+    assert links(out / "profielen/anna-de-vries/index.html") == [
+        ("https://github.com/netwerk/site/edit/main/content/profiles/anna-de-vries.md", "Wijzig dit profiel op GitHub")]
