@@ -14,8 +14,6 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_BLOB_BYTES = 1024 * 1024
-
 
 class GitProblem(Exception):
     pass
@@ -56,14 +54,9 @@ def open_revision(folder: Path, name: str) -> Revision:
 
 
 def read(revision: Revision, path: str) -> bytes | None:
-    """The file `path` (relative to the site folder) as it stands on the revision; None when it
-    did not exist there, or is no file."""
-    kind = _run(revision.folder, "cat-file", "-t", f"{revision.commit}:./{path}")
-    if kind.returncode != 0 or kind.stdout.strip() != b"blob":
-        return None
-    size = _run(revision.folder, "cat-file", "-s", f"{revision.commit}:./{path}")
-    if size.returncode != 0 or int(size.stdout) > MAX_BLOB_BYTES:
-        return None
+    """The file `path` (relative to the site folder) as it stands on the revision; None when no
+    such file existed there. The revision is verified, so a failure means the path is absent
+    (or a folder)."""
     blob = _run(revision.folder, "cat-file", "blob", f"{revision.commit}:./{path}")
     return blob.stdout if blob.returncode == 0 else None
 
