@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__, build, codeowners, diagnostics, ownership, write
+from . import __version__, build, codeowners, diagnostics, ownership
 from .audience import AUDIENCES
 from .config import normalize_base_url
 from .dates import DateProblem, build_date
@@ -167,24 +167,11 @@ def _ownership(site: Path, args: argparse.Namespace, err: TextIO) -> list[diagno
 
 
 def _owners(site: Path, args: argparse.Namespace, options: build.Options, out: TextIO, err: TextIO) -> int:
-    target = site / args.out if args.out else None  # an absolute --out stays as it is
-    command = f"sitegen owners --out {args.out}" if args.out else "sitegen owners"
-    result = codeowners.owners(site, target, options, command)
-    if result.path is None or result.text is None:
-        _report(result.check, args.format, out, err)
-        err.write("sitegen: CODEOWNERS not written: fix the errors above\n")
-        return 1
-    shown = args.out or codeowners.default_file(result.check.directory.config if result.check.directory else None)
-    checked = result.check
-    if args.check and not result.up_to_date:
-        checked = dataclasses.replace(checked, diagnostics=diagnostics.sorted_diagnostics(
-            [*checked.diagnostics, codeowners.outdated(result, shown, command)]))
-    elif not result.up_to_date:
-        write.replace_file(result.path, result.text.encode("utf-8"))
-    _report(checked, args.format, out, err)
-    if not args.check:
-        err.write(f"sitegen: {shown} is up to date\n" if result.up_to_date else f"sitegen: wrote {shown}\n")
-    return _exit_status(checked.diagnostics, args.strict)
+    result = codeowners.owners(site, args.out, options, check_only=args.check)
+    _report(result.check, args.format, out, err)
+    if result.note:
+        err.write(f"sitegen: {result.note}\n")
+    return _exit_status(result.check.diagnostics, args.strict)
 
 
 def _progress_bar(err: TextIO) -> build.Progress:

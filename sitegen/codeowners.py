@@ -12,13 +12,13 @@ Patterns start at the repository root: the site folder is taken to be that root.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import build, models
+from . import build, models, write
 from .codehost import Host
 from .config import SiteConfig
-from .diagnostics import Diagnostic, error, has_errors
+from .diagnostics import error, has_errors, sorted_diagnostics
 
 DEFAULT_FILES: dict[Host, str] = {"github": ".github/CODEOWNERS", "gitlab": ".gitlab/CODEOWNERS"}
 
@@ -63,33 +63,37 @@ def render(config: SiteConfig, profiles: Iterable[models.Profile], command: str)
 
 @dataclass(frozen=True, slots=True)
 class OwnersResult:
-    check: build.CheckResult
-    path: Path | None  # the CODEOWNERS file; None when the site has errors
-    text: str | None
-    up_to_date: bool
+    check: build.CheckResult  # with the out-of-date error of --check
+    written: bool  # False with errors, with --check, and when the file was up to date
+    note: str  # the line for the terminal ('' with --check)
 
 
-def owners(site: Path, out: Path | None, options: build.Options, regenerate: str) -> OwnersResult:
-    """Check the site, then work out the CODEOWNERS file (`out`, or the host's default in the site).
+def owners(site: Path, out: str | None, options: build.Options, check_only: bool) -> OwnersResult:
+    """Check the site, then write the CODEOWNERS file (`out` relative to the site, or the host's
+    default) or, with `check_only`, report whether it is up to date.
 
-    With errors, nothing is produced: a broken profile's maintainers would drop out of the file.
+    With errors, nothing is written: a broken profile's maintainers would drop out of the file.
     """
     checked = build.check_site(site, options, keep_html=False)
     if checked.directory is None or has_errors(checked.diagnostics):
-        return OwnersResult(checked, None, None, False)
+        return OwnersResult(checked, False, "CODEOWNERS not written: fix the errors above")
     config = checked.directory.config
-    path = out or site / default_file(config)
-    text = render(config, checked.directory.profiles, regenerate)
+    shown = out or default_file(config)
+    path = site / shown  # an absolute --out stays as it is
+    command = f"sitegen owners --out {out}" if out else "sitegen owners"
+    text = render(config, checked.directory.profiles, command)
     try:
         current = path.read_text(encoding="utf-8") if path.is_file() else None
     except (OSError, UnicodeDecodeError):
         current = None
-    return OwnersResult(checked, path, text, current == text)
-
-
-def outdated(result: OwnersResult, shown_as: str, regenerate: str) -> Diagnostic:
-    exists = result.path is not None and result.path.is_file()
-    return error(shown_as, 0, 0, "codeowners-outdated",
-                 f"{shown_as} is out of date with the profiles' maintainers and the coordinators"
-                 if exists else f"{shown_as} is missing",
-                 f"run `{regenerate}` and commit the file")
+    if current == text:
+        return OwnersResult(checked, False, "" if check_only else f"{shown} is up to date")
+    if check_only:
+        problem = error(shown, 0, 0, "codeowners-outdated",
+                        f"{shown} is out of date with the profiles' maintainers and the coordinators"
+                        if current is not None else f"{shown} is missing",
+                        f"run `{command}` and commit the file")
+        return OwnersResult(replace(checked, diagnostics=sorted_diagnostics([*checked.diagnostics, problem])),
+                            False, "")
+    write.replace_file(path, text.encode("utf-8"))
+    return OwnersResult(checked, True, f"wrote {shown}")
