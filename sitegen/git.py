@@ -43,9 +43,7 @@ def _run(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
 def open_revision(folder: Path, name: str) -> Revision:
     if not name or name.startswith("-"):
         raise GitProblem(f"--base: '{name}' is not a revision")
-    inside = _run(folder, "rev-parse", "--is-inside-work-tree")
-    if inside.returncode != 0 or inside.stdout.strip() != b"true":
-        raise GitProblem(f"the site folder '{folder}' is not inside a git working tree; --changed-by needs one")
+    _require_work_tree(folder)
     found = _run(folder, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}")
     if found.returncode != 0:
         raise GitProblem(f"--base: the revision '{name}' is not known in this repository "
@@ -76,7 +74,16 @@ def changed_files(revision: Revision) -> tuple[str, ...]:
 
 def site_prefix(folder: Path) -> str:
     """The site folder's place in its repository ('' at the root, else 'site/'), as git prints paths."""
-    prefix = _run(folder, "rev-parse", "--show-prefix")
-    if prefix.returncode != 0:
+    _require_work_tree(folder)
+    return _run(folder, "rev-parse", "--show-prefix").stdout.decode("utf-8", "surrogateescape").strip()
+
+
+def _require_work_tree(folder: Path) -> None:
+    inside = _run(folder, "rev-parse", "--is-inside-work-tree")
+    if inside.returncode == 0 and inside.stdout.strip() == b"true":
+        return
+    reason = inside.stderr.decode("utf-8", "replace").strip().splitlines()
+    if inside.returncode == 0 or not reason or "not a git repository" in reason[0]:
         raise GitProblem(f"the site folder '{folder}' is not inside a git working tree; --changed-by needs one")
-    return prefix.stdout.decode("utf-8", "surrogateescape").strip()
+    # Such as "detected dubious ownership" in a CI container whose checkout belongs to another user.
+    raise GitProblem(f"git cannot read the repository of '{folder}': {reason[0].removeprefix('fatal: ')}")

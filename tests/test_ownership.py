@@ -273,3 +273,11 @@ def test_outside_a_repository(make_site: SiteFactory) -> None:
     site = make_site({"sitegen.yaml": CONFIG})
     assert run(site, "--changed-by", "bert-j") == (
         2, "", f"sitegen: error: the site folder '{site}' is not inside a git working tree; --changed-by needs one\n")
+
+
+def test_a_repository_that_git_cannot_read(repo: Path) -> None:
+    """Git's own reason, as for a checkout owned by another user ("detected dubious ownership")."""
+    git(repo, "config", "core.repositoryformatversion", "99")
+    assert run(repo, "--changed-by", "bert-j") == (
+        2, "", f"sitegen: error: git cannot read the repository of '{repo}': Expected git repo version <= 1, "
+               "found 99\n")
