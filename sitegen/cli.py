@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__, build, diagnostics
+from . import __version__, build, codeowners, diagnostics, ownership
 from .audience import AUDIENCES
 from .config import normalize_base_url
 from .dates import DateProblem, build_date
@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check every content file and report every problem")
     common(check)
+    check.add_argument("--changed-by", metavar="USER",
+                       help="the author of a change: also fail on files they may not change (docs/ownership.md)")
+    check.add_argument("--changed-files", nargs="+", metavar="FILE",
+                       help="the change's files, relative to the repository root (default: what differs from --base)")
+    check.add_argument("--base", metavar="REV",
+                       help="the revision before the change (default: HEAD; required in CI)")
     site_build = commands.add_parser("build", help="check, then build the site")
     common(site_build)
     site_build.add_argument("--out", metavar="DIR", help="the output folder (default: SITE_DIR/output)")
@@ -63,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
                             help="public (default) leaves out everything internal; internal shows it, with noindex")
     site_build.add_argument("--base-url", metavar="URL",
                             help="the site's address, instead of base_url in sitegen.yaml (for previews)")
+    owners = commands.add_parser("owners", help="write CODEOWNERS from the profiles' maintainers and the coordinators")
+    common(owners)
+    owners.add_argument("--out", metavar="FILE", help="the file, relative to SITE_DIR (default: .github/CODEOWNERS, "
+                                                      ".gitlab/CODEOWNERS for a GitLab repository)")
+    owners.add_argument("--check", action="store_true", help="write nothing; fail when the file is out of date")
     return parser
 
 
@@ -98,8 +109,16 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     if err.isatty():
         options = dataclasses.replace(options, progress=_progress_bar(err))
     started = time.perf_counter()
+    if args.command == "owners":
+        return _owners(site, args, options, out, err)
     if args.command == "check":
+        owned = _ownership(site, args, err)
+        if isinstance(owned, int):
+            return owned
         checked = build.check_site(site, options, keep_html=False)
+        if owned:
+            checked = dataclasses.replace(checked, diagnostics=diagnostics.sorted_diagnostics([*checked.diagnostics,
+                                                                                               *owned]))
         _report(checked, args.format, out, err)
         return _exit_status(checked.diagnostics, args.strict)
 
@@ -129,6 +148,30 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         err.write(f"sitegen: published without {len(broken)} broken "
                   f"{'file' if len(broken) == 1 else 'files'}: {', '.join(broken)}\n")
     return failed
+
+
+def _ownership(site: Path, args: argparse.Namespace, err: TextIO) -> list[diagnostics.Diagnostic] | int:
+    """The ownership errors of `--changed-by`, or the exit status of a usage error."""
+    if args.changed_by is None:
+        if args.changed_files is not None or args.base is not None:
+            err.write("sitegen: error: --changed-files and --base need --changed-by\n")
+            return 2
+        return []
+    change = ownership.Change(args.changed_by, args.base,
+                              tuple(args.changed_files) if args.changed_files is not None else None)
+    try:
+        return ownership.check_change(site, change, in_ci=os.environ.get("CI", "") not in ("", "0", "false"))
+    except ownership.OwnershipProblem as problem:
+        err.write(f"sitegen: error: {problem}\n")
+        return 2
+
+
+def _owners(site: Path, args: argparse.Namespace, options: build.Options, out: TextIO, err: TextIO) -> int:
+    result = codeowners.owners(site, args.out, options, check_only=args.check)
+    _report(result.check, args.format, out, err)
+    if result.note:
+        err.write(f"sitegen: {result.note}\n")
+    return _exit_status(result.check.diagnostics, args.strict)
 
 
 def _progress_bar(err: TextIO) -> build.Progress:

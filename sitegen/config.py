@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from . import models, schema, sources, yamlstrict
+from . import codehost, models, schema, sources, yamlstrict
+from .codehost import Repository
 from .diagnostics import Diagnostic, error
 from .terms import fold, is_slug, slugify
 
@@ -20,12 +21,6 @@ ORGANISATIONS_FILE = "content/organisations.yaml"
 VOCABULARY_FILE = "content/vocabulary.yaml"
 
 Language = Literal["nl", "en"]
-
-
-@dataclass(frozen=True, slots=True)
-class Repository:
-    url: str
-    branch: str = "main"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +62,34 @@ def normalize_base_url(value: str) -> str | None:
     return value if value.endswith("/") else value + "/"
 
 
+REPOSITORY: schema.Spec = (
+    schema.Key("url", schema.https_url, required=True),
+    schema.Key("branch", schema.text(1, 100)),
+    schema.Key("host", schema.choice(codehost.HOSTS)),
+)
+
+
+@schema.rule(schema.Rule("mapping", spec=REPOSITORY))
+def _repository(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
+    """The project page, its branch and whether it is on GitHub or GitLab (the URL forms differ)."""
+    values = schema.validate_mapping(node, REPOSITORY, key, ctx)
+    if not isinstance(values, dict):
+        return schema.INVALID
+    url = values["url"]
+    host = values.get("host") or codehost.guess_host(url)
+    if host is None:
+        return ctx.error(ctx.lines[f"{key}.url"], "unknown-code-host",
+                         f"{key}.url: sitegen cannot tell whether '{url}' is on GitHub or on GitLab",
+                         f"add a line 'host: gitlab' (or 'host: github') under '{key}:'")
+    problem = codehost.project_problem(url, host)
+    if problem:
+        return ctx.error(ctx.lines[f"{key}.url"], "invalid-url",
+                         f"{key}.url: '{url}' is not the address of a repository: {problem}",
+                         "copy the address of the repository's front page, for example "
+                         "https://github.com/netwerk/site or https://gitlab.com/netwerk/site")
+    return Repository(codehost.project_url(url), values.get("branch", "main"), host)
+
+
 @schema.rule(schema.Rule("slug", 1, 60, what="theme folder"))
 def _theme_name(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
     value = schema.text(1, 60)(node, key, ctx)
@@ -82,10 +105,7 @@ CONFIG: schema.Spec = (
     schema.Key("language", schema.choice(("nl", "en"))),
     schema.Key("base_url", _base_url, required=True),
     schema.Key("page_size", schema.number(1, 500, whole=True)),
-    schema.Key("repository", schema.record((
-        schema.Key("url", schema.https_url, required=True),
-        schema.Key("branch", schema.text(1, 100)),
-    ), Repository)),
+    schema.Key("repository", _repository),
     schema.Key("coordinators", schema.list_of(schema.username, "user names", maximum=50, unique=True)),
     schema.Key("theme", _theme_name),
 )

@@ -4,7 +4,8 @@
 each profile, a public assignment whose contact is an internal profile, a page whose name a
 section takes; it fills in default regions and returns the Directory with every diagnostic.
 (References by name, organisations and contact profiles that exist, and the date warnings are
-checked per file in `documents.py`, which knows every file's name.) Records with errors are left out, so `build --keep-going` publishes the rest.
+checked per file in `documents.py`, which knows every file's name.) Records with errors are
+left out, so `build --keep-going` publishes the rest.
 """
 
 from __future__ import annotations

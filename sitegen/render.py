@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import i18n, images, models
+from . import editlinks, i18n, images, models
 from .audience import Audience, Selection
 from .config import SiteConfig
 from .search import FACET_PARAMETERS, FACETS
@@ -158,6 +158,7 @@ class Renderer:
             newest_profiles=sorted(site.selection.profiles, key=lambda p: (p.consent, p.slug), reverse=True)[:6],
             menu_pages=sorted((p for p in site.selection.pages if p.menu is not None),
                               key=lambda p: (p.menu, p.slug)),
+            **editlinks.template_globals(site.config),
         )
         env.filters.update(
             long_date=lambda day: i18n.long_date(day, language) if isinstance(day, dt.date) else "",

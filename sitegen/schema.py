@@ -334,6 +334,10 @@ def phone(node: Node, key: str, ctx: Context) -> str | _Invalid:
 _USERNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,38})")
 
 
+def is_username(text: str) -> bool:
+    return _USERNAME.fullmatch(text) is not None
+
+
 @rule(Rule("username"))
 def username(node: Node, key: str, ctx: Context) -> str | _Invalid:
     value = _text_of(node, key, ctx, "a user name")

@@ -185,7 +185,11 @@ def _size(count: int) -> str:
 
 def read_text(location: str, limit: int = MAX_FILE_BYTES) -> str:
     """The file as text with '\\n' line ends and no byte-order mark."""
-    data = _read_regular_file(location, limit, "shorten the text")
+    return decode_text(_read_regular_file(location, limit, "shorten the text"))
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes of a content file (from the disk, or from git for another revision) as text."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # what some Windows editors save as "Unicode"
         raise SourceProblem(1, 1, "invalid-utf8", "the file is UTF-16 text, not UTF-8",
                             "save the file with the UTF-8 encoding")

@@ -1,4 +1,4 @@
-"""The only module that writes the output.
+"""The only module that writes the output (and the one other file sitegen makes: CODEOWNERS).
 
 The whole site is written into a fresh folder beside the output folder, then swapped in: a
 failed or interrupted build leaves the previous output as it was, and files of removed
@@ -86,3 +86,17 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def replace_file(path: Path, content: bytes) -> None:
+    """One file beside the site (CODEOWNERS), replaced whole: a reader never sees half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.new-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

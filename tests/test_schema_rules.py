@@ -41,6 +41,13 @@ SAMPLES: dict[str, Node] = {
 }
 
 
+# Keys whose validators check more than their rule can say (the code host behind a repository URL).
+SAMPLES_BY_KEY: dict[str, Node] = {
+    "config:repository": Mapping((Entry("url", 2, 3, Scalar("https://github.com/netwerk/site",
+                                                              "https://github.com/netwerk/site", 2, 8)),), 1, 4),
+}
+
+
 def keys(spec: schema.Spec, prefix: str = "") -> Iterator[tuple[str, Key]]:
     for key in spec:
         yield prefix + key.name, key
@@ -91,7 +98,7 @@ def run(validator: Validator, node: Node) -> tuple[Any, list[str]]:
 @pytest.mark.parametrize(("name", "key"), ALL_KEYS, ids=[name for name, _ in ALL_KEYS])
 def test_every_validator_carries_its_rule_and_accepts_a_sample(name: str, key: Key) -> None:
     assert isinstance(key.validate, Validator)
-    value, codes = run(key.validate, sample(key.validate.rule))
+    value, codes = run(key.validate, SAMPLES_BY_KEY.get(name) or sample(key.validate.rule))
     assert value is not INVALID and codes == [], name
 
 
