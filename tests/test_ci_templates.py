@@ -167,8 +167,8 @@ def test_the_files_match_their_schemas(site: Path, schema: str, files: tuple[str
 
 def test_check_jsonschema_would_catch_a_mistake(site: Path, tmp_path: Path) -> None:
     broken = tmp_path / "gitlab-ci.yml"
-    broken.write_text((site / GITLAB).read_text(encoding="utf-8").replace("interruptible: false", "interruptible: sometimes"),
-                      encoding="utf-8")
+    text = (site / GITLAB).read_text(encoding="utf-8")
+    broken.write_text(text.replace("interruptible: false", "interruptible: sometimes"), encoding="utf-8")
     result = subprocess.run([tool("check-jsonschema"), "--builtin-schema", "vendor.gitlab-ci", str(broken)],
                             capture_output=True, text=True, check=False, timeout=120)
     assert result.returncode == 1
