@@ -18,7 +18,7 @@ import functools
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -40,6 +40,8 @@ LISTED_ORGANISATIONS = 12
 # The example assignment is open for eight weeks from the day of `init`.
 EXAMPLE_OPEN_DAYS = 56
 PLACEHOLDER_REQUIREMENT = "sitegen @ git+https://CODE-HOST/OWNER/sitegen@v{version}"
+# What the page templates write where a coordinator must fill something in.
+COMPLETE_MARK = {"nl": "[INVULLEN", "en": "[TO COMPLETE"}
 
 
 class ScaffoldProblem(Exception):
@@ -67,7 +69,7 @@ class InitResult:
     written: tuple[str, ...]
     kept: tuple[str, ...] = ()  # existing files that --force left as they were
     placeholder_requirement: bool = False
-    to_complete: tuple[str, ...] = field(default=())  # files with points the coordinator must fill in
+    to_complete: tuple[str, ...] = ()  # content files with points the coordinator must fill in
 
 
 # ---------------------------------------------------------------------------------------------
@@ -224,18 +226,18 @@ def init_site(target: Path, settings: InitSettings, today: dt.date) -> InitResul
     return InitResult(tuple(written), tuple(kept), placeholder and "requirements.txt" in written, tuple(to_complete))
 
 
-# What the page templates write where a coordinator must fill something in.
-COMPLETE_MARK = {"nl": "[INVULLEN", "en": "[TO COMPLETE"}
-
-
 def _create(path: Path, text: str) -> bool:
     """Write a new file; False, and nothing written, when the path exists (even as a dangling link)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        return False
+        if path.is_symlink() or path.exists():
+            return False
+        raise ScaffoldProblem(2, f"cannot create {path.as_posix()}: a file stands where a folder should be") from None
+    except OSError as exc:
+        raise ScaffoldProblem(2, f"cannot create {path.as_posix()}: {exc.strerror}") from None
     return True
 
 

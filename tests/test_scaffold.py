@@ -182,6 +182,17 @@ def test_init_with_force_keeps_every_existing_file(tmp_path: Path) -> None:
     assert (site / "sitegen.yaml").is_file()
 
 
+def test_init_with_force_names_a_file_in_the_way_of_a_folder(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "content").write_text("", encoding="utf-8")
+    status, _, err = run("init", str(site), "--force")
+    assert status == 2
+    assert err == (f"sitegen: error: cannot create {site.as_posix()}/content/assignments/"
+                   "voorbeeldklus-procesbegeleider-omgevingsvisie.md: Not a directory\n")
+    assert (site / "content").read_text(encoding="utf-8") == ""
+
+
 def test_init_accepts_a_fresh_clone(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / ".git").mkdir(parents=True)
