@@ -82,6 +82,8 @@ def _scaffold_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     new.add_argument("kind", choices=("profile", "assignment"), help="what to create")
     new.add_argument("name", metavar="NAME", help='the full name ("José Álvarez") or the assignment\'s title')
     new.add_argument("--site", default=".", metavar="SITE_DIR", help="the site folder (default: .)")
+    new.add_argument("--maintainer", metavar="USER",
+                     help="a profile's author: the GitHub or GitLab user name written to maintainers")
 
 
 def _parse(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> argparse.Namespace | int:

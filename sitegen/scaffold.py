@@ -27,7 +27,7 @@ from typing import Literal, TextIO
 import jinja2
 import yaml
 
-from . import __version__, config, dates
+from . import __version__, config, dates, schema, yamlstrict
 from .terms import slugify
 
 STARTER = "starter"
@@ -251,8 +251,13 @@ class NewFile:
     language: config.Language
 
 
-def new_file(site: Path, kind: Kind, name: str) -> NewFile:
-    """Write `content/profiles/<slug>.md` (or an assignment) from its template; never over a file."""
+def new_file(site: Path, kind: Kind, name: str, maintainer: str | None = None) -> NewFile:
+    """Write `content/profiles/<slug>.md` (or an assignment) from its template; never over a file.
+
+    `maintainer`, a profile's author, goes into `maintainers`: the one who may change the file.
+    """
+    if maintainer is not None:
+        _check_maintainer(kind, maintainer)
     if not (site / config.CONFIG_FILE).is_file():
         raise ScaffoldProblem(2, f"'{site}' is not a site folder: it has no {config.CONFIG_FILE}",
                               "run this in the site's folder, or give it with --site DIR")
@@ -276,13 +281,23 @@ def new_file(site: Path, kind: Kind, name: str) -> NewFile:
     context: dict[str, object] = {
         "name": name, "title": settings.title,
         "organisations": ids if len(ids) <= LISTED_ORGANISATIONS else [],
-        "vocabulary": vocabulary is not None,
+        "vocabulary": vocabulary is not None, "maintainer": maintainer,
     }
     text = _render(f"new-{settings.language}/{kind}.md.j2", context)
     if not _create(site / rel, text):
         raise ScaffoldProblem(2, f"{rel.as_posix()} already exists; it was left unchanged",
                               "edit that file, or give another name if this is someone else")
     return NewFile(rel, settings.language)
+
+
+def _check_maintainer(kind: Kind, maintainer: str) -> None:
+    """The same rule, and message, as `maintainers` in a profile."""
+    if kind != "profile":
+        raise ScaffoldProblem(2, "--maintainer: only a profile has maintainers")
+    ctx = schema.Context("--maintainer")
+    schema.username(yamlstrict.Scalar(maintainer, maintainer, 1, 1), "--maintainer", ctx)
+    if ctx.diagnostics:
+        raise ScaffoldProblem(2, ctx.diagnostics[0].message, ctx.diagnostics[0].hint)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,7 +313,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             _report_init(Path(args.directory), init_site(Path(args.directory), settings,
                                                          dates.build_date(None, os.environ)), out, err)
         else:
-            created = new_file(Path(args.site), args.kind, args.name)
+            created = new_file(Path(args.site), args.kind, args.name, args.maintainer)
             _report_new(Path(args.site), created, out, err)
     except (ScaffoldProblem, dates.DateProblem) as problem:
         message, hint = (problem.message, problem.hint) if isinstance(problem, ScaffoldProblem) else (str(problem), "")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SiteFactory, write_site
+from conftest import REPO, SiteFactory, write_site
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -34,12 +34,12 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 EXPECTED_FILES = {
     "nl": [".github/dependabot.yml", ".github/workflows/check.yml", ".github/workflows/pages.yml", ".gitignore",
-           ".gitlab-ci.yml", "README.md",
+           ".gitlab-ci.yml", "CONTRIBUTING.md", "README.md",
            "content/assignments/voorbeeldklus-procesbegeleider-omgevingsvisie.md", "content/organisations.yaml",
            "content/pages/over.md", "content/pages/privacy.md", "content/pages/toegankelijkheid.md",
            "content/profiles/sanne-voorbeeld.md", "content/vocabulary.yaml", "requirements.txt", "sitegen.yaml"],
     "en": [".github/dependabot.yml", ".github/workflows/check.yml", ".github/workflows/pages.yml", ".gitignore",
-           ".gitlab-ci.yml", "README.md",
+           ".gitlab-ci.yml", "CONTRIBUTING.md", "README.md",
            "content/assignments/example-facilitator-environmental-vision.md", "content/organisations.yaml",
            "content/pages/about.md", "content/pages/accessibility.md", "content/pages/privacy.md",
            "content/profiles/alex-example.md", "content/vocabulary.yaml", "requirements.txt", "sitegen.yaml"],
@@ -74,7 +74,9 @@ def test_init_new_profile_check_build(tmp_path: Path, language: str) -> None:
                            "--base-url", "https://example.org/west")
     assert status == 0, err
     assert out.splitlines() == [f"{site.as_posix()}/{name}" for name in EXPECTED_FILES[language]]
-    assert f"sitegen: created the site in {site.as_posix()}: 15 files\n" in err
+    assert f"sitegen: created the site in {site.as_posix()}: 16 files\n" in err
+    # The members' guide, where GitHub links it when a member opens a pull request.
+    assert (site / "CONTRIBUTING.md").read_bytes() == (REPO / "docs/leden.md").read_bytes()
     settings, problems = config.load_config(site)
     assert problems == [] and settings is not None
     assert (settings.title, settings.language, settings.base_url) == ("Netwerk: West", language,
@@ -177,7 +179,7 @@ def test_init_with_force_keeps_every_existing_file(tmp_path: Path) -> None:
     assert f"{site.as_posix()}/README.md" not in out.splitlines()
     assert f"sitegen: kept the existing {site.as_posix()}/README.md\n" in err
     assert f"sitegen: kept the existing {site.as_posix()}/content/organisations.yaml\n" in err
-    assert f"created the site in {site.as_posix()}: 13 files, 2 existing files kept\n" in err
+    assert f"created the site in {site.as_posix()}: 14 files, 2 existing files kept\n" in err
     assert (site / "README.md").read_text(encoding="utf-8") == "# Our own readme\n"
     assert (site / "sitegen.yaml").is_file()
 
@@ -234,6 +236,30 @@ def test_new_assignment_names_each_required_value(make_site: SiteFactory) -> Non
     status, out, _ = run("check", str(site), "--format", "json")
     assert [d["message"] for d in json.loads(out)] == [
         f"the required key '{key}' has no value" for key in ("organisation", "fields", "skills", "posted", "deadline")]
+
+
+def test_new_profile_lists_its_author_as_maintainer(make_site: SiteFactory) -> None:
+    site = make_site({})
+    assert run("new", "profile", "Ann Lee", "--site", str(site), "--maintainer", "annlee-tlb")[0] == 0
+    text = (site / "content/profiles/ann-lee.md").read_text(encoding="utf-8")
+    assert "\n  - annlee-tlb\n" in text
+    status, out, _ = run("check", str(site), "--format", "json")
+    assert status == 1
+    assert [d["message"] for d in json.loads(out)] == [
+        f"the required key '{key}' has no value" for key in ("role", "organisation", "fields", "skills", "consent")]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["profile", "Ann Lee", "--maintainer", "@annlee"], "--maintainer: write the user name without '@'\n"
+                                                        "  hint: write annlee"),
+    (["profile", "Ann Lee", "--maintainer", "ann lee"], "--maintainer: 'ann lee' is not a code-host user name"),
+    (["assignment", "Een klus", "--maintainer", "annlee"], "--maintainer: only a profile has maintainers"),
+])
+def test_new_refuses_a_maintainer_a_profile_would_refuse(make_site: SiteFactory, args: list[str],
+                                                         message: str) -> None:
+    site = make_site({})
+    assert run("new", *args, "--site", str(site)) == (2, "", f"sitegen: error: {message}\n")
+    assert list((site / "content/profiles").iterdir()) == list((site / "content/assignments").iterdir()) == []
 
 
 def test_new_speaks_the_site_language(tmp_path: Path) -> None:
