@@ -301,3 +301,25 @@ def test_yaml_scalar_reads_back_as_the_same_text(text: str) -> None:
 ])
 def test_requirement_from_the_installed_sitegen(direct_url: str | None, expected: str | None) -> None:
     assert scaffold.requirement_from_direct_url(direct_url) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# The wheel: `init` works wherever sitegen is installed only if the templates travel with it
+
+
+def test_the_wheel_carries_every_starter_template_and_the_default_theme(tmp_path: Path) -> None:
+    import zipfile
+
+    from hatchling.builders.wheel import WheelBuilder
+
+    (wheel,) = WheelBuilder(str(REPO)).build(directory=str(tmp_path), versions=["standard"])
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        guide = archive.read("sitegen/starter/site/CONTRIBUTING.md")
+    starter = REPO / "sitegen/starter"
+    templates = {f"sitegen/{path.relative_to(REPO / 'sitegen').as_posix()}" for path in starter.rglob("*")
+                 if path.is_file()}
+    assert len(templates) > 25 and templates <= names
+    assert "sitegen/themes/default/templates/base.html" in names
+    # The members' guide is a link in the source tree and the file itself in the wheel.
+    assert guide == (REPO / "docs/leden.md").read_bytes()
