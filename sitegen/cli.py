@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__, build, codeowners, diagnostics, ownership
+from . import __version__, build, codeowners, diagnostics, ownership, scaffold
 from .audience import AUDIENCES
 from .config import normalize_base_url
 from .dates import DateProblem, build_date
@@ -74,7 +74,27 @@ def _parser() -> argparse.ArgumentParser:
     owners.add_argument("--out", metavar="FILE", help="the file, relative to SITE_DIR (default: .github/CODEOWNERS, "
                                                       ".gitlab/CODEOWNERS for a GitLab repository)")
     owners.add_argument("--check", action="store_true", help="write nothing; fail when the file is out of date")
+    _scaffold_commands(commands)
     return parser
+
+
+def _scaffold_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    init = commands.add_parser("init", help="create a new site folder with examples, free pages and CI files")
+    init.add_argument("directory", metavar="DIR", help="the new site folder (created when it does not exist)")
+    init.add_argument("--title", help="the site's title (default: a title in the site's language)")
+    init.add_argument("--language", choices=("nl", "en"), default="nl", help="the site's language (default: nl)")
+    init.add_argument("--base-url", metavar="URL", help=f"the site's address (default: {scaffold.DEFAULT_BASE_URL})")
+    init.add_argument("--repository", metavar="URL", help="the web address of the site's repository, for edit links")
+    init.add_argument("--requirement", metavar="SPEC",
+                      help="the pip requirement CI installs sitegen with (default: this sitegen's git URL)")
+    init.add_argument("--force", action="store_true",
+                      help="add the missing files to a folder that is not empty; existing files are never replaced")
+    new = commands.add_parser("new", help="create a profile or assignment file from its template")
+    new.add_argument("kind", choices=("profile", "assignment"), help="what to create")
+    new.add_argument("name", metavar="NAME", help='the full name ("José Álvarez") or the assignment\'s title')
+    new.add_argument("--site", default=".", metavar="SITE_DIR", help="the site folder (default: .)")
+    new.add_argument("--maintainer", metavar="USER",
+                     help="a profile's author: the GitHub or GitLab user name written to maintainers")
 
 
 def _parse(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> argparse.Namespace | int:
@@ -91,6 +111,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     args = _parse(argv, out, err)
     if isinstance(args, int):
         return args
+    if args.command in ("init", "new"):
+        return scaffold.run(args, out, err)
     site = Path(args.site)
     if not site.is_dir():
         err.write(f"sitegen: error: the site folder '{args.site}' does not exist\n")

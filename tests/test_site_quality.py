@@ -28,7 +28,7 @@ from conftest import BUILD_DATE, REPO
 from quality import browser, demo, links, rules, server, tools, vnu
 from quality.demo import KINDS, Built
 
-from sitegen import build, render
+from sitegen import build, render, scaffold
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -305,3 +305,60 @@ def test_bodies_get_headings_below_the_template_heading_without_gaps() -> None:
     assert outline("<h6>A</h6><h6>B</h6><h6>C</h6>", 5) == "<h5>A</h5><h5>B</h5><h5>C</h5>"
     assert outline("<h2>A</h2><h3>B</h3><h4>C</h4><h5>D</h5>", 4) == "<h4>A</h4><h5>B</h5><h6>C</h6><h6>D</h6>"
     assert outline("", 2) == ""
+
+
+# ---------------------------------------------------------------------------------------------
+# The site `sitegen init` makes: its free pages (accessibility and privacy statements) are long
+# texts of their own, so they are judged by the same tools as the demo, in both languages.
+
+
+def _starter(tmp_path_factory: pytest.TempPathFactory, language: str) -> Built:
+    site = tmp_path_factory.mktemp(f"starter-{language}") / "site"
+    scaffold.init_site(site, scaffold.InitSettings(language=language), BUILD_DATE)  # type: ignore[arg-type]
+    return demo.build_demo(site, site / "output", _options())
+
+
+@pytest.fixture(scope="session")
+def starters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+    return {language: _starter(tmp_path_factory, language) for language in ("nl", "en")}
+
+
+def test_the_starter_sites_keep_the_page_rules_and_links(starters: dict[str, Built]) -> None:
+    for language, built in starters.items():
+        assert rules.check_site(built.out, language) == {}
+        report = links.check_links(built.out, built.base_url)
+        assert report.pages > 20
+        assert not report.problems, report.describe()
+        assert not report.third_party
+
+
+@pytest.mark.slow
+def test_nu_html_checker_finds_no_errors_in_the_starter_sites(java_and_vnu: None, starters: dict[str, Built],
+                                                              tmp_path_factory: pytest.TempPathFactory) -> None:
+    files = [path for built in starters.values() for path in built.html_files()]
+    messages = vnu.check(files)
+    assert not messages, vnu.describe(messages, tmp_path_factory.getbasetemp())
+
+
+# The starter's own content; its listings and taxonomy pages are the demo's templates, audited above.
+STARTER_PAGES = {
+    "nl": ["", "over/", "toegankelijkheid/", "privacy/", "profielen/sanne-voorbeeld/",
+           "klussen/voorbeeldklus-procesbegeleider-omgevingsvisie/"],
+    "en": ["", "about/", "accessibility/", "privacy/", "profiles/alex-example/",
+           "assignments/example-facilitator-environmental-vision/"],
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_axe_finds_no_violations_on_the_starter_sites_own_pages(chromium: Browser, starters: dict[str, Built],
+                                                                 viewport: str) -> None:
+    problems: list[str] = []
+    for language, built in starters.items():
+        targets = [browser.Target("page", built.urls.href(path)) for path in STARTER_PAGES[language]]
+        with server.serve(built.out) as origin:
+            audits = browser.Auditor(chromium).audit(origin, targets, browser.Viewport(viewport, *VIEWPORTS[viewport]))
+        problems += [a.describe_violations() for a in audits if a.violations]
+        problems += [f"{a.target.path}: {line}" for a in audits for line in [*a.skip_link, *a.console]]
+        problems += [f"{a.target.path}: {a.scroll_width} px wide" for a in audits if a.scroll_width > a.inner_width]
+    assert not problems, "\n".join(problems)
