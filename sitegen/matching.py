@@ -220,6 +220,8 @@ class _People:
         # What a profile earns whatever the assignment, if available in time; and what it loses when late.
         self.own_points = [a + b for a, b in zip(self.languages, self.on_time, strict=True)]
         self.late_loss = [a - b for a, b in zip(self.on_time, self.late, strict=True)]
+        self.regions = [self.key(p.region) if p.region else None for p in records]
+        self.engagements = [p.engagement for p in records]
         self._columns: dict[tuple[str, object], list[float]] = {}
 
     def key(self, term: str) -> str:
@@ -229,22 +231,24 @@ class _People:
             known = self._keys[term] = group_key(term)
         return known
 
-    def _column(self, criterion: str, value: object, share: Callable[[models.Profile, int], float]) -> list[float]:
+    def _column(self, criterion: str, value: object, shares: Callable[[], Iterable[float]]) -> list[float]:
         column = self._columns.get((criterion, value))
         if column is None:
             weight = self.weights[criterion]
-            column = self._columns[criterion, value] = [weight * share(p, i) for i, p in enumerate(self.records)]
+            column = self._columns[criterion, value] = [weight * share for share in shares()]
         return column
 
     def region_points(self, region: str | None) -> list[float]:
-        return self._column("region", region, lambda p, i: float(
-            region is not None and p.region is not None and self.key(p.region) == region))
+        return self._column("region", region, lambda: (float(region is not None and own == region)
+                                                       for own in self.regions))
 
     def hours_points(self, wanted: float | None) -> list[float]:
-        return self._column("hours", wanted, lambda p, i: min(1.0, self.hours[i] / wanted) if wanted else 0.0)
+        return self._column("hours", wanted, lambda: (min(1.0, hours / wanted) if wanted else 0.0
+                                                      for hours in self.hours))
 
     def engagement_points(self, engagement: models.Engagement | None) -> list[float]:
-        return self._column("engagement", engagement, lambda p, i: float(engagement in p.engagement))
+        return self._column("engagement", engagement, lambda: (float(engagement in forms)
+                                                               for forms in self.engagements))
 
     def candidates(self, wanted: _Wanted) -> tuple[list[int], list[float]]:
         """The profiles that share a wanted skill, and the total each would earn if available in
