@@ -50,7 +50,7 @@ class Reasons:
     fields: tuple[str, ...]  # the assignment's fields the profile works in
     fields_wanted: int
     region: str | None = None  # the shared region
-    status: models.AvailabilityStatus | None = None  # None: the profile says nothing about availability
+    status: models.AvailabilityStatus | None = None  # None: availability and hours earned nothing
     hours: float | None = None  # the profile's hours per week
     hours_wanted: float | None = None  # the assignment's, when both are stated
     available_from: dt.date | None = None  # only when it lies after the build date
@@ -333,7 +333,7 @@ class _People:
             fields=fields,
             fields_wanted=len(wanted.fields),
             region=assignment.region if points["region"] else None,
-            status=availability.status if availability else None,
+            status=availability.status if availability and (points["availability"] or points["hours"]) else None,
             hours=self.hours[i] or None,
             hours_wanted=assignment.hours_per_week if self.hours[i] else None,
             available_from=available_from if available_from and available_from > build_date else None,
