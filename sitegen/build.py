@@ -1,7 +1,7 @@
 """The pipeline: the one module that composes the stages, in order.
 
     check:  load_config -> list_content -> read documents (timed worker pool) -> assemble
-    build:  check -> select (audience, build date) -> taxonomies -> plan -> render + write (workers) -> swap in
+    build:  check -> select (audience, build date) -> match -> taxonomies -> plan -> render + write (workers) -> swap in
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import audience, config, directory, documents, i18n, images, render, search, sitemap, sources, theme
+from . import audience, config, directory, documents, i18n, images, matching, render, search, sitemap, sources, theme
 from .diagnostics import Diagnostic, sorted_diagnostics
 from .schema import TermIndex
 from .taxonomy import build_taxonomies
@@ -58,7 +58,7 @@ class BuildSummary:
     files: int
     bytes: int
     seconds: float
-    stages: dict[str, float]  # seconds per stage: check, plan, render (with search and writing), swap
+    stages: dict[str, float]  # seconds per stage: check, match, plan, render (with search and writing), swap
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +136,8 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         return BuildResult(checked, None)
     assembled = checked.directory
     selection = audience.select(assembled, options.audience)
+    matches = matching.match(selection, assembled.config.matching, assembled.build_date, assembled.config.language)
+    stages["match"] = time.perf_counter() - started - sum(stages.values())
     urls = Urls(assembled.config.base_url, assembled.config.language)
     theme_dirs = theme.theme_folders(site, assembled.config.theme)
     asset_names, asset_files = render.hashed_assets(theme.read_static(theme_dirs))
@@ -143,7 +145,7 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     site_context = render.SiteContext(
         config=assembled.config, audience=options.audience, build_date=assembled.build_date, selection=selection,
         taxonomies=build_taxonomies(selection, assembled.organisations), organisations=assembled.organisations,
-        assets=asset_names, photos={job.slug: job.path for job in photo_jobs},
+        assets=asset_names, photos={job.slug: job.path for job in photo_jobs}, matches=matches,
     )
     jobs = list(render.plan(site_context))
     extra = [*asset_files, *sitemap.machine_files(site_context, [*jobs, render.search_job(urls, {})])]

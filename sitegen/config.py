@@ -6,6 +6,7 @@ found: a config with three mistakes reports three, not the first.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -24,6 +25,33 @@ Language = Literal["nl", "en"]
 
 
 @dataclass(frozen=True, slots=True)
+class MatchWeights:
+    """Points per criterion of a suggestion (docs/matching.md); the score is their share of the total."""
+
+    skills: float = 40
+    fields: float = 15
+    region: float = 10
+    availability: float = 10
+    hours: float = 10
+    engagement: float = 10
+    languages: float = 5
+
+    @property
+    def total(self) -> float:
+        return (self.skills + self.fields + self.region + self.availability + self.hours + self.engagement
+                + self.languages)
+
+
+@dataclass(frozen=True, slots=True)
+class Matching:
+    """The `matching:` settings: how suggestions are scored, which are shown and how many."""
+
+    weights: MatchWeights = MatchWeights()
+    minimum_score: int = 35  # out of 100; weaker suggestions are not shown
+    suggestions: int = 5  # per page; 0 turns matching off
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     title: str
     base_url: str  # always ends with '/'
@@ -33,6 +61,7 @@ class SiteConfig:
     repository: Repository | None = None
     coordinators: tuple[str, ...] = ()
     theme: str = "default"
+    matching: Matching = Matching()
 
 
 @schema.rule(schema.Rule("base-url", 1, 300))
@@ -99,6 +128,28 @@ def _theme_name(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
     return value
 
 
+def _names(cls: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls)]
+
+
+WEIGHTS: schema.Spec = tuple(schema.Key(name, schema.number(0, 100)) for name in _names(MatchWeights))
+
+
+@schema.rule(schema.Rule("mapping", spec=WEIGHTS))
+def _weights(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
+    weights = schema.record(WEIGHTS, MatchWeights)(node, key, ctx)
+    if isinstance(weights, MatchWeights) and weights.total == 0:
+        return ctx.error(node, "out-of-range", f"{key}: at least one weight must be above 0",
+                         "give skills a weight, for example 'skills: 40', or set 'suggestions: 0' to turn matching off")
+    return weights
+
+
+MATCHING: schema.Spec = (
+    schema.Key("weights", _weights),
+    schema.Key("minimum_score", schema.number(0, 100, whole=True)),
+    schema.Key("suggestions", schema.number(0, 20, whole=True)),
+)
+
 CONFIG: schema.Spec = (
     schema.Key("title", schema.text(1, 120), required=True),
     schema.Key("description", schema.text(1, 300)),
@@ -108,6 +159,7 @@ CONFIG: schema.Spec = (
     schema.Key("repository", _repository),
     schema.Key("coordinators", schema.list_of(schema.username, "user names", maximum=50, unique=True)),
     schema.Key("theme", _theme_name),
+    schema.Key("matching", schema.record(MATCHING, Matching)),
 )
 
 

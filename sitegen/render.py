@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import editlinks, i18n, images, models
+from . import editlinks, i18n, images, matching, models
 from .audience import Audience, Selection
 from .config import SiteConfig
 from .search import FACET_PARAMETERS, FACETS
@@ -42,6 +42,7 @@ class SiteContext:
     organisations: dict[str, models.Organisation]
     assets: dict[str, str]  # asset name -> hashed file name
     photos: dict[str, str]  # profile slug -> site path of the published photo
+    matches: matching.Matches = matching.NO_MATCHES
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,8 @@ class Renderer:
             term_url=lambda kind, value: urls.href(urls.term(kind, term_slug(group_key(value))))
             if (kind, term_slug(group_key(value))) in term_pages else "",
             photo_url=lambda slug: urls.href(site.photos[slug]) if slug in site.photos else "",
+            matches=site.matches,
+            match_reasons=lambda suggestion: matching.explain(suggestion.reasons, language),
             selection_profile={p.slug: p for p in site.selection.profiles}.get,
             initials=images.initials,
             search_facets=[(facet, FACET_PARAMETERS[language][facet]) for facet in FACETS],
