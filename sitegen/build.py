@@ -15,7 +15,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import audience, config, directory, documents, i18n, images, render, search, sitemap, sources, theme
+from . import (
+    audience,
+    config,
+    directory,
+    documents,
+    feeds,
+    i18n,
+    images,
+    render,
+    search,
+    sitemap,
+    sources,
+    theme,
+    vcards,
+)
 from .diagnostics import Diagnostic, sorted_diagnostics
 from .schema import TermIndex
 from .taxonomy import build_taxonomies
@@ -146,7 +160,8 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         assets=asset_names, photos={job.slug: job.path for job in photo_jobs},
     )
     jobs = list(render.plan(site_context))
-    extra = [*asset_files, *sitemap.machine_files(site_context, [*jobs, render.search_job(urls, {})])]
+    extra = [*asset_files, *sitemap.machine_files(site_context, [*jobs, render.search_job(urls, {})]),
+             *feeds.feed_files(site_context), *vcards.vcard_files(site_context)]
 
     stages["plan"] = time.perf_counter() - started - sum(stages.values())
     staging = Staging(out)
