@@ -9,7 +9,7 @@ from typing import Any
 
 import feedparser
 import pytest
-from conftest import BUILD_DATE, REPO, VALID_PROFILE, SiteFactory
+from conftest import BUILD_DATE, REPO, VALID_ASSIGNMENT, VALID_PROFILE, SiteFactory
 from outputs import ADDRESS, built, html_pages, page_of, parse
 
 from sitegen import audience, build
@@ -152,3 +152,21 @@ def test_visible_feed_links(demo_files: dict[str, bytes]) -> None:
     [link] = [e for e in term.find("a", type="application/atom+xml")]
     assert link.attributes["href"] == "/werkvelden/omgevingswet/klussen.atom"
     assert link.text == "Nieuwe klussen in dit werkveld volgen met een feedlezer (Atom)"
+
+
+def test_an_english_site_has_english_paths_and_titles(make_site: SiteFactory, tmp_path: Path) -> None:
+    site = make_site({"sitegen.yaml": "title: Network\nlanguage: en\nbase_url: https://example.org/\n",
+                      "content/profiles/anna-de-vries.md": VALID_PROFILE,
+                      "content/assignments/klus.md": VALID_ASSIGNMENT})
+    files = built(site, tmp_path / "out", BUILD_DATE)
+    feed = read(files["assignments/assignments.atom"])
+    assert feed.feed.title == "Open assignments - Network"
+    assert feed.feed.language == "en"
+    assert [e.id for e in feed.entries] == ["https://example.org/assignments/klus/"]
+    field = read(files["fields/omgevingswet/assignments.atom"])
+    assert field.feed.title == "Open assignments in Omgevingswet - Network"
+    assert "Apply by 20 December 2026" in field.entries[0].content[0].value
+    page = parse(files["profiles/anna-de-vries/index.html"].decode())
+    [link] = page.find("a", type="text/vcard")
+    assert (link.attributes["href"], link.text) == ("/profiles/anna-de-vries/anna-de-vries.vcf", "Add to contacts")
+    assert "profiles/anna-de-vries/anna-de-vries.vcf" in files

@@ -100,3 +100,27 @@ def test_the_internal_build_disallows_everything(make_site: SiteFactory, tmp_pat
     files = snapshot(tmp_path / "out")
     assert files["robots.txt"] == b"User-agent: *\nDisallow: /\n"
     assert "sitemap.xml" not in files
+
+
+HOSTILE_ASSIGNMENT = """\
+---
+title: Klus
+organisation: gemeente-tilburg
+fields: ["R&D <velden>", "中文"]
+skills: ["a&b", "'quoted'"]
+posted: 2026-11-01
+deadline: 2026-12-20
+region: "Noord & Zuid"
+---
+
+Tekst.
+"""
+
+
+def test_term_pages_of_hostile_values_stay_valid(make_site: SiteFactory, tmp_path: Path) -> None:
+    site = make_site({"content/assignments/klus.md": HOSTILE_ASSIGNMENT})
+    found = entries(built(site, tmp_path / "out", BUILD_DATE)["sitemap.xml"])
+    terms = {loc.removeprefix(ADDRESS.base_url) for loc in found if loc.count("/") == 5}
+    assert {"werkvelden/r-d-velden/", "kwaliteiten/a-b/", "kwaliteiten/quoted/", "regio/noord-zuid/"} <= terms
+    assert any(t.startswith("werkvelden/term-") for t in terms)  # no Latin letter: a hashed slug
+    assert {lastmod for lastmod in found.values() if lastmod} == {"2026-11-01"}  # none is the build date
