@@ -15,7 +15,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import audience, config, directory, documents, i18n, images, matching, render, search, sitemap, sources, theme
+from . import (
+    audience,
+    config,
+    directory,
+    documents,
+    feeds,
+    i18n,
+    images,
+    matching,
+    render,
+    search,
+    sitemap,
+    sources,
+    theme,
+    vcards,
+)
 from .diagnostics import Diagnostic, sorted_diagnostics
 from .schema import TermIndex
 from .taxonomy import build_taxonomies
@@ -27,6 +42,7 @@ __all__ = ["DEFAULT_TIME_LIMIT", "BuildResult", "CheckResult", "Options", "build
 
 DEFAULT_TIME_LIMIT = 10.0
 RENDER_CHUNK = 200  # pages per task: small enough to balance two cores, large enough to keep IPC cheap
+FILE_CHUNK = 1000  # finished files per task: writing one costs far less than rendering a page
 
 Progress = Callable[[str, int, int], None]
 
@@ -148,17 +164,21 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         assets=asset_names, photos={job.slug: job.path for job in photo_jobs}, matches=matches,
     )
     jobs = list(render.plan(site_context))
-    extra = [*asset_files, *sitemap.machine_files(site_context, [*jobs, render.search_job(urls, {})])]
+    extra = [*asset_files, *sitemap.machine_files(site_context, [*jobs, render.search_job(urls, {})]),
+             *feeds.feed_files(site_context), *vcards.vcard_files(site_context)]
 
     stages["plan"] = time.perf_counter() - started - sum(stages.values())
     staging = Staging(out)
     try:
         renderer = render.Renderer(site_context, theme_dirs)
-        context = _RenderContext(renderer, jobs, photo_jobs, staging, selection, assembled)
+        context = _RenderContext(renderer, jobs, photo_jobs, extra, staging, selection, assembled)
         # The search index is the largest single task: it goes first, beside the pages.
         chunks = [("search", 0, 0)]
         chunks += [("pages", i, min(i + RENDER_CHUNK, len(jobs))) for i in range(0, len(jobs), RENDER_CHUNK)]
         chunks += [("photos", i, min(i + 50, len(photo_jobs))) for i in range(0, len(photo_jobs), 50)]
+        # Files made whole in the parent (assets, sitemap, feeds, a vCard per profile) are many:
+        # the workers write them too, in chunks.
+        chunks += [("files", i, min(i + FILE_CHUNK, len(extra))) for i in range(0, len(extra), FILE_CHUNK)]
         counts: Counter[str] = Counter()
         size = 0
         search_paths: dict[str, str] = {}
@@ -176,9 +196,8 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
             size += chunk_bytes
             search_paths.update(paths)
         search_page = renderer.render(render.search_job(urls, {k: urls.href(p) for k, p in search_paths.items()}))
-        for file in [search_page, *extra]:
-            size += staging.write(file)
-            counts[file.kind] += 1
+        size += staging.write(search_page)
+        counts[search_page.kind] += 1
         stages["render"] = time.perf_counter() - started - sum(stages.values())
         staging.commit()
         stages["swap"] = time.perf_counter() - started - sum(stages.values())
@@ -230,6 +249,7 @@ class _RenderContext:
     renderer: render.Renderer
     pages: list[render.PageJob]
     photos: list[PhotoJob]
+    files: list[OutputFile]  # made whole before rendering; only written here
     staging: Staging
     selection: audience.Selection
     directory: directory.Directory
@@ -251,6 +271,10 @@ def _render_chunk(task: tuple[str, int, int], context: _RenderContext) -> tuple[
         for job in context.pages[start:end]:  # a ThemeProblem ends the task; the parent reports it
             size += context.staging.write(context.renderer.render(job))
             counts[job.kind] += 1
+    elif kind == "files":
+        for file in context.files[start:end]:
+            size += context.staging.write(file)
+            counts[file.kind] += 1
     else:
         for photo in context.photos[start:end]:
             published = images.publish(sources.read_photo(photo.location))

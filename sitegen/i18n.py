@@ -136,6 +136,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "match_hours_of": "{hours} van de gevraagde {wanted} uur per week",
         "match_engagement": "vorm van inzet: {engagement}",
         "match_language": "spreekt {name}",
+        # Feeds and vCards (feeds.py, vcards.py)
+        "feed_site_title": "Open klussen - {site}",
+        "feed_field_title": "Open klussen in {field} - {site}",
+        "feed_follow": "Nieuwe klussen volgen met een feedlezer (Atom)",
+        "feed_follow_field": "Nieuwe klussen in dit werkveld volgen met een feedlezer (Atom)",
+        "add_to_contacts": "Toevoegen aan contacten",
     },
     "en": {
         "skip_to_content": "Skip to content",
@@ -261,6 +267,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "match_hours_of": "{hours} of the {wanted} hours a week asked",
         "match_engagement": "form of engagement: {engagement}",
         "match_language": "speaks {name}",
+        # Feeds and vCards (feeds.py, vcards.py)
+        "feed_site_title": "Open assignments - {site}",
+        "feed_field_title": "Open assignments in {field} - {site}",
+        "feed_follow": "Follow new assignments in a feed reader (Atom)",
+        "feed_follow_field": "Follow new assignments in this field in a feed reader (Atom)",
+        "add_to_contacts": "Add to contacts",
     },
 }
 

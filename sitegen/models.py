@@ -9,8 +9,9 @@ so that checks across files can still point at the right line.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 Visibility = Literal["public", "internal"]
 AvailabilityStatus = Literal["available", "limited", "unavailable"]
@@ -124,6 +125,11 @@ class Profile:
     photo: str | None = None  # path of the photo file beside the profile, relative to the site
     lines: Lines = field(default_factory=dict, compare=False, repr=False)
 
+    @property
+    def modified(self) -> dt.date:
+        """The day the profile last changed, by its own dates: `updated`, else the consent."""
+        return self.updated or self.consent
+
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
@@ -151,6 +157,11 @@ class Assignment:
     body_html: str = ""
     lines: Lines = field(default_factory=dict, compare=False, repr=False)
 
+    @property
+    def modified(self) -> dt.date:
+        """The day the assignment last changed, by its own dates: `updated`, else `posted`."""
+        return self.updated or self.posted
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -164,3 +175,15 @@ class Page:
 
 
 Record = Profile | Assignment | Page
+
+
+class Dated(Protocol):
+    """A record that knows the day it last changed (a profile or an assignment)."""
+
+    @property
+    def modified(self) -> dt.date: ...
+
+
+def newest(records: Iterable[Dated]) -> dt.date | None:
+    """The day the newest of `records` changed; None for none."""
+    return max((record.modified for record in records), default=None)

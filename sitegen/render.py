@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import editlinks, i18n, images, matching, models
+from . import editlinks, i18n, images, jsonld, matching, models
 from .audience import Audience, Selection
 from .config import SiteConfig
 from .search import FACET_PARAMETERS, FACETS
@@ -52,6 +52,9 @@ class PageJob:
     template: str
     values: dict[str, Any] = field(default_factory=dict)
     indexable: bool = True
+    # The newest date among the page's sources, for the sitemap; never the build date, which
+    # would change every page's entry on every build. None: the page has no dated source.
+    lastmod: dt.date | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -75,29 +78,36 @@ def _paginate(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
 def plan(site: SiteContext) -> Iterator[PageJob]:
     urls = Urls(site.config.base_url, site.config.language)
     selection = site.selection
-    yield PageJob("home", urls.home(), "home.html")
+    yield PageJob("home", urls.home(), "home.html",
+                  lastmod=models.newest((*selection.profiles, *selection.open_assignments)))
     for kind, items in (("profiles", selection.profiles), ("assignments", selection.open_assignments)):
         chunks = _paginate(items, site.config.page_size)
         for number, chunk in enumerate(chunks, start=1):
             pagination = Pagination(number, len(chunks), urls.listing(kind))
             yield PageJob("listing", urls.listing(kind, number), f"{kind}.html",
-                          {"items": chunk, "pagination": pagination})
+                          {"items": chunk, "pagination": pagination}, lastmod=models.newest(chunk))
     for profile in selection.profiles:
-        yield PageJob("profile", urls.profile(profile.slug), "profile.html", {"profile": profile})
+        yield PageJob("profile", urls.profile(profile.slug), "profile.html", {"profile": profile},
+                      lastmod=profile.modified)
     for assignment in selection.open_assignments:
         yield PageJob("assignment", urls.assignment(assignment.slug), "assignment.html",
-                      {"assignment": assignment, "closed": False})
+                      {"assignment": assignment, "closed": False}, lastmod=assignment.modified)
     for assignment in selection.closed_assignments:
         yield PageJob("assignment", urls.assignment(assignment.slug), "assignment.html",
-                      {"assignment": assignment, "closed": True}, indexable=False)
+                      {"assignment": assignment, "closed": True}, indexable=False, lastmod=assignment.modified)
     for kind in TAXONOMIES:
-        yield PageJob("taxonomy", urls.taxonomy(kind), "taxonomy.html", {"kind": kind, "groups": site.taxonomies[kind]})
-        for group in site.taxonomies[kind]:
+        groups = site.taxonomies[kind]
+        listed: list[models.Dated] = [p for g in groups for p in g.profiles]
+        listed += [a for g in groups for a in g.assignments]
+        yield PageJob("taxonomy", urls.taxonomy(kind), "taxonomy.html", {"kind": kind, "groups": groups},
+                      lastmod=models.newest(listed))
+        for group in groups:
             chunks = _paginate(group.profiles, site.config.page_size)
             for number, chunk in enumerate(chunks, start=1):
                 pagination = Pagination(number, len(chunks), urls.term(kind, group.slug))
+                shown = (*chunk, *group.assignments) if number == 1 else chunk  # page 1 lists the assignments
                 yield PageJob("term", urls.term(kind, group.slug, number), "term.html",
-                              {"group": group, "items": chunk, "pagination": pagination})
+                              {"group": group, "items": chunk, "pagination": pagination}, lastmod=models.newest(shown))
     for page in selection.pages:
         yield PageJob("page", urls.page(page.slug), "page.html", {"page": page})
     yield PageJob("404", urls.not_found(), "404.html", indexable=False)
@@ -162,6 +172,8 @@ class Renderer:
             menu_pages=sorted((p for p in site.selection.pages if p.menu is not None),
                               key=lambda p: (p.menu, p.slug)),
             **editlinks.template_globals(site.config),
+            structured_data=jsonld.StructuredData(site.config, site.organisations, site.photos),
+            json_ld=jsonld.script,
         )
         env.filters.update(
             long_date=lambda day: i18n.long_date(day, language) if isinstance(day, dt.date) else "",

@@ -278,6 +278,7 @@ def _round3(value: float) -> float:
 
 
 FACETS = ("kind", "organisation", "region", "field", "skill", "engagement", "availability")
+QUERY_PARAMETER = "q"  # the search page's query in its URL, as search.js reads it: zoeken/?q=...
 FACET_PARAMETERS = {
     "nl": {"kind": "soort", "organisation": "organisatie", "region": "regio", "field": "werkveld",
            "skill": "kwaliteit", "engagement": "inzet", "availability": "beschikbaarheid"},

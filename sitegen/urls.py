@@ -69,6 +69,20 @@ class Urls:
     def not_found(self) -> str:
         return "404.html"
 
+    # Machine-readable files. Feeds end in .atom and vCards in .vcf, because those are the
+    # extensions the hosts' default MIME tables map to application/atom+xml and text/vcard.
+    def feed(self) -> str:
+        """The Atom feed of every open assignment, beside the listing: 'klussen/klussen.atom'."""
+        return f"{self.section('assignments')}/{self.section('assignments')}.atom"
+
+    def field_feed(self, slug: str) -> str:
+        """The Atom feed of one field's open assignments, beside its term page."""
+        return f"{self.section('fields')}/{slug}/{self.section('assignments')}.atom"
+
+    def vcard(self, slug: str) -> str:
+        """A profile's vCard, beside its page and named after it, so a download keeps a telling name."""
+        return f"{self.profile(slug)}{slug}.vcf"
+
     # What a site path becomes.
     def href(self, site_path: str) -> str:
         """The link as written in pages: the path below the host, sub-path included."""

@@ -95,3 +95,11 @@ def dedent(text: str) -> str:
 @pytest.fixture(scope="session")
 def demo_check() -> build.CheckResult:
     return check(REPO)
+
+
+@pytest.fixture(scope="session")
+def demo_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The demo's public build as of BUILD_DATE, built once per session: every file by its path."""
+    from outputs import built
+
+    return built(REPO, tmp_path_factory.mktemp("demo-public") / "output", BUILD_DATE)

@@ -113,3 +113,11 @@ def local_target(href: str, base: Urls = ADDRESS) -> str | None:
     else:
         return None
     return base.output_file(path)
+
+
+def json_ld(text: str) -> list[dict[str, object]]:
+    """The parsed JSON-LD data blocks of a page, in page order."""
+    import json
+
+    page = parse(text)
+    return [json.loads(e.text) for e in page.find("script", type="application/ld+json")]
