@@ -20,7 +20,7 @@ from .audience import AUDIENCES
 from .config import normalize_base_url
 from .dates import DateProblem, build_date
 from .render import ThemeProblem
-from .write import OutputProblem
+from .write import OutputProblem, write_files
 
 
 def _seconds(text: str) -> float:
@@ -63,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
                             help="public (default) leaves out everything internal; internal shows it, with noindex")
     site_build.add_argument("--base-url", metavar="URL",
                             help="the site's address, instead of base_url in sitegen.yaml (for previews)")
+    schemas = commands.add_parser("schema", help="write the JSON Schemas of the site's files and of the exports")
+    schemas.add_argument("site", nargs="?", metavar="SITE_DIR",
+                         help="a site folder: its organisation ids and vocabulary make the schemas stricter "
+                              "(default: the general schemas)")
+    schemas.add_argument("--out", required=True, metavar="DIR", help="the folder to write them into")
     return parser
 
 
@@ -80,6 +85,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     args = _parse(argv, out, err)
     if isinstance(args, int):
         return args
+    if args.command == "schema":
+        return _write_schemas(args.site, Path(args.out), out, err)
     site = Path(args.site)
     if not site.is_dir():
         err.write(f"sitegen: error: the site folder '{args.site}' does not exist\n")
@@ -129,6 +136,25 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         err.write(f"sitegen: published without {len(broken)} broken "
                   f"{'file' if len(broken) == 1 else 'files'}: {', '.join(broken)}\n")
     return failed
+
+
+def _write_schemas(site: str | None, target: Path, out: TextIO, err: TextIO) -> int:
+    if site is not None and not Path(site).is_dir():
+        err.write(f"sitegen: error: the site folder '{site}' does not exist\n")
+        return 2
+    files, found = build.schema_files(Path(site) if site is not None else None)
+    out.write(diagnostics.format_text(found))
+    if not files:
+        err.write("sitegen: no schemas written: fix the errors above\n")
+        return 1
+    try:
+        write_files(target, files)
+    except OutputProblem as problem:
+        err.write(f"sitegen: error: {problem}\n")
+        return 2
+    kind = f"for the site in {site}" if site is not None else "(general)"
+    err.write(f"sitegen: wrote {len(files)} JSON Schemas {kind} to {target}\n")
+    return 0
 
 
 def _progress_bar(err: TextIO) -> build.Progress:
