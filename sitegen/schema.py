@@ -626,7 +626,7 @@ PROFILE: Spec = (
 )
 
 
-@rule(Rule("contact", alternatives=(Rule("reference", what="profile"), Rule("mapping", spec=PERSON_CONTACT))))
+@rule(Rule("contact", alternatives=(slug_reference("profile").rule, Rule("mapping", spec=PERSON_CONTACT))))
 def _assignment_contact(node: Node, key: str, ctx: Context) -> str | models.PersonContact | _Invalid:
     if isinstance(node, Mapping):
         return record(PERSON_CONTACT, models.PersonContact)(node, key, ctx)  # type: ignore[no-any-return]
