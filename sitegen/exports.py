@@ -10,9 +10,8 @@ The same input gives the same bytes: no build time, records sorted by id, keys i
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import config, models, schema, schemas
@@ -51,22 +50,42 @@ LEFT_OUT = {  # never exported: who may edit a file, and what only the internal 
 # Records
 
 
-def as_data(value: Any, rule: Rule) -> Any:
-    """A validated value as the exports write it: dates as YYYY-MM-DD, mappings by their keys."""
-    if value is None:
-        return None
+Convert = Callable[[Any], Any]
+
+
+def converter(rule: Rule) -> Convert | None:
+    """How a validated value of this rule is written: dates as YYYY-MM-DD, a mapping by its keys.
+    None: as it is (texts, numbers, and lists of them: JSON writes a tuple as an array)."""
     if rule.kind == "list":
         assert rule.item is not None
-        return [as_data(item, rule.item) for item in value]
+        item = converter(rule.item)
+        return None if item is None else (lambda values: [item(value) for value in values])
     if rule.kind == "mapping":
-        return _fields(value, rule.spec)
-    if rule.kind in ("date", "year-month"):
-        return value.isoformat() if isinstance(value, dt.date) else str(value)
-    return value
+        return fields_of(rule.spec)
+    if rule.kind == "date":
+        return lambda day: None if day is None else day.isoformat()
+    if rule.kind == "year-month":
+        return lambda month: None if month is None else str(month)
+    return None
 
 
-def _fields(record: Any, keys: Iterable[Key]) -> dict[str, Any]:
-    return {key.name: as_data(getattr(record, key.attribute), key.validate.rule) for key in keys}
+def fields_of(keys: Iterable[Key]) -> Convert:
+    """A record (or None) to the mapping of its keys, converted once per rule rather than per value."""
+    plan = [(key.name, key.attribute, converter(key.validate.rule)) for key in keys]
+
+    def convert(record: Any) -> dict[str, Any] | None:
+        if record is None:
+            return None
+        return {name: (getattr(record, attribute) if convert_value is None
+                       else convert_value(getattr(record, attribute)))
+                for name, attribute, convert_value in plan}
+
+    return convert
+
+
+_PROFILE_FIELDS = fields_of(PROFILE_KEYS)
+_ASSIGNMENT_FIELDS = fields_of(ASSIGNMENT_KEYS)
+_ORGANISATION_FIELDS = fields_of(ORGANISATION_KEYS)
 
 
 def _organisation(organisation_id: str, organisations: dict[str, models.Organisation]) -> dict[str, str]:
@@ -77,7 +96,7 @@ def profile_record(profile: models.Profile, site: SiteContext, urls: Urls) -> di
     photo = site.photos.get(profile.slug)
     return {"id": profile.slug, "url": urls.absolute(urls.profile(profile.slug)),
             "organisation": _organisation(profile.organisation, site.organisations),
-            **_fields(profile, PROFILE_KEYS),
+            **_PROFILE_FIELDS(profile),
             "photo": urls.absolute(photo) if photo else None}
 
 
@@ -85,7 +104,7 @@ def assignment_record(assignment: models.Assignment, site: SiteContext, urls: Ur
                       profiles: dict[str, models.Profile]) -> dict[str, Any]:
     return {"id": assignment.slug, "url": urls.absolute(urls.assignment(assignment.slug)),
             "organisation": _organisation(assignment.organisation, site.organisations),
-            **_fields(assignment, ASSIGNMENT_KEYS),
+            **_ASSIGNMENT_FIELDS(assignment),
             "contact": _contact(assignment.contact, profiles, urls)}
 
 
@@ -104,7 +123,7 @@ def _contact(contact: str | models.PersonContact | None, profiles: dict[str, mod
 
 def organisation_record(organisation: models.Organisation, urls: Urls) -> dict[str, Any]:
     return {"id": organisation.id, "url": urls.absolute(urls.term("organisations", organisation.id)),
-            **_fields(organisation, ORGANISATION_KEYS)}
+            **_ORGANISATION_FIELDS(organisation)}
 
 
 def records(site: SiteContext) -> dict[str, list[dict[str, Any]]]:
