@@ -20,25 +20,28 @@ from . import (
     config,
     directory,
     documents,
+    exports,
     feeds,
     i18n,
     images,
     matching,
     render,
+    schemas,
     search,
     sitemap,
     sources,
     theme,
     vcards,
 )
-from .diagnostics import Diagnostic, sorted_diagnostics
+from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from .schema import TermIndex
 from .taxonomy import build_taxonomies
 from .urls import Urls
 from .workers import Crashed, TimedOut, default_jobs, run_timed, workers_share_memory
 from .write import OutputFile, Staging, check_output_folder
 
-__all__ = ["DEFAULT_TIME_LIMIT", "BuildResult", "CheckResult", "Options", "build_site", "check_site", "default_jobs"]
+__all__ = ["DEFAULT_TIME_LIMIT", "BuildResult", "CheckResult", "Options", "build_site", "check_site", "default_jobs",
+           "schema_files"]
 
 DEFAULT_TIME_LIMIT = 10.0
 RENDER_CHUNK = 200  # pages per task: small enough to balance two cores, large enough to keep IPC cheap
@@ -165,7 +168,8 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     )
     jobs = list(render.plan(site_context))
     extra = [*asset_files, *sitemap.machine_files(site_context, [*jobs, render.search_job(urls, {})]),
-             *feeds.feed_files(site_context), *vcards.vcard_files(site_context)]
+             *feeds.feed_files(site_context), *vcards.vcard_files(site_context),
+             *exports.export_files(site_context)]
 
     stages["plan"] = time.perf_counter() - started - sum(stages.values())
     staging = Staging(out)
@@ -281,3 +285,18 @@ def _render_chunk(task: tuple[str, int, int], context: _RenderContext) -> tuple[
             size += context.staging.write(OutputFile(photo.path, published.data, "photo"))
             counts["photo"] += 1
     return counts, size, {}
+
+
+def schema_files(site: Path | None) -> tuple[list[OutputFile], list[Diagnostic]]:
+    """The JSON Schemas of a site's files and of the exports. With a site, the content schemas know
+    its organisation ids and vocabulary; nothing else of it is read, so no content reaches them."""
+    lists = None
+    found: list[Diagnostic] = []
+    if site is not None:
+        organisations, found = config.load_organisations(site)
+        vocabulary, more = config.load_vocabulary(site)
+        found = sorted_diagnostics(found + more)
+        if has_errors(found):
+            return [], found
+        lists = schemas.site_lists(organisations, vocabulary)
+    return [*schemas.content_files(lists), *exports.schema_files(prefix="api-v1-")], found

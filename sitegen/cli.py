@@ -20,7 +20,7 @@ from .audience import AUDIENCES
 from .config import normalize_base_url
 from .dates import DateProblem, build_date
 from .render import ThemeProblem
-from .write import OutputProblem
+from .write import OutputProblem, write_files
 
 
 def _seconds(text: str) -> float:
@@ -75,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
                                                       ".gitlab/CODEOWNERS for a GitLab repository)")
     owners.add_argument("--check", action="store_true", help="write nothing; fail when the file is out of date")
     _scaffold_commands(commands)
+    schemas = commands.add_parser("schema", help="write the JSON Schemas of the site's files and of the exports")
+    schemas.add_argument("site", nargs="?", metavar="SITE_DIR",
+                         help="a site folder: its organisation ids and vocabulary make the schemas stricter "
+                              "(default: the general schemas)")
+    schemas.add_argument("--out", required=True, metavar="DIR", help="the folder to write them into")
     return parser
 
 
@@ -113,6 +118,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return args
     if args.command in ("init", "new"):
         return scaffold.run(args, out, err)
+    if args.command == "schema":
+        return _write_schemas(args.site, Path(args.out), out, err)
     site = Path(args.site)
     if not site.is_dir():
         err.write(f"sitegen: error: the site folder '{args.site}' does not exist\n")
@@ -194,6 +201,25 @@ def _owners(site: Path, args: argparse.Namespace, options: build.Options, out: T
     if result.note:
         err.write(f"sitegen: {result.note}\n")
     return _exit_status(result.check.diagnostics, args.strict)
+
+
+def _write_schemas(site: str | None, target: Path, out: TextIO, err: TextIO) -> int:
+    if site is not None and not Path(site).is_dir():
+        err.write(f"sitegen: error: the site folder '{site}' does not exist\n")
+        return 2
+    files, found = build.schema_files(Path(site) if site is not None else None)
+    out.write(diagnostics.format_text(found))
+    if not files:
+        err.write("sitegen: no schemas written: fix the errors above\n")
+        return 1
+    try:
+        write_files(target, files)
+    except OutputProblem as problem:
+        err.write(f"sitegen: error: {problem}\n")
+        return 2
+    kind = f"for the site in {site}" if site is not None else "(general)"
+    err.write(f"sitegen: wrote {len(files)} JSON Schemas {kind} to {target}\n")
+    return 0
 
 
 def _progress_bar(err: TextIO) -> build.Progress:

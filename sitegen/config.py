@@ -64,7 +64,16 @@ class SiteConfig:
     matching: Matching = Matching()
 
 
-@schema.rule(schema.Rule("base-url", 1, 300))
+def _base_url_pattern() -> str:
+    """What normalize_base_url accepts: https, or http on this machine; a host; no query or fragment."""
+    spaces = f"[{schema.char_ranges(schema.WHITESPACE)}]*"
+    banned = schema.char_ranges(schema.NOT_IN_URL)
+    remote = f"[Hh][Tt][Tt][Pp][Ss]://[^/?#@:{banned}][^/?#@{banned}]*"
+    local = r"[Hh][Tt][Tt][Pp]://(?:[Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|127\.0\.0\.1)(?::[0-9]*)?"
+    return f"^{spaces}(?:{remote}|{local})(?:/[^?#{banned}]*)?{spaces}$"
+
+
+@schema.rule(schema.Rule("base-url", 1, 300, pattern=_base_url_pattern()))
 def _base_url(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
     value = schema.text(1, 300)(node, key, ctx)
     if value is schema.INVALID:
@@ -119,7 +128,7 @@ def _repository(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
     return Repository(codehost.project_url(url), values.get("branch", "main"), host)
 
 
-@schema.rule(schema.Rule("slug", 1, 60, what="theme folder"))
+@schema.rule(schema.Rule("slug", 1, 60, what="theme folder", pattern=schema.SLUG_PATTERN))
 def _theme_name(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
     value = schema.text(1, 60)(node, key, ctx)
     if isinstance(value, str) and not is_slug(value):
@@ -221,9 +230,7 @@ def load_vocabulary(site: Path) -> tuple[models.Vocabulary | None, list[Diagnost
     if node is None:
         return None, diagnostics
     ctx = schema.Context(VOCABULARY_FILE)
-    term_list = schema.list_of(schema.record(schema.TERM, _term), "terms", minimum=1, maximum=5000)
-    spec: schema.Spec = (schema.Key("fields", term_list), schema.Key("skills", term_list))
-    values = schema.validate_mapping(node, spec, "", ctx)
+    values = schema.validate_mapping(node, VOCABULARY, "", ctx)
     if not isinstance(values, dict):
         return None, ctx.diagnostics
     vocabulary = models.Vocabulary(values.get("fields", ()), values.get("skills", ()))
@@ -233,6 +240,10 @@ def load_vocabulary(site: Path) -> tuple[models.Vocabulary | None, list[Diagnost
 
 def _term(term: str, aliases: tuple[str, ...] = ()) -> models.Term:
     return models.Term(term, aliases)
+
+
+_TERMS = schema.list_of(schema.record(schema.TERM, _term), "terms", minimum=1, maximum=5000)
+VOCABULARY: schema.Spec = (schema.Key("fields", _TERMS), schema.Key("skills", _TERMS))
 
 
 def _check_unambiguous(vocabulary: models.Vocabulary, node: yamlstrict.Mapping, ctx: schema.Context) -> None:

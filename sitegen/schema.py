@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from . import models
 from .diagnostics import Diagnostic, error, warning
-from .terms import did_you_mean, fold, is_slug, slugify
+from .terms import SLUG, did_you_mean, fold, is_slug, slugify
 from .yamlstrict import Mapping, Node, Scalar, Sequence, describe
 
 
@@ -28,6 +28,7 @@ class _Invalid:
 
 
 INVALID: Final = _Invalid()
+SLUG_PATTERN: Final = f"^(?:{SLUG.pattern})$"
 
 # Characters that change how text is shown without being seen: a right-to-left override can
 # make "gpj.exe" look like "exe.jpg". Never acceptable in a name or a URL.
@@ -69,7 +70,7 @@ class Rule:
     """
 
     kind: str
-    minimum: float | None = None  # length of a text, value of a number, items of a list
+    minimum: float | None = None  # length of a text, value of a number, items of a list, a year-month's year
     maximum: float | None = None
     whole: bool = False
     options: tuple[str, ...] = ()  # a choice's allowed values
@@ -78,6 +79,10 @@ class Rule:
     item: Rule | None = None  # a list's items
     spec: tuple[Key, ...] = ()  # a mapping's keys
     alternatives: tuple[Rule, ...] = ()  # one of these shapes (an assignment's contact)
+    # A regular expression that every text the validator accepts matches, anchored with ^ and $,
+    # in the subset that ECMA-262 (JSON Schema, browsers) and Python's re read alike: no \d, \s
+    # or \w (their meanings differ), character escapes as \xHH and \uHHHH.
+    pattern: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +156,48 @@ def _text_of(node: Node, key: str, ctx: Context, expected: str = "a text") -> st
 # Control characters (Unicode category Cc) and the direction controls: one scan finds the first.
 _SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]")
 
+# What str.isspace() calls white space (tests/test_schema_rules.py proves the list complete),
+# for patterns that allow the spaces a validator strips.
+WHITESPACE = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                       "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_CONTROLS = frozenset(map(chr, [*range(0x20), *range(0x7F, 0xA0)]))
+
+
+def char_ranges(chars: Iterable[str]) -> str:
+    """The inside of a regular-expression class of `chars`, in ranges, escaped alike for ECMA-262 and Python."""
+    codes = sorted({ord(c) for c in chars})
+    parts: list[str] = []
+    start = 0
+    for position, code in enumerate(codes):
+        if position + 1 < len(codes) and codes[position + 1] == code + 1:
+            continue
+        first, last = codes[start], code
+        parts.append(_escape(first) if first == last else f"{_escape(first)}-{_escape(last)}")
+        start = position + 1
+    return "".join(parts)
+
+
+def _escape(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _no_case(word: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+_SPACES = f"[{char_ranges(WHITESPACE)}]*"
+# After runs of white space become one space, no control character or direction control may be left.
+_TEXT_PATTERN = f"^[^{char_ranges((_CONTROLS - WHITESPACE) | _BIDI_CONTROLS)}]*$"
+# What a URL may not contain anywhere: controls, direction controls, white space, a backslash.
+NOT_IN_URL: Final = _CONTROLS | _BIDI_CONTROLS | WHITESPACE | {"\\"}
+_NOT_IN_URL = char_ranges(NOT_IN_URL)
+
+
+def _url_pattern(scheme: str) -> str:
+    """scheme://host-with-a-dot[:port][/path][?query][#fragment], with no user name or password."""
+    authority = f"[^/?#@{_NOT_IN_URL}]*"
+    return f"^{_no_case(scheme)}://{authority}\\.{authority}(?:[/?#][^{_NOT_IN_URL}]*)?$"
+
 
 def _check_characters(text: str, node: Node, key: str, ctx: Context, multiline: bool = False) -> bool:
     if _SUSPECT.search(text) is None:  # the common case, without a loop in Python
@@ -184,7 +231,7 @@ def text(min_length: int = 1, max_length: int = 200) -> Validator:
                              "shorten it; the full story belongs in the text below the front matter")
         return value
 
-    return Validator(Rule("text", min_length, max_length), validate)
+    return Validator(Rule("text", min_length, max_length, pattern=_TEXT_PATTERN), validate)
 
 
 def choice(allowed: Iterable[str]) -> Validator:
@@ -226,13 +273,15 @@ def number(minimum: float, maximum: float, whole: bool = False) -> Validator:
                              f"{key}: must be between {minimum:g} and {maximum:g}, got {node.source}")
         return node.value
 
-    return Validator(Rule("number", minimum, maximum, whole=whole), validate)
+    # The pattern is the text a number field also takes: decimal digits (a whole number: no fraction).
+    pattern = r"^-?(?:0|[1-9][0-9]*)$" if whole else "^" + _DECIMAL_TEXT.pattern + "$"
+    return Validator(Rule("number", minimum, maximum, whole=whole, pattern=pattern), validate)
 
 
 _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d: that takes any script's digits
 
 
-@rule(Rule("date"))
+@rule(Rule("date", pattern="^" + _DATE_SHAPE.pattern + "$"))
 def date(node: Node, key: str, ctx: Context) -> dt.date | _Invalid:
     value = _text_of(node, key, ctx, "a date (YYYY-MM-DD)")
     if value is INVALID:
@@ -250,7 +299,11 @@ def date(node: Node, key: str, ctx: Context) -> dt.date | _Invalid:
 _YEAR_MONTH = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
 
 
-@rule(Rule("year-month"))
+_YEARS = (1940, 2100)
+
+
+@rule(Rule("year-month", *_YEARS, whole=True,
+           pattern=r"^(?:19[4-9][0-9]|20[0-9][0-9]|2100)(?:-(?:0[1-9]|1[0-2]))?$"))
 def year_month(node: Node, key: str, ctx: Context) -> models.YearMonth | _Invalid:
     value = _text_of(node, key, ctx, "a year (2021) or a month (2021-03)")
     if value is INVALID:
@@ -261,12 +314,12 @@ def year_month(node: Node, key: str, ctx: Context) -> models.YearMonth | _Invali
     if not match:
         return ctx.error(node, "invalid-date", f"{key}: '{value}' is not a year or a month", hint)
     year, month = int(match[1]), int(match[2]) if match[2] else None
-    if not 1940 <= year <= 2100 or (month is not None and not 1 <= month <= 12):
+    if not _YEARS[0] <= year <= _YEARS[1] or (month is not None and not 1 <= month <= 12):
         return ctx.error(node, "invalid-date", f"{key}: '{value}' is not a year or a month", hint)
     return models.YearMonth(year, month)
 
 
-@rule(Rule("https-url"))
+@rule(Rule("https-url", pattern=_url_pattern("https")))
 def https_url(node: Node, key: str, ctx: Context) -> str | _Invalid:
     value = _text_of(node, key, ctx, "an https URL")
     if value is INVALID:
@@ -297,7 +350,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
 
 
-@rule(Rule("email"))
+@rule(Rule("email", pattern=f"^{_SPACES}(?:{_EMAIL.pattern}){_SPACES}$"))
 def email(node: Node, key: str, ctx: Context) -> str | _Invalid:
     value = _text_of(node, key, ctx, "an e-mail address")
     if value is INVALID:
@@ -315,7 +368,7 @@ def email(node: Node, key: str, ctx: Context) -> str | _Invalid:
 _PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,22}[0-9]")
 
 
-@rule(Rule("phone"))
+@rule(Rule("phone", pattern=f"^{_SPACES}(?:{_PHONE.pattern}){_SPACES}$"))
 def phone(node: Node, key: str, ctx: Context) -> str | _Invalid:
     if isinstance(node, Scalar) and isinstance(node.value, (int, float)):
         return ctx.error(node, "wrong-type", f"{key}: a phone number must be text",
@@ -338,7 +391,7 @@ def is_username(text: str) -> bool:
     return _USERNAME.fullmatch(text) is not None
 
 
-@rule(Rule("username"))
+@rule(Rule("username", pattern=f"^(?:{_USERNAME.pattern})$"))
 def username(node: Node, key: str, ctx: Context) -> str | _Invalid:
     value = _text_of(node, key, ctx, "a user name")
     if value is INVALID:
@@ -364,7 +417,7 @@ def slug_reference(what: str) -> Validator:
             return ctx.error(node, "invalid-reference", f"{key}: '{value}' is not a valid {what} id", hint)
         return value
 
-    return Validator(Rule("reference", what=what), validate)
+    return Validator(Rule("reference", what=what, pattern=SLUG_PATTERN), validate)
 
 
 # ISO 639-1, the two-letter language codes.
@@ -415,7 +468,7 @@ def term(kind: str) -> Validator:
                              f"{suggestion} {listing}" if suggestion else listing)
         return canonical
 
-    return Validator(Rule("term", 1, 80, what=kind), validate)
+    return Validator(Rule("term", 1, 80, what=kind, pattern=_TEXT_PATTERN), validate)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -577,7 +630,7 @@ PROFILE: Spec = (
 )
 
 
-@rule(Rule("contact", alternatives=(Rule("reference", what="profile"), Rule("mapping", spec=PERSON_CONTACT))))
+@rule(Rule("contact", alternatives=(slug_reference("profile").rule, Rule("mapping", spec=PERSON_CONTACT))))
 def _assignment_contact(node: Node, key: str, ctx: Context) -> str | models.PersonContact | _Invalid:
     if isinstance(node, Mapping):
         return record(PERSON_CONTACT, models.PersonContact)(node, key, ctx)  # type: ignore[no-any-return]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -47,6 +48,25 @@ def check_output_folder(out: Path, site: Path) -> None:
                             "folder, so choose a new or empty folder")
 
 
+def _write(folder: Path, file: OutputFile) -> int:
+    relative = PurePosixPath(file.path)
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        raise ValueError(f"refusing to write outside the output folder: {file.path!r}")
+    target = folder.joinpath(*relative.parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(file.content)
+    return len(file.content)
+
+
+def write_files(folder: Path, files: Iterable[OutputFile]) -> int:
+    """Write `files` into `folder` (made when missing), beside what it holds: for `sitegen schema --out`,
+    whose folder is often one the site keeps other files in (`.vscode/`)."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputProblem(f"--out: '{folder}' is a file, not a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    return sum(_write(folder, file) for file in files)
+
+
 @dataclass(frozen=True, slots=True)
 class WriteSummary:
     files: int
@@ -63,13 +83,7 @@ class Staging:
         os.chmod(self.folder, 0o755)
 
     def write(self, file: OutputFile) -> int:
-        relative = PurePosixPath(file.path)
-        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
-            raise ValueError(f"refusing to write outside the output folder: {file.path!r}")
-        target = self.folder.joinpath(*relative.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(file.content)
-        return len(file.content)
+        return _write(self.folder, file)
 
     def commit(self) -> None:
         if not self.out.exists():
