@@ -340,7 +340,10 @@ def test_no_canary_in_any_encoding(public: dict[str, bytes], text: str) -> None:
 
 @pytest.mark.parametrize("what", sorted(HIDDEN_VALUES))
 def test_no_internal_value_that_is_not_text(public: dict[str, bytes], what: str) -> None:
-    pages = {path: data for path, data in public.items() if path.endswith((".html", ".json", ".xml", ".txt"))}
+    # The profile form offers every choice (each form of engagement, status and language) by design.
+    form = page_of(ADDRESS.profile_form())
+    pages = {path: data for path, data in public.items()
+             if path.endswith((".html", ".json", ".xml", ".txt")) and path != form}
     leaks = {form: occurrences(pages, form) for form in HIDDEN_VALUES[what]}
     assert {form: paths for form, paths in leaks.items() if paths} == {}
 
