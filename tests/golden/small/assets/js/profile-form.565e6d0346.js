@@ -625,18 +625,43 @@
     if (control && hint) control.setAttribute('aria-describedby', hint.id);
   });
 
-  form.addEventListener('input', () => refresh());
-  form.addEventListener('focusout', (event) => {
-    const field = event.target.closest('[data-key], [data-part]');
-    if (!field) return;
-    if (field.dataset.part) {
-      const item = field.closest('.experience-item');
-      const index = Array.prototype.indexOf.call(experienceList.querySelectorAll('.experience-item'), item) + 1;
-      state.touched.add('experience[' + index + '].' + field.dataset.part);
-    } else if (!event.target.classList.contains('filter')) {
-      state.touched.add(field.dataset.key);
+  // A message shown as focus leaves a field moves what follows it: while a pointer is down (the
+  // member is clicking something else), wait until the click is done, so it lands where aimed.
+  let pointerDown = false;
+  let pending = false;
+  document.addEventListener('pointerdown', () => { pointerDown = true; }, true);
+  ['pointerup', 'pointercancel'].forEach((type) => document.addEventListener(type, () => {
+    pointerDown = false;
+    if (pending) {
+      pending = false;
+      setTimeout(refresh, 0);
     }
+  }, true));
+
+  // The field a control belongs to, named as problems name it ("experience[2].from").
+  function fieldOf(control) {
+    const field = control.closest('[data-key], [data-part]');
+    if (!field || control.classList.contains('filter')) return null;
+    if (!field.dataset.part) return field.dataset.key;
+    const item = field.closest('.experience-item');
+    const index = Array.prototype.indexOf.call(experienceList.querySelectorAll('.experience-item'), item) + 1;
+    return 'experience[' + index + '].' + field.dataset.part;
+  }
+
+  // "Reward early, punish late": a message appears once the member has changed a field and left
+  // it (or submitted), and goes as soon as the value is right. Tabbing through says nothing.
+  const edited = new Set();
+  form.addEventListener('input', (event) => {
+    const name = fieldOf(event.target);
+    if (name) edited.add(name);
     refresh();
+  });
+  form.addEventListener('focusout', (event) => {
+    const name = fieldOf(event.target);
+    if (!name || !edited.has(name)) return;
+    state.touched.add(name);
+    if (pointerDown) pending = true;
+    else refresh();
   });
 
   // ---- the result: download, copy, code host --------------------------------------------------
