@@ -138,7 +138,6 @@ def page_data(config: SiteConfig, organisations: dict[str, models.Organisation],
         "language_codes": sorted(schema.LANGUAGE_CODES),
         "profile_data": urls.href(urls.profile_form_data("{slug}")),
         "profile_parameter": PROFILE_PARAMETER[language],
-        "profile_page": urls.href(urls.profile("{slug}")),
         "profiles_folder": PROFILES_FOLDER,
         "code_host": code_host_links(config.repository),
     }

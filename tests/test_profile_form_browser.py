@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import BUILD_DATE, REPO, write_site
+from conftest import BUILD_DATE, REPO, VALID_PROFILE, write_site
 from quality import browser, demo, server, tools
 from quality.browser import EXTRA_TAGS, WCAG_TAGS
 
@@ -64,8 +64,19 @@ def origin(built: demo.Built) -> Iterator[str]:
         yield address
 
 
+ENGLISH_SITE = "title: Test network\nlanguage: en\nbase_url: https://example.org/\n"
+
+
 @pytest.fixture(scope="module")
-def chromium(built: demo.Built) -> Iterator[Browser]:
+def english(tmp_path_factory: pytest.TempPathFactory) -> demo.Built:
+    """An English site without a vocabulary (fields and skills are free text) and without a repository."""
+    site = write_site(tmp_path_factory.mktemp("english-site"), {"sitegen.yaml": ENGLISH_SITE,
+                                                                 "content/profiles/anna-de-vries.md": VALID_PROFILE})
+    return demo.build_demo(site, tmp_path_factory.mktemp("english") / "output", build.Options(BUILD_DATE, jobs=2))
+
+
+@pytest.fixture(scope="module")
+def chromium(built: demo.Built, english: demo.Built) -> Iterator[Browser]:
     """Started after the build, whose worker processes fork before Playwright runs."""
     with browser.launched() as launched:
         yield launched
@@ -117,18 +128,21 @@ def visit(chromium: Browser, origin: str) -> Iterator[Visit]:
 # The real check on the files the form makes
 
 
+DEMO_SETTINGS = ("sitegen.yaml", "content/organisations.yaml", "content/vocabulary.yaml")
+CheckFiles = Callable[..., list[dict[str, Any]]]
+
+
 @pytest.fixture(scope="module")
-def check_files(tmp_path_factory: pytest.TempPathFactory) -> Callable[[dict[str, str]], list[dict[str, Any]]]:
+def check_files(tmp_path_factory: pytest.TempPathFactory) -> CheckFiles:
     """check_files({file name: text}) -> `sitegen check --format json`'s diagnostics, on a site with
     the demo's settings, organisations and vocabulary and only these profiles."""
     counter = iter(range(1_000_000))
 
-    def run(files: dict[str, str]) -> list[dict[str, Any]]:
+    def run(files: dict[str, str], settings: dict[str, str | bytes] | None = None) -> list[dict[str, Any]]:
+        if settings is None:
+            settings = {name: (REPO / name).read_text(encoding="utf-8") for name in DEMO_SETTINGS}
         site = write_site(tmp_path_factory.mktemp(f"checked-{next(counter)}"), {
-            "sitegen.yaml": (REPO / "sitegen.yaml").read_text(encoding="utf-8"),
-            "content/organisations.yaml": (REPO / "content/organisations.yaml").read_text(encoding="utf-8"),
-            "content/vocabulary.yaml": (REPO / "content/vocabulary.yaml").read_text(encoding="utf-8"),
-            **{f"content/profiles/{name}": text for name, text in files.items()}})
+            **settings, **{f"content/profiles/{name}": text for name, text in files.items()}})
         done = subprocess.run([sys.executable, "-m", "sitegen", "check", str(site), "--format", "json",
                                "--date", BUILD_DATE.isoformat(), "--jobs", "1"],
                               capture_output=True, text=True, check=False)
@@ -243,7 +257,7 @@ def result_file(page: Page) -> str:
 
 
 def test_a_valid_profile_typed_in_passes_check_with_exactly_the_values_typed(
-        visit: Visit, check_files: Callable[[dict[str, str]], list[dict[str, Any]]], tmp_path: Path) -> None:
+        visit: Visit, check_files: CheckFiles, tmp_path: Path) -> None:
     typed = Typed()
     visit.open()
     fill(visit.page, typed)
@@ -363,7 +377,7 @@ MISTAKES: dict[str, tuple[Typed, Callable[[Page], None] | None, str]] = {
 
 @pytest.mark.parametrize("mistake", MISTAKES)
 def test_each_mistake_shows_the_message_check_gives_for_the_file(
-        visit: Visit, check_files: Callable[[dict[str, str]], list[dict[str, Any]]], mistake: str) -> None:
+        visit: Visit, check_files: CheckFiles, mistake: str) -> None:
     typed, then, expected = MISTAKES[mistake]
     visit.open()
     fill(visit.page, typed)
@@ -430,7 +444,7 @@ def test_every_public_profile_loaded_and_saved_unchanged_gives_the_same_record(
         saved[profile.slug] = result_file(visit.page)
 
     files: dict[str, str | bytes] = {f"content/profiles/{slug}.md": text for slug, text in saved.items()}
-    for name in ("sitegen.yaml", "content/organisations.yaml", "content/vocabulary.yaml"):
+    for name in DEMO_SETTINGS:
         files[name] = (REPO / name).read_text(encoding="utf-8")
     again = records(write_site(tmp_path, files))
     original = records(REPO)
@@ -549,3 +563,31 @@ def test_without_javascript_the_page_explains_the_file_route(chromium: Browser, 
         assert visit.page.get_by_role("heading", name="Zonder JavaScript: maak het bestand zelf").is_visible()
         assert visit.page.get_by_role("link", name="Lees de handleiding voor leden").get_attribute("href") == (
             "https://github.com/example/netwerk-ambtenaren/blob/main/docs/leden.md")
+
+
+def test_an_english_site_without_vocabulary_or_repository(
+        chromium: Browser, english: demo.Built, check_files: CheckFiles) -> None:
+    urls = english.urls
+    with server.serve(english.out) as address:
+        for visit in _visit(chromium, address):
+            page = visit.page
+            page.goto(address + urls.href(urls.profile("anna-de-vries")))
+            page.get_by_role("link", name="Edit this profile in the form").click()
+            page.wait_for_selector("#profile-form[data-ready]", state="attached")
+            assert page.url == address + urls.href(urls.profile_form_for("anna-de-vries"))
+            assert page.get_by_role("heading", level=1).text_content() == "Create or edit your profile"
+            assert page.input_value("#f-skills") == "verbindend\nprocesbegeleiding"  # free text, one a line
+            page.fill("#f-skills", "verbindend\n  procesbegeleiding  \n\nschaken")
+            page.fill("#f-fields", "")
+            submit(page)
+            assert summary_messages(page) == [MESSAGES["missing"].format(prefix="", name="fields")]
+            page.fill("#f-fields", "Omgevingswet")
+            submit(page)
+            text = result_file(page)
+            assert "skills:\n  - verbindend\n  - procesbegeleiding\n  - schaken\n" in text
+            assert page.locator("#result-host").count() == 0  # no repository, no code host
+            assert page.locator("#result-steps").text_content() == (
+                "Send the file to a coordinator of the network, or add it yourself to the folder content/profiles "
+                "of the repository.Does your file have an internal: part? It is not in this form: copy it over "
+                "from your old file.")
+    assert errors_of(check_files({"anna-de-vries.md": text}, {"sitegen.yaml": ENGLISH_SITE})) == []
