@@ -38,6 +38,7 @@ from quality.browser import EXTRA_TAGS, WCAG_TAGS
 
 from sitegen import audience, build, config, images, models
 from sitegen.profile_form import MESSAGES
+from sitegen.terms import slugify
 from sitegen.urls import Urls
 
 if TYPE_CHECKING:
@@ -591,3 +592,11 @@ def test_an_english_site_without_vocabulary_or_repository(
                 "of the repository.Does your file have an internal: part? It is not in this form: copy it over "
                 "from your old file.")
     assert errors_of(check_files({"anna-de-vries.md": text}, {"sitegen.yaml": ENGLISH_SITE})) == []
+
+
+def test_the_file_name_is_the_slug_of_the_name(visit: Visit) -> None:
+    visit.open()
+    names = ("José Álvarez", "Ørjan Łukasz-Þórsson", "Ay\u015fe Y\u0131lmaz", "Straße Ærø", "Œuvre d'Đorđe", "  Anna ")
+    for name in names:
+        visit.page.fill("#f-name", name)
+        assert visit.page.input_value("#f-file") == slugify(name), name
