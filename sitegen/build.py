@@ -25,6 +25,7 @@ from . import (
     i18n,
     images,
     matching,
+    profile_form,
     render,
     schemas,
     search,
@@ -46,6 +47,7 @@ __all__ = ["DEFAULT_TIME_LIMIT", "BuildResult", "CheckResult", "Options", "build
 DEFAULT_TIME_LIMIT = 10.0
 RENDER_CHUNK = 200  # pages per task: small enough to balance two cores, large enough to keep IPC cheap
 FILE_CHUNK = 1000  # finished files per task: writing one costs far less than rendering a page
+FORM_DATA_CHUNK = 1000  # profiles per task of the profile form's files: each is one small read and write
 
 Progress = Callable[[str, int, int], None]
 
@@ -161,10 +163,12 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     theme_dirs = theme.theme_folders(site, assembled.config.theme)
     asset_names, asset_files = render.hashed_assets(theme.read_static(theme_dirs))
     photo_jobs = _photo_jobs(site, selection, urls)
+    vocabulary, _ = config.load_vocabulary(site)  # checked above; the profile form offers its terms
     site_context = render.SiteContext(
         config=assembled.config, audience=options.audience, build_date=assembled.build_date, selection=selection,
         taxonomies=build_taxonomies(selection, assembled.organisations), organisations=assembled.organisations,
         assets=asset_names, photos={job.slug: job.path for job in photo_jobs}, matches=matches,
+        vocabulary=vocabulary,
     )
     jobs = list(render.plan(site_context))
     extra = [*asset_files, *sitemap.machine_files(site_context, [*jobs, render.search_job(urls, {})]),
@@ -175,7 +179,7 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     staging = Staging(out)
     try:
         renderer = render.Renderer(site_context, theme_dirs)
-        context = _RenderContext(renderer, jobs, photo_jobs, extra, staging, selection, assembled)
+        context = _RenderContext(renderer, jobs, photo_jobs, extra, staging, selection, assembled, str(site))
         # The search index is the largest single task: it goes first, beside the pages.
         chunks = [("search", 0, 0)]
         chunks += [("pages", i, min(i + RENDER_CHUNK, len(jobs))) for i in range(0, len(jobs), RENDER_CHUNK)]
@@ -183,6 +187,8 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         # Files made whole in the parent (assets, sitemap, feeds, a vCard per profile) are many:
         # the workers write them too, in chunks.
         chunks += [("files", i, min(i + FILE_CHUNK, len(extra))) for i in range(0, len(extra), FILE_CHUNK)]
+        profiles = len(selection.profiles)
+        chunks += [("form-data", i, min(i + FORM_DATA_CHUNK, profiles)) for i in range(0, profiles, FORM_DATA_CHUNK)]
         counts: Counter[str] = Counter()
         size = 0
         search_paths: dict[str, str] = {}
@@ -257,6 +263,7 @@ class _RenderContext:
     staging: Staging
     selection: audience.Selection
     directory: directory.Directory
+    site: str  # the site folder: the profile form's files repeat what each profile's file says
 
 
 def _render_chunk(task: tuple[str, int, int], context: _RenderContext) -> tuple[Counter[str], int, dict[str, str]]:
@@ -271,6 +278,12 @@ def _render_chunk(task: tuple[str, int, int], context: _RenderContext) -> tuple[
             size += context.staging.write(file)
             counts[file.kind] += 1
         return counts, size, paths
+    if kind == "form-data":
+        urls = context.renderer.urls
+        for file in profile_form.profile_files(context.site, context.selection.profiles[start:end], urls):
+            size += context.staging.write(file)
+            counts[file.kind] += 1
+        return counts, size, {}
     if kind == "pages":
         for job in context.pages[start:end]:  # a ThemeProblem ends the task; the parent reports it
             size += context.staging.write(context.renderer.render(job))

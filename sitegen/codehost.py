@@ -79,6 +79,11 @@ def edit_url(repository: Repository, path: str) -> str:
     return f"{_prefix(repository)}/edit/{_path(repository.branch)}/{_path(path)}"
 
 
+def blob_url(repository: Repository, path: str) -> str:
+    """The page that shows the file `path` as the code host renders it."""
+    return f"{_prefix(repository)}/blob/{_path(repository.branch)}/{_path(path)}"
+
+
 def new_file_url(repository: Repository, folder: str, file_name: str | None = None,
                  content: str | None = None) -> str:
     """The new-file page in `folder`, with the file name and text filled in when given."""

@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import editlinks, i18n, images, jsonld, matching, models
+from . import editlinks, i18n, images, jsonld, matching, models, profile_form
 from .audience import Audience, Selection
 from .config import SiteConfig
 from .search import FACET_PARAMETERS, FACETS
@@ -43,6 +43,7 @@ class SiteContext:
     assets: dict[str, str]  # asset name -> hashed file name
     photos: dict[str, str]  # profile slug -> site path of the published photo
     matches: matching.Matches = matching.NO_MATCHES
+    vocabulary: models.Vocabulary | None = None  # the profile form offers its terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,10 @@ def plan(site: SiteContext) -> Iterator[PageJob]:
                               {"group": group, "items": chunk, "pagination": pagination}, lastmod=models.newest(shown))
     for page in selection.pages:
         yield PageJob("page", urls.page(page.slug), "page.html", {"page": page})
+    regions = (group.label for group in site.taxonomies["regions"])
+    form = profile_form.page_data(site.config, site.organisations, site.vocabulary, regions, urls)
+    yield PageJob("profile-form", urls.profile_form(), "profile-form.html",
+                  {"form": form, "form_json": profile_form.script_json(form)})
     yield PageJob("404", urls.not_found(), "404.html", indexable=False)
 
 
@@ -155,6 +160,7 @@ class Renderer:
             t=lambda key, **values: i18n.text(language, key, **values),
             language_name=lambda code: i18n.language_name(code, language),
             count=lambda key, number: i18n.count(language, key, number),
+            profile_form_url=lambda slug: urls.href(urls.profile_form_for(slug)),
             term_url=lambda kind, value: urls.href(urls.term(kind, term_slug(group_key(value))))
             if (kind, term_slug(group_key(value))) in term_pages else "",
             photo_url=lambda slug: urls.href(site.photos[slug]) if slug in site.photos else "",

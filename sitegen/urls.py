@@ -13,10 +13,15 @@ from urllib.parse import urlsplit
 
 SECTIONS: dict[str, dict[str, str]] = {
     "nl": {"profiles": "profielen", "assignments": "klussen", "organisations": "organisaties", "fields": "werkvelden",
-           "skills": "kwaliteiten", "regions": "regio", "engagement": "inzet", "search": "zoeken", "page": "pagina"},
+           "skills": "kwaliteiten", "regions": "regio", "engagement": "inzet", "search": "zoeken", "page": "pagina",
+           "profile_form": "profiel-formulier"},
     "en": {"profiles": "profiles", "assignments": "assignments", "organisations": "organisations", "fields": "fields",
-           "skills": "skills", "regions": "regions", "engagement": "engagement", "search": "search", "page": "page"},
+           "skills": "skills", "regions": "regions", "engagement": "engagement", "search": "search", "page": "page",
+           "profile_form": "profile-form"},
 }
+
+# The query parameter that names the profile to load into the profile form.
+PROFILE_PARAMETER = {"nl": "profiel", "en": "profile"}
 
 # The kinds of taxonomy, in the order the site shows them.
 TAXONOMIES = ("fields", "skills", "organisations", "regions", "engagement")
@@ -59,6 +64,18 @@ class Urls:
 
     def search(self) -> str:
         return f"{self.section('search')}/"
+
+    def profile_form(self) -> str:
+        """The form to create or edit a profile: 'profiel-formulier/'."""
+        return f"{self.section('profile_form')}/"
+
+    def profile_form_for(self, slug: str) -> str:
+        """The form with one profile's values loaded: 'profiel-formulier/?profiel=anna-de-vries'."""
+        return f"{self.profile_form()}?{PROFILE_PARAMETER[self.language]}={slug}"
+
+    def profile_form_data(self, slug: str) -> str:
+        """The values of a profile's file for the form, beside its page."""
+        return f"{self.profile(slug)}front-matter.json"
 
     def page(self, slug: str) -> str:
         return f"{slug}/"

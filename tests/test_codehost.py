@@ -150,7 +150,8 @@ def test_no_edit_links_without_a_repository(tmp_path: Path, make_site: SiteFacto
     out = build_with(tmp_path, make_site, "")
     for page in (out / "profielen/anna-de-vries/index.html", out / "profielen/index.html"):
         text = page.read_text(encoding="utf-8")
-        assert "edit-links" not in text and "github" not in text.lower()
+        # Only the profile form's own link remains: nothing points at a code host.
+        assert "data-edit-url" not in text and "data-new-url" not in text and "github" not in text.lower()
 
 
 CALLER = ('{% import "macros.html" as m %}'

@@ -9,13 +9,15 @@ is not for the local test server is aborted and reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .tools import AXE
+from .tools import AXE, CHROMIUM, CHROMIUM_ARGS
 
 if TYPE_CHECKING:  # Playwright is imported when a browser runs, so that its absence can skip the tests
-    from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, Route
+    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response, Route
 
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 # axe's best practices catch what the WCAG tags leave to a reviewer: skipped heading levels,
@@ -90,6 +92,32 @@ _MAIN_FOCUSED = """() => {
   return {focused: main !== null && document.activeElement === main,
           inView: main !== null && main.getBoundingClientRect().top < innerHeight};
 }"""
+
+
+@contextmanager
+def launched() -> Iterator[Browser]:
+    """Debian's Chromium, quiet and offline, for as long as the block runs."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def keep_to(context: BrowserContext, origin: str, foreign: list[str]) -> None:
+    """Abort every request of `context` that is not for `origin`, and note its URL in `foreign`."""
+
+    def guard(route: Route, request: Request) -> None:
+        if request.url.startswith(origin + "/"):
+            route.continue_()
+        else:
+            foreign.append(request.url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", guard)
 
 
 class Auditor:

@@ -17,10 +17,12 @@ from sitegen.urls import TAXONOMIES, Urls
 from .browser import Target
 
 # Kinds of page, in the order of the site: every kind is audited in every language and viewport.
-KINDS = ("home", "listing", "profile", "assignment", "taxonomy", "term", "page", "not-found", "search")
+KINDS = ("home", "listing", "profile", "assignment", "taxonomy", "term", "page", "not-found", "search", "profile-form")
 
 # The search page shows its results once the index has loaded and the query has run.
 SEARCH_READY = "document.querySelector('#search-results > li') !== null"
+# The profile form is shown once its script has run (and loaded the profile to edit, if any).
+FORM_READY = "document.querySelector('#profile-form[data-ready]') !== null"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,9 @@ def targets(built: Built) -> dict[str, list[Target]]:
     skills = max(taxonomies["skills"], key=lambda g: (g.count, g.slug))
     found["search"] = [at("search", urls.search()),
                        at("search", urls.search(), "?q=" + quote(skills.label.split()[0]), ready=SEARCH_READY)]
+    found["profile-form"] = [at("profile-form", urls.profile_form(), ready=FORM_READY),
+                             at("profile-form", urls.profile_form(), urls.profile_form_for(with_photo[0].slug)
+                                .removeprefix(urls.profile_form()), ready=FORM_READY)]
     assert set(found) == set(KINDS)
     return found
 

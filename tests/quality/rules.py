@@ -3,7 +3,8 @@
 - The Content-Security-Policy meta tag is the first element in <head> (a policy only covers
   what comes after it), with default-src 'self', no 'unsafe-inline' or 'unsafe-eval', and no
   host or scheme sources: the site loads nothing from anywhere else.
-- No script runs inline: a <script> without src is only a JSON-LD data block.
+- No script runs inline: a <script> without src is only a data block (JSON-LD, or the JSON a
+  page's script reads, such as the profile form's rules), which the browser never executes.
 - No style attribute, no <style> element and no on* event attribute anywhere.
 - Exactly one <h1>, no skipped heading level, and <html lang> is the site language.
 - Text drawn in inline SVG (the initials of a profile without a photo) has a contrast of at
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-DATA_SCRIPT_TYPES = frozenset({"application/ld+json"})
+DATA_SCRIPT_TYPES = frozenset({"application/ld+json", "application/json"})
 KEYWORD_SOURCES = frozenset({"'self'", "'none'"})
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
 SVG_SHAPES = frozenset({"rect", "circle", "ellipse", "path", "polygon"})
@@ -78,7 +79,7 @@ class _RuleParser(HTMLParser):
         if tag == "script" and "src" not in values:
             kind = values.get("type", "").strip().lower()
             if kind not in DATA_SCRIPT_TYPES:
-                self.problem(f"an inline <script{f' type={kind!r}' if kind else ''}> (only JSON-LD data blocks "
+                self.problem(f"an inline <script{f' type={kind!r}' if kind else ''}> (only JSON data blocks "
                              "may be inline)")
             self.script = (self.getpos()[0], values)
             self.script_text = []
