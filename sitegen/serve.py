@@ -55,6 +55,7 @@ class Preview:
         started = time.perf_counter()
         try:
             result = build.build_site(self.site, target, self.options)
+            seconds = time.perf_counter() - started
         except ThemeProblem as problem:
             return self._failed(Status(self.served.build, self.session, True, theme_problem=str(problem),
                                        language=self.served.language))
@@ -70,7 +71,7 @@ class Preview:
         self.folders.append(target)
         while len(self.folders) > 2:
             shutil.rmtree(self.folders.pop(0), ignore_errors=True)
-        self._say(f"built in {time.perf_counter() - started:.2f} s: {result.published.files} files")
+        self._say(f"built in {seconds:.2f} s: {result.published.files} files")
         return status
 
     def _failed(self, status: Status) -> Status:
