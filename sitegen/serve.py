@@ -110,7 +110,10 @@ def serve(site: Path, options: build.Options, host: str = LOCAL, port: int = DEF
     except OSError as problem:
         err.write(f"sitegen: error: {_bind_problem(problem, host, port)}\n")
         return 2
-    local = f"http://{LOCAL if is_loopback(host) or host in ('0.0.0.0', '::') else host}:{server.port}/"
+    any_address = {"0.0.0.0": LOCAL, "": LOCAL, "localhost": LOCAL, "::": "::1"}  # where this machine finds it
+    shown = any_address.get(host, host)
+    shown = f"[{shown}]" if ":" in shown else shown
+    local = f"http://{shown}:{server.port}/"
     options = dataclasses.replace(options, base_url=f"http://{LOCAL}:{server.port}/",
                                   compiled_templates=CompiledTemplates())
     threads: list[threading.Thread] = []
