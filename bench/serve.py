@@ -15,11 +15,16 @@ Two tables, on a copy of the demo (the repository root) in a temporary folder, a
    the switch. This is what a member sees, minus the browser's reload.
 
 Medians, with the minimum and maximum; run it on a quiet machine, and quote medians side by side.
+CPU time (of the process and its workers) is steadier than wall time on a shared machine.
+`--src DIR` takes the `sitegen/` package of DIR for the first table, to compare with an
+earlier commit (`git archive REV sitegen | tar -x -C DIR`); a package without
+`render.CompiledTemplates` is measured compiling each build only.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -35,12 +40,9 @@ import time
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from sitegen import build, render  # noqa: E402
-
 BUILD_DATE = dt.date(2026, 12, 1)
 PROFILE = "content/profiles/aicha-ouali.md"  # any one profile of the demo
 
@@ -70,12 +72,15 @@ def cpu_seconds() -> float:
 
 
 def rebuilds(site: Path, scratch: Path, runs: int) -> None:
-    variants: dict[str, Callable[[], build.Options]] = {}
+    from sitegen import build, render
+
+    variants: dict[str, Callable[[], Any]] = {}
     for jobs in (1, 2):
-        kept = render.CompiledTemplates()
         base = build.Options(BUILD_DATE, jobs=jobs, base_url="http://127.0.0.1:8000/")
-        variants[f"--jobs {jobs}, templates kept"] = lambda base=base, kept=kept: build.Options(
-            base.build_date, base.jobs, base.time_limit, base_url=base.base_url, compiled_templates=kept)
+        if hasattr(render, "CompiledTemplates"):
+            kept = render.CompiledTemplates()
+            variants[f"--jobs {jobs}, templates kept"] = lambda base=base, kept=kept: dataclasses.replace(
+                base, compiled_templates=kept)
         variants[f"--jobs {jobs}, templates compiled each build"] = lambda base=base: base
     walls: dict[str, list[float]] = {name: [] for name in variants}
     cpu: dict[str, list[float]] = {name: [] for name in variants}
@@ -149,7 +154,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--jobs", type=int, default=None, help="for the edit-to-page table (default: one per core)")
+    parser.add_argument("--src", type=Path, default=REPO, metavar="DIR", help="the sitegen/ package to measure")
+    parser.add_argument("--rebuilds-only", action="store_true", help="only the first table")
     args = parser.parse_args()
+    sys.path.insert(0, str(args.src.resolve()))
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
           f"load average {load[0]:.2f} before measuring")
@@ -157,8 +165,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="sitegen-bench-serve-") as scratch:
         site = copy_demo(Path(scratch) / "site")
         rebuilds(site, Path(scratch), args.runs)
-        print()
-        edit_to_page(site, args.runs, args.jobs)
+        if not args.rebuilds_only:
+            print()
+            edit_to_page(site, args.runs, args.jobs)
     return 0
 
 

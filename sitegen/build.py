@@ -86,6 +86,8 @@ def check_site(site: Path, options: Options, keep_html: bool = True) -> CheckRes
         keep_html=keep_html,
     )
     tasks: list[sources.SourceFile | sources.PhotoFile] = [*listing.documents, *listing.photos]
+    if workers_share_memory():
+        documents.prepare_workers()
     outcomes = run_timed(documents.process, tasks, context, options.time_limit, options.jobs,
                          progress=_stage_progress(options, "checking"))
     results = [_as_result(task, outcome, options.time_limit) for task, outcome in zip(tasks, outcomes, strict=True)]

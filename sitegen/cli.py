@@ -73,11 +73,12 @@ def _parser() -> argparse.ArgumentParser:
                             help="the site's address, instead of base_url in sitegen.yaml (for previews)")
     preview = commands.add_parser("serve", help="preview the site on this machine, rebuilt on every change")
     common(preview, reporting=False)
-    preview.add_argument("--port", type=_port, default=serve.DEFAULT_PORT,
+    preview.add_argument("--port", type=_port, default=serve.DEFAULT_PORT, metavar="N",
                          help="the port (default: %(default)s; 0: any free port)")
-    preview.add_argument("--host", default=serve.LOCAL,
+    preview.add_argument("--host", default=serve.LOCAL, metavar="H",
                          help="the address to listen on (default: %(default)s, this machine only)")
-    preview.add_argument("--audience", choices=AUDIENCES, default="public", help="as for build")
+    preview.add_argument("--audience", choices=AUDIENCES, default="public",
+                         help="the public (default) or the internal site")
     return parser
 
 
