@@ -59,6 +59,8 @@ class Options:
     time_limit: float = DEFAULT_TIME_LIMIT
     audience: audience.Audience = "public"
     base_url: str | None = None  # overrides sitegen.yaml, for previews on another host
+    # Compiled templates kept from one build to the next in one process: the preview's.
+    compiled_templates: render.CompiledTemplates | None = dataclasses.field(default=None, compare=False)
     progress: Progress | None = dataclasses.field(default=None, compare=False)  # (stage, done, total)
 
 
@@ -105,6 +107,8 @@ def check_site(site: Path, options: Options, keep_html: bool = True) -> CheckRes
         keep_html=keep_html,
     )
     tasks: list[sources.SourceFile | sources.PhotoFile] = [*listing.documents, *listing.photos]
+    if workers_share_memory():
+        documents.prepare_workers()
     outcomes = run_timed(documents.process, tasks, context, options.time_limit, options.jobs,
                          progress=_stage_progress(options, "checking"))
     results = [_as_result(task, outcome, options.time_limit) for task, outcome in zip(tasks, outcomes, strict=True)]
@@ -178,7 +182,8 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     stages["plan"] = time.perf_counter() - started - sum(stages.values())
     staging = Staging(out)
     try:
-        renderer = render.Renderer(site_context, theme_dirs)
+        renderer = render.Renderer(site_context, theme_dirs, options.compiled_templates)
+        renderer.precompile()  # once here, not in every worker
         context = _RenderContext(renderer, jobs, photo_jobs, extra, staging, selection, assembled, str(site))
         # The search index is the largest single task: it goes first, beside the pages.
         chunks = [("search", 0, 0)]

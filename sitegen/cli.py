@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__, build, codeowners, diagnostics, ownership, scaffold
+from . import __version__, build, codeowners, diagnostics, ownership, scaffold, serve
 from .audience import AUDIENCES
 from .config import normalize_base_url
 from .dates import DateProblem, build_date
@@ -34,19 +34,27 @@ def _seconds(text: str) -> float:
     return seconds
 
 
+def _port(text: str) -> int:
+    """A TCP port; 0 lets the system pick a free one."""
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (0 to 65535; 0: any free port)")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sitegen", description="A static site for a directory of professionals "
                                                                   "and the assignments they can take on.")
     parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def common(sub: argparse.ArgumentParser) -> None:
+    def common(sub: argparse.ArgumentParser, reporting: bool = True) -> None:
         sub.add_argument("site", nargs="?", default=".", metavar="SITE_DIR", help="the site folder (default: .)")
         sub.add_argument("--date", metavar="YYYY-MM-DD",
                          help="the build date (default: SOURCE_DATE_EPOCH, else today)")
-        sub.add_argument("--format", choices=("text", "github", "json"), default="text",
-                         help="how to print diagnostics (github: workflow annotations and a step summary)")
-        sub.add_argument("--strict", action="store_true", help="warnings fail too")
+        if reporting:
+            sub.add_argument("--format", choices=("text", "github", "json"), default="text",
+                             help="how to print diagnostics (github: workflow annotations and a step summary)")
+            sub.add_argument("--strict", action="store_true", help="warnings fail too")
         sub.add_argument("--jobs", type=int, default=build.default_jobs(), metavar="N",
                          help="worker processes (default: one per core)")
         sub.add_argument("--time-limit", type=_seconds, default=build.DEFAULT_TIME_LIMIT, metavar="SECONDS",
@@ -80,6 +88,14 @@ def _parser() -> argparse.ArgumentParser:
                          help="a site folder: its organisation ids and vocabulary make the schemas stricter "
                               "(default: the general schemas)")
     schemas.add_argument("--out", required=True, metavar="DIR", help="the folder to write them into")
+    preview = commands.add_parser("serve", help="preview the site on this machine, rebuilt on every change")
+    common(preview, reporting=False)
+    preview.add_argument("--port", type=_port, default=serve.DEFAULT_PORT, metavar="N",
+                         help="the port (default: %(default)s; 0: any free port)")
+    preview.add_argument("--host", default=serve.LOCAL, metavar="H",
+                         help="the address to listen on (default: %(default)s, this machine only)")
+    preview.add_argument("--audience", choices=AUDIENCES, default="public",
+                         help="the public (default) or the internal site")
     return parser
 
 
@@ -129,6 +145,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     except DateProblem as problem:
         err.write(f"sitegen: error: {problem}\n")
         return 2
+    if args.command == "serve":
+        return serve.serve(site, dataclasses.replace(options, audience=args.audience), args.host, args.port, out, err)
     if args.command == "build":
         base_url = normalize_base_url(args.base_url) if args.base_url else None
         if args.base_url and base_url is None:

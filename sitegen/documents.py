@@ -44,6 +44,17 @@ class ParseContext:
 SPECS: dict[str, schema.Spec] = {"profile": schema.PROFILE, "assignment": schema.ASSIGNMENT, "page": schema.PAGE}
 
 
+def prepare_workers() -> None:
+    """Set up, once and in the parent, what each worker would otherwise set up for itself.
+
+    Building the Markdown renderer and loading Pillow's plugins cost more than checking the demo's
+    photos and bodies. Workers that fork inherit them ready; a parent that lives on (the preview)
+    pays once for all its builds instead of in every worker of every build.
+    """
+    markup.render("")
+    photos.load_plugins()
+
+
 def process(task: SourceFile | PhotoFile, context: ParseContext) -> DocumentResult | PhotoResult:
     if isinstance(task, PhotoFile):
         return check_photo(task)

@@ -95,6 +95,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "not_found_title": "Pagina niet gevonden",
         "not_found_text": "Deze pagina bestaat niet (meer). Misschien is het profiel verwijderd of de klus verlopen.",
         "back_home": "Naar de startpagina",
+        # sitegen serve, the local preview: the overlay after a failed build, the page before any build
+        "preview_title": "De site kon niet worden gebouwd",
+        "preview_intro": ("U ziet de laatste versie die wel lukte. Herstel de fouten hieronder en sla het "
+                          "bestand op: de pagina laadt dan vanzelf opnieuw."),
+        "preview_dismiss": "Sluiten",
+        "preview_none_title": "Nog geen voorbeeld",
+        "preview_none_text": ("De site is nog niet gelukt. Herstel de fouten die sitegen serve meldt; "
+                              "deze pagina laadt daarna vanzelf opnieuw."),
         "photo_of": "Foto van {name}",
         "view_profile": "Bekijk profiel",
         "built_on": "Bijgewerkt op {date}",
@@ -338,6 +346,13 @@ CATALOG: dict[str, dict[str, str]] = {
         "not_found_text": ("This page does not exist (any more). "
                            "The profile may have been removed or the assignment closed."),
         "back_home": "Go to the home page",
+        "preview_title": "The site could not be built",
+        "preview_intro": ("You are seeing the last version that did build. Fix the errors below and "
+                          "save the file: the page then reloads by itself."),
+        "preview_dismiss": "Close",
+        "preview_none_title": "No preview yet",
+        "preview_none_text": ("The site has not built yet. Fix the errors sitegen serve reports; this page "
+                              "then reloads by itself."),
         "photo_of": "Photo of {name}",
         "view_profile": "View profile",
         "built_on": "Updated on {date}",

@@ -21,6 +21,11 @@ class PhotoProblem(Exception):
         self.code, self.message, self.hint = code, message, hint
 
 
+def load_plugins() -> None:
+    """Pillow's format plugins, which the first decode would load anyway (see documents.prepare_workers)."""
+    Image.init()
+
+
 def decode(data: bytes) -> Image.Image:
     """The decoded image; raises PhotoProblem when it is not a photo we accept."""
     hint = "export the photo again as JPEG, PNG or WebP"

@@ -9,6 +9,7 @@ Templates and themes are trusted; content is not, and reaches templates only as 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -127,19 +128,51 @@ def search_job(urls: Urls, search_files: dict[str, str]) -> PageJob:
 # Rendering one page
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory from one build to the next in the same process (the preview's).
+
+    Compiling the default theme takes longer than rendering the demo's pages with it. Jinja keys
+    each entry by the template's name and file and drops it when a checksum of the source no
+    longer matches, so an edited template is always compiled again. Only trusted theme code is
+    kept: every page is still rendered from the current content, every build.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 class Renderer:
-    def __init__(self, site: SiteContext, theme_dirs: tuple[Path, ...]) -> None:
+    def __init__(self, site: SiteContext, theme_dirs: tuple[Path, ...],
+                 compiled: CompiledTemplates | None = None) -> None:
         self.site = site
         self.urls = Urls(site.config.base_url, site.config.language)
-        self.env = self._environment(theme_dirs)
+        self.env = self._environment(theme_dirs, compiled)
 
-    def _environment(self, theme_dirs: tuple[Path, ...]) -> jinja2.Environment:
+    def precompile(self) -> None:
+        """Compile the theme's templates here, once, rather than in every worker that forks from here.
+
+        A template that does not compile is skipped: a page that uses it reports it, as before.
+        """
+        for name in self.env.list_templates(extensions=("html", "xml")):
+            with contextlib.suppress(jinja2.TemplateError):
+                self.env.get_template(name)
+
+    def _environment(self, theme_dirs: tuple[Path, ...], compiled: CompiledTemplates | None) -> jinja2.Environment:
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(folder / "templates") for folder in theme_dirs]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=compiled,
         )
         site, urls, language = self.site, self.urls, self.site.config.language
         # A value only closed assignments carry has no page: its links become plain text.

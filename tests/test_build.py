@@ -187,7 +187,10 @@ def copy_reversed(source: Path, target: Path) -> None:
 REVERSED_LISTINGS = """
 import os, sys
 _scandir, _listdir = os.scandir, os.listdir
-class Listing(list):
+class Listing:  # an iterator, as os.scandir's is: os.walk (Jinja's template listing) calls next() on it
+    def __init__(self, entries): self.entries = iter(entries)
+    def __iter__(self): return self
+    def __next__(self): return next(self.entries)
     def __enter__(self): return self
     def __exit__(self, *problem): return None
     def close(self): pass

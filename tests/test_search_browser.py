@@ -30,7 +30,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import BUILD_DATE, REPO, write_site
-from quality import demo, server, tools
+from quality import browser, demo, server, tools
 
 from sitegen import build, i18n, search
 
@@ -148,14 +148,8 @@ def hostile_origin(hostile_out: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def chromium(_tools: None, demo_out: Path, hostile_out: Path) -> Iterator[Browser]:
     """Started after both builds: their worker processes fork before Playwright or a server thread runs."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(tools.CHROMIUM), args=tools.CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with browser.launch() as launched:
+        yield launched
 
 
 @dataclass(slots=True)

@@ -80,15 +80,8 @@ BUILDS = ("demo_nl", "demo_en", "demo_sub_path", "demo_internal")
 
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Browser]:
-    tools.require(*tools.BROWSER_TOOLS)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(tools.CHROMIUM), args=tools.CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with browser.launch() as launched:
+        yield launched
 
 
 Audits = dict[str, list[browser.PageAudit]]

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import tools
 from .tools import AXE, CHROMIUM, CHROMIUM_ARGS
 
 if TYPE_CHECKING:  # Playwright is imported when a browser runs, so that its absence can skip the tests
@@ -24,6 +25,20 @@ WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 # content outside landmarks, a page without a main heading. They hold on this site, so they are kept.
 EXTRA_TAGS = ("best-practice",)
 CONTRAST_RULES = ("color-contrast", "link-in-text-block")
+
+
+@contextmanager
+def launch() -> Iterator[Browser]:
+    """Debian's Chromium through Playwright, once the tools are there (else skip, or fail in CI)."""
+    tools.require(*tools.BROWSER_TOOLS)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(tools.CHROMIUM), args=tools.CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
 
 
 @dataclass(frozen=True, slots=True)
