@@ -4,7 +4,7 @@ Atom feeds, the vCards and the sitemap with lastmod.
     .venv/bin/python bench/machine.py                      # 10,000 profiles, 5 runs
     .venv/bin/python bench/machine.py --sizes 1000,10000 --runs 3
 
-The corpus comes from ../shared/bench/gen_corpus.py and is cached in bench/.corpus/ (see
+The corpus comes from bench/corpus.py and is cached in bench/.corpus/ (see
 bench/check.py). It is checked once, in this process, as of 2026-06-01; then each producer runs
 `--runs` times over the whole public site in this one process, as the build runs it:
 

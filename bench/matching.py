@@ -3,7 +3,7 @@
     .venv/bin/python bench/matching.py                      # 1,000 and 10,000 profiles
     .venv/bin/python bench/matching.py --sizes 1000 --runs 7 --builds 0
 
-The corpus comes from ../shared/bench/gen_corpus.py and is cached in bench/.corpus/ (see
+The corpus comes from bench/corpus.py and is cached in bench/.corpus/ (see
 bench/check.py). For each size the directory is checked once in this process (as of
 2026-06-01, the public audience); then `matching.match` runs `--runs` times on that selection
 and the table gives the median, minimum and maximum wall time and the median CPU time of this
