@@ -75,10 +75,12 @@ BUILDS = ("demo_nl", "demo_en", "demo_sub_path", "demo_internal")
 
 
 # ---------------------------------------------------------------------------------------------
-# The browser: one Chromium for the session, one page per language and viewport
+# The browser: one Chromium for this module, one page per language and viewport. Not for the
+# session: a Playwright that stays open would make every later browser test in the same worker
+# fail ("Sync API inside the asyncio loop").
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
     with browser.launch() as launched:
         yield launched
@@ -88,7 +90,7 @@ Audits = dict[str, list[browser.PageAudit]]
 VIEWPORT_BUILDS = {"nl": "demo_nl", "en": "demo_en", "internal": "demo_internal"}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def audit(chromium: Browser, request: pytest.FixtureRequest) -> Iterator[Callable[[str, str], Audits]]:
     """audit(build, viewport) -> the audits of its target pages by kind; each run once, then kept."""
     auditor = browser.Auditor(chromium)
