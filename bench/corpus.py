@@ -11,7 +11,7 @@ reference date (`--date`, default 2026-06-01), so that a build as of that day ha
 the assignments open, some scheduled and some closed, and a share of profiles stale.
 
 What it is made to resemble (what the benchmarks depend on): 27 fields of work and 128 skills
-drawn unevenly (a few are common, most are rare), 1-3 fields and 3-8 skills a profile, 1-2
+drawn uniformly, 1-3 fields and 3-8 skills a profile, 1-2
 fields and 2-6 skills an assignment; bodies of 150-400 words (profiles) and 100-300 words
 (assignments) of Dutch-looking text with a Zipf-like word distribution over about 4,000
 content words, accented words among them, headings, lists and links; `--internal-share` of
@@ -207,10 +207,7 @@ class Corpus:
         self.reference = reference
         self.internal_share = internal_share
         self.organisations = organisations()
-        # Uneven popularity: the first skills of a shuffled list are drawn far more often.
         self.skills = list(SKILL_ROOTS)
-        self.rng.shuffle(self.skills)
-        self.skill_weights = list(itertools.accumulate(1.0 / (rank + 3) for rank in range(len(self.skills))))
         self.used_slugs: dict[str, int] = {}
         self.public_profiles: list[str] = []
 
@@ -220,11 +217,7 @@ class Corpus:
         return base if count == 1 else f"{base}-{count}"
 
     def pick_skills(self, count: int) -> list[str]:
-        chosen: dict[str, None] = {}
-        while len(chosen) < count:
-            position = bisect.bisect_left(self.skill_weights, self.rng.random() * self.skill_weights[-1])
-            chosen[self.skills[position]] = None
-        return list(chosen)
+        return self.rng.sample(self.skills, count)
 
     def days(self, low: int, high: int) -> dt.date:
         return self.reference + dt.timedelta(days=self.rng.randint(low, high))
