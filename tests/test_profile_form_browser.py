@@ -79,7 +79,7 @@ def english(tmp_path_factory: pytest.TempPathFactory) -> demo.Built:
 @pytest.fixture(scope="module")
 def chromium(built: demo.Built, english: demo.Built) -> Iterator[Browser]:
     """Started after the build, whose worker processes fork before Playwright runs."""
-    with browser.launched() as launched:
+    with browser.launch() as launched:
         yield launched
 
 

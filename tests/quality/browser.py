@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import tools
-from .tools import AXE, CHROMIUM, CHROMIUM_ARGS
+from .tools import AXE
 
 if TYPE_CHECKING:  # Playwright is imported when a browser runs, so that its absence can skip the tests
     from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response, Route
@@ -107,19 +107,6 @@ _MAIN_FOCUSED = """() => {
   return {focused: main !== null && document.activeElement === main,
           inView: main !== null && main.getBoundingClientRect().top < innerHeight};
 }"""
-
-
-@contextmanager
-def launched() -> Iterator[Browser]:
-    """Debian's Chromium, quiet and offline, for as long as the block runs."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def keep_to(context: BrowserContext, origin: str, foreign: list[str]) -> None:
