@@ -28,8 +28,11 @@ class PublishedPhoto:
 def publish(original: bytes) -> PublishedPhoto:
     image = ImageOps.exif_transpose(decode(original))
     image = ImageOps.fit(image.convert("RGB"), (PHOTO_SIZE, PHOTO_SIZE), Image.Resampling.LANCZOS)
+    # Pillow carries `info` (a JPEG comment, XMP, ICC text) through convert and fit, and its
+    # JPEG writer saves the comment again: only the pixels go into a fresh image.
+    pixels = Image.frombytes("RGB", image.size, image.tobytes())
     buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=82, optimize=True, progressive=True)
+    pixels.save(buffer, format="JPEG", quality=82, optimize=True, progressive=True)
     data = buffer.getvalue()
     return PublishedPhoto(data, PHOTO_SIZE, hashlib.sha256(data).hexdigest()[:10])
 
