@@ -9,11 +9,22 @@ from __future__ import annotations
 import io
 import struct
 import zlib
+from pathlib import Path
 
 import pytest
+from conftest import BUILD_DATE, SiteFactory, check
 from PIL import Image, ImageCms
+from test_hostile import VALID, error, profile, rows
 
-from sitegen import images
+from sitegen import build, images, urls
+from sitegen.taxonomy import MAX_SLUG, group_key, term_slug
+
+ADDRESS = urls.Urls("https://example.org/")
+OPTIONS = build.Options(BUILD_DATE, jobs=2)
+
+
+def published(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 # ---------------------------------------------------------------------------------------------
 # 1: no metadata block of the original reaches the published photo
@@ -88,3 +99,72 @@ def test_1_the_png_canaries_are_really_there() -> None:
     assert image.info["Comment"].encode().startswith(CANARY)
     assert CANARY in image.info["icc_profile"]
     assert CANARY in image.getexif()[0x010E].encode()
+
+
+# ---------------------------------------------------------------------------------------------
+# 2: nothing that passes `check` makes the build fail
+
+BERT = "content/profiles/bert-jansen"
+
+
+def test_2_a_photo_that_only_fails_when_published_is_an_error_at_check(make_site: SiteFactory,
+                                                                        tmp_path: Path) -> None:
+    broken_exif = with_png_chunks(photo("PNG"), png_chunk(b"eXIf", b"not a TIFF header at all"))
+    site = make_site({**VALID, f"{BERT}.md": profile(), f"{BERT}.png": broken_exif})
+    expected = [error(f"{BERT}.png", 0, 0, "photo-invalid", "the photo cannot be processed: its EXIF data is damaged",
+                      "export the photo again as JPEG, PNG or WebP")]
+    assert rows(check(site).diagnostics) == expected
+
+    out = tmp_path / "out"
+    refused = build.build_site(site, out, OPTIONS)
+    assert (rows(refused.check.diagnostics), refused.published) == (expected, None)
+    kept_going = build.build_site(site, out, OPTIONS, keep_going=True)
+    assert kept_going.published is not None
+    page = (out / ADDRESS.output_file(ADDRESS.profile("bert-jansen"))).read_text(encoding="utf-8")
+    assert "foto-" not in page  # published with the initials instead
+    assert not list(out.rglob("*.jpg"))
+
+
+LONG_SKILL = "\u33af" * 80  # SQUARE RAD OVER S SQUARED: 80 characters that fold to 480
+
+
+@pytest.mark.parametrize("keep_going", [False, True])
+def test_2_terms_and_regions_whose_folded_slug_is_too_long_for_a_file_name(make_site: SiteFactory, tmp_path: Path,
+                                                                          keep_going: bool) -> None:
+    long_region = "Regio " + "\ufb03" * 74  # LATIN SMALL LIGATURE FFI: three letters each
+    site = make_site({**VALID, f"{BERT}.md": profile(f"region: {long_region}", skills=f"[{LONG_SKILL}]")})
+    assert rows(check(site).diagnostics) == []
+    out = tmp_path / "out"
+    result = build.build_site(site, out, OPTIONS, keep_going=keep_going)
+    assert result.published is not None
+    files = published(out)
+    for kind, value in (("skills", LONG_SKILL), ("regions", long_region)):
+        slug = term_slug(group_key(value))
+        assert len(group_key(value)) > 200 and len(slug) <= MAX_SLUG
+        assert ADDRESS.output_file(ADDRESS.term(kind, slug)) in files
+    assert max(len(part) for path in files for part in path.split("/")) <= MAX_SLUG + len(".html")
+
+
+def test_2_a_term_named_like_another_terms_hashed_slug_gets_a_page_of_its_own(make_site: SiteFactory,
+                                                                             tmp_path: Path) -> None:
+    greek = "\u03b4\u03b9\u03ba\u03b1\u03b9\u03bf"  # no Latin letters: its slug is a hash
+    lookalike = term_slug(group_key(greek))
+    site = make_site({**VALID, f"{BERT}.md": profile(skills=f"[{greek}, '{lookalike}']")})
+    out = tmp_path / "out"
+    assert build.build_site(site, out, OPTIONS).published is not None
+    pages = {group_key(value): term_slug(group_key(value)) for value in (greek, lookalike)}
+    assert len(set(pages.values())) == 2
+    for slug in pages.values():
+        assert (out / ADDRESS.output_file(ADDRESS.term("skills", slug))).is_file()
+    greek_page = (out / ADDRESS.output_file(ADDRESS.term("skills", pages[group_key(greek)]))).read_text("utf-8")
+    assert greek in greek_page
+
+
+def test_2_an_organisation_id_too_long_for_a_file_name(make_site: SiteFactory) -> None:
+    long_id = "gemeente-" + "x" * 300
+    result = check(make_site({**VALID, "content/organisations.yaml": f"{long_id}:\n  name: X\n  type: gemeente\n"
+                              + "gemeente-tilburg:\n  name: Gemeente Tilburg\n  type: gemeente\n"}))
+    assert rows(result.diagnostics)[0] == error(
+        "content/organisations.yaml", 1, 1, "invalid-id",
+        "the organisation id 'gemeente-xxxxxxxxxxx...' is 309 characters; the limit is 80",
+        "use a shorter id, such as the organisation's name in lower case with hyphens")
