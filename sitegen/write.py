@@ -9,6 +9,7 @@ folder; only the parent commits it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -26,11 +27,31 @@ class OutputProblem(ValueError):
     """The output folder is one a build must not replace."""
 
 
+MARKER = ".sitegen-build"  # in every folder a build writes: only such folders are ever replaced
+MARKER_TEXT = b"sitegen wrote this folder; the next build replaces all of it, except .git\n"
+_HASHED_STYLE = re.compile(r"style\.[0-9a-f]{10}\.css")
+
+
+def is_build_output(folder: Path) -> bool:
+    """True for a folder that a build wrote: it has the marker file.
+
+    Builds before the marker are recognised by the files every build writes: index.html,
+    404.html, robots.txt and assets/style.<hash>.css. A folder that merely holds an index.html
+    is not one.
+    """
+    if (folder / MARKER).is_file():
+        return True
+    if not all((folder / name).is_file() for name in ("index.html", "404.html", "robots.txt")):
+        return False
+    return any(_HASHED_STYLE.fullmatch(p.name) for p in (folder / "assets").glob("style.*.css"))
+
+
 def check_output_folder(out: Path, site: Path) -> None:
     """Refuse an output folder whose replacement would delete anything but an earlier build.
 
     A build replaces the whole folder, so it must not hold the site, its content or its theme
-    (`--out .` would delete the repository), nor files that no build wrote.
+    (`--out .` would delete the repository), nor files that no build wrote. A `.git` alone
+    (a new gh-pages worktree) is fine: the build keeps it.
     """
     target, source = out.resolve(), site.resolve()
     if target == source or target in source.parents:
@@ -42,9 +63,11 @@ def check_output_folder(out: Path, site: Path) -> None:
                                 f"write to a folder of its own, such as '{site / 'output'}'")
     if target.exists() and not target.is_dir():
         raise OutputProblem(f"--out: '{out}' is a file, not a folder")
-    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
-        raise OutputProblem(f"--out: '{out}' is not empty and holds no built site; a build replaces the whole "
-                            "folder, so choose a new or empty folder")
+    others = target.is_dir() and any(entry.name != ".git" for entry in target.iterdir())
+    if others and not is_build_output(target):
+        raise OutputProblem(f"--out: '{out}' is not empty and holds no earlier build (it has no {MARKER} file); "
+                            "a build replaces the whole folder, so choose a new or empty folder, "
+                            "or move the files elsewhere first")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +84,7 @@ class Staging:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-", dir=self.out.parent))
         os.chmod(self.folder, 0o755)
+        (self.folder / MARKER).write_bytes(MARKER_TEXT)
 
     def write(self, file: OutputFile) -> int:
         relative = PurePosixPath(file.path)
@@ -75,13 +99,26 @@ class Staging:
         if not self.out.exists():
             os.rename(self.folder, self.out)
             return
-        # An output folder that is a git worktree (a gh-pages checkout) keeps its repository.
-        repository = self.out / ".git"
-        if repository.exists() and not (self.folder / ".git").exists():
-            os.rename(repository, self.folder / ".git")
+        # An output folder that is a git worktree (a gh-pages checkout) keeps its repository,
+        # which goes back where it was if the swap fails: discard() would delete it.
+        repository, carried = self.out / ".git", self.folder / ".git"
         retired = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old-", dir=self.out.parent))
-        os.rename(self.out, retired / self.out.name)
-        os.rename(self.folder, self.out)
+        moved = False
+        try:
+            if repository.exists() and not carried.exists():
+                os.rename(repository, carried)
+                moved = True
+            os.rename(self.out, retired / self.out.name)
+            try:
+                os.rename(self.folder, self.out)
+            except BaseException:
+                os.rename(retired / self.out.name, self.out)
+                raise
+        except BaseException:
+            if moved:
+                os.rename(carried, repository)
+            shutil.rmtree(retired, ignore_errors=True)
+            raise
         shutil.rmtree(retired, ignore_errors=True)
 
     def discard(self) -> None:

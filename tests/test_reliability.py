@@ -6,17 +6,19 @@ before its fix.
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import struct
 import zlib
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE, SiteFactory, check
+from conftest import BUILD_DATE, VALID_PROFILE, SiteFactory, check, write_site
 from PIL import Image, ImageCms
 from test_hostile import VALID, error, profile, rows
 
-from sitegen import build, images, urls
+from sitegen import build, cli, images, urls, write
 from sitegen.taxonomy import MAX_SLUG, group_key, term_slug
 
 ADDRESS = urls.Urls("https://example.org/")
@@ -168,3 +170,93 @@ def test_2_an_organisation_id_too_long_for_a_file_name(make_site: SiteFactory) -
         "content/organisations.yaml", 1, 1, "invalid-id",
         "the organisation id 'gemeente-xxxxxxxxxxx...' is 309 characters; the limit is 80",
         "use a shorter id, such as the organisation's name in lower case with hyphens")
+
+
+# ---------------------------------------------------------------------------------------------
+# 3: a build never deletes what no build wrote
+
+
+def build_cli(*args: str) -> tuple[int, str]:
+    err = io.StringIO()
+    status = cli.main(["build", *args, "--date", BUILD_DATE.isoformat(), "--jobs", "2"], stdout=io.StringIO(),
+                      stderr=err)
+    return status, err.getvalue()
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def beside(out: Path) -> list[str]:
+    """What a build left next to its output folder: staging folders, a lock."""
+    return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}."))
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return write_site(tmp_path / "site", VALID)
+
+
+def test_3_every_build_carries_the_marker(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build_cli(str(site), "--out", str(out))[0] == 0
+    assert (out / write.MARKER).read_bytes() == write.MARKER_TEXT
+
+
+def test_3_a_folder_with_an_index_html_beside_other_files_is_refused(site: Path, tmp_path: Path) -> None:
+    out = write_site(tmp_path / "www", {"index.html": "<h1>Mijn eigen site</h1>", "cv.pdf": b"%PDF",
+                                        "404.html": "weg", "robots.txt": ""}, defaults=False)
+    before = snapshot(out)
+    status, err = build_cli(str(site), "--out", str(out))
+    assert (status, err) == (2, f"sitegen: error: --out: '{out}' is not empty and holds no earlier build (it has "
+                                "no .sitegen-build file); a build replaces the whole folder, so choose a new or "
+                                "empty folder, or move the files elsewhere first\n")
+    assert snapshot(out) == before
+
+
+def test_3_an_earlier_build_without_the_marker_is_still_replaced(site: Path, tmp_path: Path) -> None:
+    """Builds from before the marker are recognised by index.html, 404.html, robots.txt and a hashed style."""
+    out = tmp_path / "out"
+    assert build_cli(str(site), "--out", str(out))[0] == 0
+    (out / write.MARKER).unlink()
+    (out / "verwijderd.html").write_text("old", encoding="utf-8")
+    assert build_cli(str(site), "--out", str(out))[0] == 0
+    assert (out / write.MARKER).is_file()
+    assert not (out / "verwijderd.html").exists()
+
+
+def test_3_a_new_gh_pages_worktree_holding_only_git_is_built_into(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "gh-pages"
+    (out / ".git").mkdir(parents=True)
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    assert build_cli(str(site), "--out", str(out))[0] == 0
+    assert (out / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
+    assert (out / "index.html").is_file()
+
+
+@pytest.mark.parametrize("failing", ["retire the old output", "move the new output in"])
+def test_3_git_survives_a_failed_swap(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      failing: str) -> None:
+    out = tmp_path / "out"
+    assert build_cli(str(site), "--out", str(out))[0] == 0
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    before = snapshot(out)
+    rename = os.rename
+
+    def failing_rename(source: str | Path, target: str | Path) -> None:
+        if failing == "retire the old output":
+            fails = Path(source) == out
+        else:
+            fails = Path(target) == out and ".new-" in Path(source).name
+        if fails:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        rename(source, target)
+
+    (site / "content/profiles/bert-jansen.md").write_text(VALID_PROFILE.replace("Anna de Vries", "Bert Jansen"),
+                                                         encoding="utf-8")
+    monkeypatch.setattr("sitegen.write.os.rename", failing_rename)
+    with pytest.raises(OSError, match="cross-device"):
+        build.build_site(site, out, OPTIONS)
+    assert snapshot(out) == before
+    assert beside(out) == []
