@@ -9,9 +9,11 @@ import argparse
 import contextlib
 import dataclasses
 import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -75,8 +77,39 @@ def _parse(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> argparse.Nam
             return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
 
 
+class Terminated(BaseException):
+    """SIGTERM (a cancelled CI job): unwinds like Ctrl-C, so workers stop and staging is discarded."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    out, err = stdout or sys.stdout, stderr or sys.stderr
+    err = stderr or sys.stderr
+    try:
+        with _sigterm_unwinds():
+            return _main(argv, stdout or sys.stdout, err)
+    except (KeyboardInterrupt, Terminated) as stop:
+        interrupted = isinstance(stop, KeyboardInterrupt)
+        err.write(f"\nsitegen: stopped by {'Ctrl-C (SIGINT)' if interrupted else 'SIGTERM'}; nothing was published "
+                  "and no output folder was changed\n")
+        return 128 + (signal.SIGINT if interrupted else signal.SIGTERM)
+
+
+def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     args = _parse(argv, out, err)
     if isinstance(args, int):
         return args

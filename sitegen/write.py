@@ -8,6 +8,10 @@ folder; only the parent commits it.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
+import glob
 import os
 import re
 import shutil
@@ -76,15 +80,80 @@ class WriteSummary:
     bytes: int
 
 
+class _OutputLock:
+    """`.NAME.lock` beside the output folder, held from staging to swap: one build at a time.
+
+    A POSIX record lock (lockf): it is not inherited by the worker processes and ends with the
+    process, even one killed with SIGKILL. The file is removed on release; a build that locked
+    a file removed meanwhile tries again, so two builds never hold two different files.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.path = out.parent / f".{out.name}.lock"
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                os.close(fd)
+                if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                    raise
+                raise OutputProblem(f"another sitegen build is writing to '{out}' right now; wait until it has "
+                                    f"finished, then build again (the lock is '{self.path}')") from None
+            try:
+                if os.stat(self.path).st_ino == os.fstat(fd).st_ino:
+                    self.fd = fd
+                    return
+            except FileNotFoundError:
+                pass
+            os.close(fd)
+
+    def release(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.path)
+        os.close(self.fd)
+
+
+def remove_stale_staging(out: Path) -> None:
+    """Put back what a killed build left beside `out`, then remove its staging folders.
+
+    Only folders with sitegen's names and its marker (or empty ones) are touched, and only
+    while this build holds the lock, so none of them belongs to a running build. A swap killed
+    halfway may have left the previous output in `.NAME.old-*` and its `.git` in `.NAME.new-*`:
+    both go back first.
+    """
+    for old in sorted(out.parent.glob(f".{glob.escape(out.name)}.old-*")):
+        previous = old / out.name
+        if not out.exists() and previous.is_dir() and is_build_output(previous):
+            os.rename(previous, out)
+        entries = [p.name for p in old.iterdir()]
+        if not entries or (entries == [out.name] and is_build_output(previous) and not (previous / ".git").exists()):
+            shutil.rmtree(old)
+    for new in sorted(out.parent.glob(f".{glob.escape(out.name)}.new-*")):
+        if any(new.iterdir()) and not (new / MARKER).is_file():
+            continue  # not a staging folder of ours
+        repository = new / ".git"
+        if repository.is_dir() and out.is_dir() and not (out / ".git").exists():
+            os.rename(repository, out / ".git")
+        if not repository.exists():
+            shutil.rmtree(new)
+
+
 class Staging:
-    """A fresh folder beside `out` that becomes `out` on commit."""
+    """A fresh folder beside `out` that becomes `out` on commit; the output is locked till then."""
 
     def __init__(self, out: Path) -> None:
         self.out = out.resolve()
         self.out.parent.mkdir(parents=True, exist_ok=True)
-        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-", dir=self.out.parent))
-        os.chmod(self.folder, 0o755)
-        (self.folder / MARKER).write_bytes(MARKER_TEXT)
+        self._lock = _OutputLock(self.out)
+        try:
+            remove_stale_staging(self.out)
+            self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-", dir=self.out.parent))
+            os.chmod(self.folder, 0o755)
+            (self.folder / MARKER).write_bytes(MARKER_TEXT)
+        except BaseException:
+            self._lock.release()
+            raise
 
     def write(self, file: OutputFile) -> int:
         relative = PurePosixPath(file.path)
@@ -96,6 +165,12 @@ class Staging:
         return len(file.content)
 
     def commit(self) -> None:
+        try:
+            self._swap()
+        finally:
+            self._lock.release()
+
+    def _swap(self) -> None:
         if not self.out.exists():
             os.rename(self.folder, self.out)
             return
@@ -123,3 +198,5 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+        with contextlib.suppress(OSError):  # already released when a failed commit is discarded
+            self._lock.release()

@@ -9,8 +9,13 @@ from __future__ import annotations
 import errno
 import io
 import os
+import signal
 import struct
+import subprocess
+import sys
+import time
 import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -72,7 +77,7 @@ def png_with_text_chunks() -> bytes:
     )
 
 
-ORIGINALS = {
+ORIGINALS: dict[str, Callable[[], bytes]] = {
     "jpeg": lambda: photo("JPEG", comment=CANARY + b"-comment", exif=exif_block(), xmp=XMP,
                           icc_profile=icc_profile()),
     "png": png_with_text_chunks,
@@ -194,7 +199,8 @@ def beside(out: Path) -> list[str]:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    return write_site(tmp_path / "site", VALID)
+    files: dict[str, str | bytes] = {**VALID}
+    return write_site(tmp_path / "site", files)
 
 
 def test_3_every_build_carries_the_marker(site: Path, tmp_path: Path) -> None:
@@ -259,4 +265,139 @@ def test_3_git_survives_a_failed_swap(site: Path, tmp_path: Path, monkeypatch: p
     with pytest.raises(OSError, match="cross-device"):
         build.build_site(site, out, OPTIONS)
     assert snapshot(out) == before
+    assert beside(out) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# 4 (and 9, SIGINT): workers die with their parent; a stopped build changes nothing
+
+SLOW_BODY = "[" * 16000 + "]" * 16000 + "\n"  # about half a minute of Python-Markdown per file
+SLOW_FILES = {f"content/profiles/traag-{n}.md": VALID_PROFILE.replace("Ik werk aan de Omgevingswet.\n", SLOW_BODY)
+              for n in (1, 2)}
+
+
+def children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as handle:
+        return [int(child) for child in handle.read().split()]
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
+def wait_until(condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
+    """Polls; the limit only keeps a broken build from hanging the suite."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def reap() -> Iterator[list[int]]:
+    """Processes to kill at the end of a test, should the code under test leave them running."""
+    pids: list[int] = []
+    yield pids
+    for pid in pids:
+        if alive(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+def start_slow_build(site: Path, out: Path, reap: list[int]) -> tuple[subprocess.Popen[str], list[int]]:
+    """A build whose two workers are busy with the slow bodies."""
+    for path, text in SLOW_FILES.items():
+        (site / path).write_text(text, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "build", str(site), "--out", str(out), "--date", BUILD_DATE.isoformat(),
+         "--jobs", "2", "--time-limit", "600"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_until(lambda: len(children(process.pid)) == 2 or process.poll() is not None, "the workers start")
+    workers = children(process.pid)
+    reap += [process.pid, *workers]
+    assert len(workers) == 2, process.communicate()
+    return process, workers
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_4_workers_die_when_the_build_is_killed(site: Path, tmp_path: Path, reap: list[int]) -> None:
+    process, workers = start_slow_build(site, tmp_path / "out", reap)
+    process.kill()
+    process.wait()
+    wait_until(lambda: not any(alive(worker) for worker in workers), "the workers outlive a killed build", 30)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize(("stop", "status", "name"), [(signal.SIGTERM, 143, "SIGTERM"),
+                                                      (signal.SIGINT, 130, "Ctrl-C (SIGINT)")])
+def test_4_sigterm_and_sigint_end_the_build_and_change_nothing(site: Path, tmp_path: Path, stop: signal.Signals,
+                                                               status: int, name: str, reap: list[int]) -> None:
+    out = tmp_path / "out"
+    assert build_cli(str(site), "--out", str(out))[0] == 0
+    before = snapshot(out)
+    process, workers = start_slow_build(site, out, reap)
+    process.send_signal(stop)
+    stdout, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stdout) == (status, "")
+    assert stderr.endswith(f"sitegen: stopped by {name}; nothing was published and no output folder was changed\n")
+    assert "Traceback" not in stderr
+    wait_until(lambda: not any(alive(worker) for worker in workers), "the workers outlive the build", 30)
+    assert snapshot(out) == before
+    assert beside(out) == []
+
+
+def test_4_ctrl_c_while_writing_discards_the_staging_folder(site: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    assert build_cli(str(site), "--out", str(out))[0] == 0
+    before = snapshot(out)
+
+    def interrupted(self: write.Staging) -> None:
+        assert (self.folder / "index.html").is_file()  # the whole site was staged
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(write.Staging, "_swap", interrupted)
+    assert build_cli(str(site), "--out", str(out)) == (130, "\nsitegen: stopped by Ctrl-C (SIGINT); nothing was "
+                                                            "published and no output folder was changed\n")
+    assert snapshot(out) == before
+    assert beside(out) == []
+
+
+def stale(out: Path, kind: str, name: str, marker: bool = True) -> Path:
+    folder = out.parent / f".{out.name}.{kind}-{name}"
+    inner = folder / out.name if kind == "old" else folder
+    inner.mkdir(parents=True)
+    (inner / "index.html").write_text("half a build", encoding="utf-8")
+    if marker:
+        (inner / write.MARKER).write_bytes(write.MARKER_TEXT)
+    return folder
+
+
+def test_4_the_next_build_removes_stale_staging_folders(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build_cli(str(site), "--out", str(out))[0] == 0
+    stale(out, "new", "k1ll3d")
+    stale(out, "old", "s1gk1l")
+    (out.parent / f".{out.name}.new-empty").mkdir()
+    foreign = stale(out, "new", "notours", marker=False)
+    assert build_cli(str(site), "--out", str(out))[0] == 0
+    assert beside(out) == [foreign.name]
+    assert (foreign / "index.html").read_text(encoding="utf-8") == "half a build"
+
+
+def test_4_a_swap_killed_halfway_is_undone_by_the_next_build(site: Path, tmp_path: Path) -> None:
+    """Killed after the previous output (and its .git) moved aside: both come back, nothing is lost."""
+    out = tmp_path / "out"
+    assert build_cli(str(site), "--out", str(out))[0] == 0
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    new, old = stale(out, "new", "halfway"), tmp_path / f".{out.name}.old-halfway"
+    os.rename(out / ".git", new / ".git")
+    old.mkdir()
+    os.rename(out, old / out.name)
+    assert build_cli(str(site), "--out", str(out))[0] == 0
+    assert (out / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
+    assert (out / write.MARKER).is_file()
     assert beside(out) == []
