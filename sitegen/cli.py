@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import errno
 import os
 import signal
 import sys
@@ -33,7 +34,24 @@ def _seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
     if not 0 < seconds < float("inf"):
         raise argparse.ArgumentTypeError(f"'{text}' is not a positive number of seconds")
+    if seconds > MAX_TIME_LIMIT:  # beyond what poll() takes, and no file needs it
+        raise argparse.ArgumentTypeError(f"'{text}' is more than the maximum of {MAX_TIME_LIMIT} seconds")
     return seconds
+
+
+MAX_TIME_LIMIT = 3600
+
+
+def _system_problem(exc: OSError) -> str:
+    """What went wrong outside the content, in words, with what to do."""
+    where = f" ('{exc.filename}')" if exc.filename else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full{where}; free some space, then build again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"no permission to write{where}; choose an output folder you may write to with --out"
+    if exc.errno in (errno.EMFILE, errno.ENFILE):
+        return "too many open files; use fewer --jobs, or raise the limit (ulimit -n)"
+    return f"{exc.strerror or exc}{where}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -132,7 +150,11 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         options = dataclasses.replace(options, progress=_progress_bar(err))
     started = time.perf_counter()
     if args.command == "check":
-        checked = build.check_site(site, options, keep_html=False)
+        try:
+            checked = build.check_site(site, options, keep_html=False)
+        except OSError as exc:
+            err.write(f"sitegen: error: {_system_problem(exc)}\n")
+            return 1
         _report(checked, args.format, out, err)
         return _exit_status(checked.diagnostics, args.strict)
 
@@ -144,6 +166,9 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return 2
     except ThemeProblem as problem:
         err.write(f"sitegen: error in the theme: {problem}\nsitegen: not published; {target} is unchanged\n")
+        return 1
+    except OSError as exc:
+        err.write(f"sitegen: error: {_system_problem(exc)}\nsitegen: not published; {target} is unchanged\n")
         return 1
     _report(result.check, args.format, out, err)
     failed = _exit_status(result.check.diagnostics, args.strict)
@@ -189,8 +214,12 @@ def _report(checked: build.CheckResult, output_format: str, out: TextIO, err: Te
         out.write(diagnostics.format_github(found))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
-            with open(summary_file, "a", encoding="utf-8") as handle:
-                handle.write(diagnostics.format_github_summary(found, checked.files_checked))
+            try:
+                with open(summary_file, "a", encoding="utf-8") as handle:
+                    handle.write(diagnostics.format_github_summary(found, checked.files_checked))
+            except OSError as exc:  # the annotations are out already: the summary is a copy
+                err.write(f"sitegen: warning: GITHUB_STEP_SUMMARY: cannot append to '{summary_file}': "
+                          f"{exc.strerror or exc}\n")
     else:
         out.write(diagnostics.format_text(found))
     err.write(f"sitegen: {diagnostics.summary_line(found, checked.files_checked)}\n")

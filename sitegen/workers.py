@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import gc
 import multiprocessing
 import multiprocessing.connection
@@ -140,7 +141,12 @@ def run_timed(function: Callable[[Task, Context], Result], tasks: Sequence[Task]
     gc.disable()
     try:
         for _ in range(max(1, min(jobs, len(tasks)))):  # inside the try: workers started before an EMFILE stop
-            workers.append(_Worker(start, function, context))
+            try:
+                workers.append(_Worker(start, function, context))
+            except OSError as exc:
+                if exc.errno not in (errno.EMFILE, errno.ENFILE) or not workers:
+                    raise
+                break  # out of file descriptors: go on with the workers there are
         for worker in workers:
             assign(worker)
         while done < len(tasks):

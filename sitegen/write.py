@@ -9,7 +9,6 @@ folder; only the parent commits it.
 from __future__ import annotations
 
 import contextlib
-import errno
 import fcntl
 import glob
 import os
@@ -83,9 +82,10 @@ class WriteSummary:
 class _OutputLock:
     """`.NAME.lock` beside the output folder, held from staging to swap: one build at a time.
 
-    A POSIX record lock (lockf): it is not inherited by the worker processes and ends with the
-    process, even one killed with SIGKILL. The file is removed on release; a build that locked
-    a file removed meanwhile tries again, so two builds never hold two different files.
+    An flock, which belongs to the open file, so two builds in one process exclude each other
+    too; it ends with the process (and its workers, which die with it), even after SIGKILL.
+    The file is removed on release; a build that locked a file removed meanwhile tries again,
+    so two builds never hold two different files.
     """
 
     def __init__(self, out: Path) -> None:
@@ -93,11 +93,9 @@ class _OutputLock:
         while True:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
-                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
                 os.close(fd)
-                if exc.errno not in (errno.EACCES, errno.EAGAIN):
-                    raise
                 raise OutputProblem(f"another sitegen build is writing to '{out}' right now; wait until it has "
                                     f"finished, then build again (the lock is '{self.path}')") from None
             try:
@@ -109,9 +107,12 @@ class _OutputLock:
             os.close(fd)
 
     def release(self) -> None:
+        if self.fd < 0:
+            return
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.path)
         os.close(self.fd)
+        self.fd = -1
 
 
 def remove_stale_staging(out: Path) -> None:
@@ -198,5 +199,4 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-        with contextlib.suppress(OSError):  # already released when a failed commit is discarded
-            self._lock.release()
+        self._lock.release()  # if a failed commit has not released it already

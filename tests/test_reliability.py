@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import resource
 import signal
 import struct
 import subprocess
@@ -401,3 +402,122 @@ def test_4_a_swap_killed_halfway_is_undone_by_the_next_build(site: Path, tmp_pat
     assert (out / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
     assert (out / write.MARKER).is_file()
     assert beside(out) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# 9: clear errors instead of tracebacks
+
+
+def test_9_a_second_build_into_the_same_output_is_refused(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, pathlib; from sitegen import write; "
+         f"staging = write.Staging(pathlib.Path({str(out)!r})); print('writing', flush=True); sys.stdin.read(); "
+         "staging.discard()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline() == "writing\n"
+    try:
+        assert build_cli(str(site), "--out", str(out)) == (
+            2, f"sitegen: error: another sitegen build is writing to '{out}' right now; wait until it has finished, "
+               f"then build again (the lock is '{tmp_path / '.out.lock'}')\n")
+        assert not out.exists()
+    finally:
+        holder.communicate("")
+    assert build_cli(str(site), "--out", str(out))[0] == 0
+    assert beside(out) == []
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.main(list(args), stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_9_a_time_limit_beyond_the_maximum_is_a_usage_error(site: Path) -> None:
+    status, out, err = run_cli("check", str(site), "--time-limit", "1e10")
+    assert (status, out) == (2, "")
+    assert err.endswith("sitegen check: error: argument --time-limit: '1e10' is more than the maximum of 3600 "
+                        "seconds\n")
+    assert run_cli("check", str(site), "--date", BUILD_DATE.isoformat(), "--time-limit", "3600")[0] == 0
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1969-12-31", "3000-01-01", "9999-12-31"])
+def test_9_a_build_date_outside_the_sensible_range(site: Path, day: str) -> None:
+    assert run_cli("check", str(site), "--date", day) == (
+        2, "", f"sitegen: error: --date is {day}, outside the build dates sitegen accepts (1970-01-01 to "
+               "2999-12-31)\n")
+
+
+def test_9_a_source_date_epoch_outside_the_sensible_range(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "32503680000")
+    assert run_cli("check", str(site)) == (
+        2, "", "sitegen: error: SOURCE_DATE_EPOCH: '32503680000' seconds is 3000-01-01, outside the build dates "
+               "sitegen accepts (1970-01-01 to 2999-12-31)\n")
+
+
+def test_9_a_step_summary_that_is_a_folder(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "summary").mkdir()
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary"))
+    assert run_cli("check", str(site), "--date", BUILD_DATE.isoformat(), "--format", "github") == (
+        0, "", f"sitegen: warning: GITHUB_STEP_SUMMARY: cannot append to '{tmp_path / 'summary'}': Is a directory\n"
+               "sitegen: 4 files checked: 0 errors in 0 files, 0 warnings\n")
+
+
+def test_9_a_full_disk(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers fork after the patch, so they write to the same full disk."""
+    out = tmp_path / "out"
+    assert build_cli(str(site), "--out", str(out))[0] == 0
+    before = snapshot(out)
+
+    def full(self: write.Staging, file: write.OutputFile) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device", str(self.folder / file.path))
+
+    monkeypatch.setattr(write.Staging, "write", full)
+    status, err = build_cli(str(site), "--out", str(out))
+    assert status == 1
+    assert err.startswith(f"sitegen: error: the disk is full ('{tmp_path}/.out.new-")
+    assert err.endswith(f"); free some space, then build again\nsitegen: not published; {out} is unchanged\n")
+    assert snapshot(out) == before
+    assert beside(out) == []
+
+
+def test_9_an_output_folder_without_write_permission(site: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "alleen-lezen"
+    folder.mkdir()
+    if os.geteuid() == 0:  # root may write anywhere: refuse as a read-only mount would
+        def refused(prefix: str, dir: Path) -> str:
+            raise PermissionError(errno.EROFS, "Read-only file system", str(dir))
+
+        monkeypatch.setattr("sitegen.write.tempfile.mkdtemp", refused)
+    else:
+        folder.chmod(0o555)
+    status, err = build_cli(str(site), "--out", str(folder / "out"))
+    assert (status, err) == (1, f"sitegen: error: no permission to write ('{folder}'); choose an output folder you "
+                                f"may write to with --out\nsitegen: not published; {folder / 'out'} is unchanged\n")
+    assert list(folder.iterdir()) == []
+
+
+def limited_to(files: int) -> Callable[[], None]:
+    return lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (files, files))
+
+
+def test_9_too_many_open_files(site: Path, tmp_path: Path) -> None:
+    """Under `ulimit -n 8` not one worker can start: a clear error, not a traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sitegen", "build", str(site), "--out", str(tmp_path / "out"), "--date",
+         BUILD_DATE.isoformat(), "--jobs", "40"], capture_output=True, text=True, preexec_fn=limited_to(8),
+        check=False)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1, "", "sitegen: error: too many open files; use fewer --jobs, or raise the limit (ulimit -n)\n"
+               f"sitegen: not published; {tmp_path / 'out'} is unchanged\n")
+
+
+def test_9_more_jobs_than_file_descriptors_allow_go_on_with_fewer_workers(site: Path, tmp_path: Path) -> None:
+    for number in range(12):
+        (site / f"content/profiles/lid-{number}.md").write_text(VALID_PROFILE, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sitegen", "build", str(site), "--out", str(tmp_path / "out"), "--date",
+         BUILD_DATE.isoformat(), "--jobs", "40"], capture_output=True, text=True, preexec_fn=limited_to(16),
+        check=False)
+    assert (result.returncode, result.stdout) == (0, ""), result.stderr
+    assert "sitegen: 16 files checked: 0 errors in 0 files, 0 warnings\n" in result.stderr
