@@ -7,6 +7,7 @@ even an unexpected exception, becomes a diagnostic for its own file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,7 +59,10 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
         document = sources.split_front_matter(text)
         node = yamlstrict.load(document.front_matter, document.front_matter_line)
         values = schema.validate_mapping(node, SPECS[source.kind], "", ctx, missing_at=(1, 1))
-        body_html = markup.render(document.body)
+        body = markup.render_body(document.body)
+        if body.images:
+            _warn_images(document, ctx)
+        body_html = body.html
         if isinstance(values, dict):
             _check_rules(source.kind, values, ctx)
             _check_references(values, context, ctx)
@@ -69,6 +73,13 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
     except (sources.SourceProblem, yamlstrict.YamlProblem) as problem:
         ctx.diagnostics.append(error(source.path, problem.line, problem.column, problem.code, problem.message,
                                      problem.hint))
+    except markup.BodyTooLarge as problem:
+        ctx.diagnostics.append(error(
+            source.path, _first_line(document, _REFERENCE_DEFINITION), 1, "body-too-large",
+            f"the text below the front matter makes a page of {problem.size / 1024 / 1024:.1f} MiB; "
+            f"the limit is {markup.MAX_HTML // 1024 // 1024} MiB",
+            "a reference link ([text][name]) repeats its whole address at every use: use it less often, "
+            "or shorten the address"))
     except RecursionError:
         ctx.diagnostics.append(error(source.path, 1, 1, "too-deep", "the file is nested too deeply to be read"))
     except Exception as exc:  # noqa: BLE001 - contributed files must never crash the tool
@@ -76,6 +87,30 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
                                      f"sitegen could not read this file ({type(exc).__name__}: {exc})",
                                      "this is a bug in sitegen: please report it with the file"))
     return DocumentResult(source, record, tuple(ctx.diagnostics))
+
+
+_IMAGE_SYNTAX = re.compile(r"!\[|<img[\s/>]", re.IGNORECASE)
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
+_TEXT = re.compile(r"\S")
+
+
+def _first_line(document: sources.Document, pattern: re.Pattern[str]) -> int:
+    """The file line of the body's first line that `pattern` finds, else of its first text."""
+    lines = document.body.split("\n")
+    for wanted in (pattern, _TEXT):
+        for index, line in enumerate(lines):
+            if wanted.search(line):
+                return document.body_line + index
+    return document.body_line
+
+
+def _warn_images(document: sources.Document, ctx: schema.Context) -> None:
+    line = _first_line(document, _IMAGE_SYNTAX)
+    match = _IMAGE_SYNTAX.search(document.body.split("\n")[line - document.body_line])
+    ctx.warn((line, match.start() + 1 if match else 1), "image-dropped",
+             "images in the text are not shown: the site shows no pictures from elsewhere",
+             "remove the image, or link to it: [description](https://...); a profile photo goes beside the "
+             "profile file, with the same name")
 
 
 def check_photo(photo: PhotoFile) -> PhotoResult:

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import BUILD_DATE, VALID_PROFILE, SiteFactory, check, write_site
 from PIL import Image, ImageCms
-from test_hostile import VALID, error, profile, rows
+from test_hostile import VALID, error, profile, rows, warning
 
 from sitegen import build, cli, images, urls, write
 from sitegen.taxonomy import MAX_SLUG, group_key, term_slug
@@ -405,6 +405,36 @@ def test_4_a_swap_killed_halfway_is_undone_by_the_next_build(site: Path, tmp_pat
 
 
 # ---------------------------------------------------------------------------------------------
+# 5: a body cannot amplify into a huge page
+
+
+def reference_links(address_length: int, uses: int) -> str:
+    return f"[r]: https://x.nl/{'a' * address_length}\n\n" + "[x][r] " * uses + "\n"
+
+
+def test_5_a_body_whose_html_passes_the_cap_is_an_error_at_its_first_line(make_site: SiteFactory) -> None:
+    text = profile(body=reference_links(2000, 600))
+    result = check(make_site({**VALID, f"{BERT}.md": text}))
+    assert rows(result.diagnostics) == [error(
+        f"{BERT}.md", 10, 1, "body-too-large", "the text below the front matter makes a page of 1.2 MiB; the limit "
+        "is 1 MiB", "a reference link ([text][name]) repeats its whole address at every use: use it less often, or "
+        "shorten the address")]
+
+
+def test_5_the_76_kb_body_that_made_160_mb(make_site: SiteFactory) -> None:
+    body = reference_links(20000, 8000)
+    assert len(body) < 80_000
+    result = check(make_site({**VALID, f"{BERT}.md": profile(body=body)}), time_limit=120)
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("body-too-large", "the text below the front matter makes a page of 152.8 MiB; the limit is 1 MiB")]
+
+
+def test_5_a_long_body_under_the_cap_is_published(make_site: SiteFactory) -> None:
+    result = check(make_site({**VALID, f"{BERT}.md": profile(body=reference_links(2000, 400))}))
+    assert rows(result.diagnostics) == []
+
+
+# ---------------------------------------------------------------------------------------------
 # 9: clear errors instead of tracebacks
 
 
@@ -521,3 +551,27 @@ def test_9_more_jobs_than_file_descriptors_allow_go_on_with_fewer_workers(site: 
         check=False)
     assert (result.returncode, result.stdout) == (0, ""), result.stderr
     assert "sitegen: 16 files checked: 0 errors in 0 files, 0 warnings\n" in result.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# 10: what members see
+
+IMAGE_HINT = ("remove the image, or link to it: [description](https://...); a profile photo goes beside the profile "
+              "file, with the same name")
+
+
+@pytest.mark.parametrize(("body", "line", "column"), [
+    ("Ik werk aan de Omgevingswet.\n\nZie ![mijn foto](https://elders.example/foto.jpg)\n", 12, 5),
+    ("Eerst tekst.\n\n\n<IMG SRC='https://elders.example/foto.jpg'>\n", 13, 1),
+    ("![logo][l]\n\n[l]: https://elders.example/logo.png\n", 10, 1),
+])
+def test_10_an_image_in_the_text_is_a_warning_where_it_is(make_site: SiteFactory, body: str, line: int,
+                                                          column: int) -> None:
+    site = make_site({**VALID, f"{BERT}.md": profile(body=body)})
+    result = check(site)
+    assert rows(result.diagnostics) == [warning(
+        f"{BERT}.md", line, column, "image-dropped",
+        "images in the text are not shown: the site shows no pictures from elsewhere", IMAGE_HINT)]
+    assert result.directory is not None
+    [bert] = [p for p in result.directory.profiles if p.slug == "bert-jansen"]
+    assert "<img" not in bert.body_html.lower()
