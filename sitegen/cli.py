@@ -185,7 +185,7 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     broken = result.check.broken_files
     if broken:
         err.write(f"sitegen: published without {len(broken)} broken "
-                  f"{'file' if len(broken) == 1 else 'files'}: {', '.join(broken)}\n")
+                  f"{'file' if len(broken) == 1 else 'files'}: {diagnostics.printable(', '.join(broken))}\n")
     return failed
 
 

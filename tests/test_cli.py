@@ -142,7 +142,7 @@ def test_check_github_escapes_contributor_text(make_site: SiteFactory) -> None:
         "the file name 'a:b,c.md' is not valid: use lower-case letters, digits and hyphens%0A"
         "hint: rename it to 'a-b-c.md'",
         "::error file=content/profiles/bert-jansen.md,line=8,col=13,title=sitegen invalid-value::"
-        "visibility: unknown value '100%25 x%0A::error file=evil.md::pwned, a:b'%0A"
+        "visibility: unknown value '100%25 x\\n::error file=evil.md::pwned, a:b'%0A"
         "hint: allowed values: public, internal",
     ]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import resource
 import signal
 import struct
@@ -432,6 +433,42 @@ def test_5_the_76_kb_body_that_made_160_mb(make_site: SiteFactory) -> None:
 def test_5_a_long_body_under_the_cap_is_published(make_site: SiteFactory) -> None:
     result = check(make_site({**VALID, f"{BERT}.md": profile(body=reference_links(2000, 400))}))
     assert rows(result.diagnostics) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# 6: no control character of a member's reaches the terminal or the workflow log
+
+OSC_LINK = "\x1b]8;;https://evil.example\x07klik\x1b]8;;\x07"
+RAW_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize("output_format", ["text", "github"])
+def test_6_escapes_in_values_keys_and_file_names_are_printed_escaped(make_site: SiteFactory, tmp_path: Path,
+                                                                      output_format: str) -> None:
+    evil_name = "content/profiles/\x1b[2J\x1b]0;pwned\x07\x9b31m\u202egpj.md"
+    site = make_site({**VALID, evil_name: profile(),
+                      f"{BERT}.md": profile('visibility: "\\e]8;;https://evil.example\\aklik\\e]8;;\\a"',
+                                            '"\\x7f\\u202ekey": 1', '"\\N\\L": 2')})
+    status, out, err = run_cli("build", str(site), "--out", str(tmp_path / "out"), "--date", BUILD_DATE.isoformat(),
+                               "--keep-going", "--format", output_format)
+    assert status == 1
+    assert RAW_CONTROLS.findall(out + err) == []
+    escaped_name = "content/profiles/\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m\\u202egpj.md"
+    assert escaped_name in out
+    assert "unknown value '\\x1b]8;;https://evil.example\\x07klik\\x1b]8;;\\x07'" in out
+    assert "unknown key '\\x7f\\u202ekey'" in out
+    assert "unknown key '\\x85\\u2028'" in out
+    assert err.endswith(f"published without 2 broken files: {escaped_name}, {BERT}.md\n")
+
+
+def test_6_the_step_summary_escapes_them_too(make_site: SiteFactory, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    site = make_site({**VALID, f"{BERT}.md": profile('visibility: "\\e[31m\\u2066"')})
+    assert run_cli("check", str(site), "--date", BUILD_DATE.isoformat(), "--format", "github")[0] == 1
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert RAW_CONTROLS.findall(summary) == []
+    assert "unknown value '\\x1b[31m\\u2066'" in summary
 
 
 # ---------------------------------------------------------------------------------------------
