@@ -110,6 +110,7 @@ def load(text: str, first_line: int = 1, subject: str = FRONT_MATTER) -> Mapping
     `subject` names the text in messages: the front matter, or "the file" for a YAML file.
     Raises YamlProblem for every input that is not a plain mapping of plain values.
     """
+    _refuse_other_line_breaks(text, first_line)
     loader = _Loader(text)
     try:
         return _Builder(loader, first_line, subject).document()
@@ -121,6 +122,25 @@ def load(text: str, first_line: int = 1, subject: str = FRONT_MATTER) -> Mapping
         raise YamlProblem(first_line, 1, "yaml-syntax", f"the YAML could not be read: {exc}") from None
     finally:
         loader.dispose()
+
+
+_OTHER_LINE_BREAKS = re.compile("[\u0085\u2028\u2029]")
+_BREAK_NAMES = {"\u0085": "next-line character", "\u2028": "line separator", "\u2029": "paragraph separator"}
+
+
+def _refuse_other_line_breaks(text: str, first_line: int) -> None:
+    """libyaml ends a line at U+0085, U+2028 and U+2029, editors and our line numbers do not: a
+    key after one hides in a comment or a value, and every later line number would be wrong."""
+    found = _OTHER_LINE_BREAKS.search(text)
+    if found is None:
+        return
+    offset = found.start()
+    line = text.count("\n", 0, offset) + first_line
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    raise YamlProblem(line, column, "line-separator",
+                      f"contains the invisible {_BREAK_NAMES[found[0]]} U+{ord(found[0]):04X}, "
+                      "which YAML reads as the end of a line",
+                      "retype the line without copying it from another document")
 
 
 def _character_problem(exc: yaml.reader.ReaderError, text: str, first_line: int) -> YamlProblem:

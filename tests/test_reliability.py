@@ -472,6 +472,29 @@ def test_6_the_step_summary_escapes_them_too(make_site: SiteFactory, tmp_path: P
 
 
 # ---------------------------------------------------------------------------------------------
+# 7: line breaks that only YAML sees
+
+
+@pytest.mark.parametrize(("char", "name"), [("\u2028", "line separator"), ("\u2029", "paragraph separator"),
+                                            ("\u0085", "next-line character")])
+def test_7_a_key_hidden_after_a_comment_is_refused_at_its_line(make_site: SiteFactory, char: str, name: str) -> None:
+    text = profile("role_note: x # just a note" + char + "summary: Bel me op 0612349876", "region: Tilburg")
+    result = check(make_site({**VALID, f"{BERT}.md": text}))
+    assert rows(result.diagnostics) == [error(
+        f"{BERT}.md", 8, 27, "line-separator",
+        f"contains the invisible {name} U+{ord(char):04X}, which YAML reads as the end of a line",
+        "retype the line without copying it from another document")]
+
+
+def test_7_in_a_settings_file_too(make_site: SiteFactory) -> None:
+    result = check(make_site({**VALID, "sitegen.yaml": "title: Test\nbase_url: https://example.org/\u2028\n"}))
+    assert rows(result.diagnostics)[0] == error(
+        "sitegen.yaml", 2, 31, "line-separator",
+        "contains the invisible line separator U+2028, which YAML reads as the end of a line",
+        "retype the line without copying it from another document")
+
+
+# ---------------------------------------------------------------------------------------------
 # 9: clear errors instead of tracebacks
 
 
