@@ -60,7 +60,9 @@ def normalize_base_url(value: str) -> str | None:
     except ValueError:
         return None
     local = parts.scheme == "http" and parts.hostname in ("localhost", "127.0.0.1")
-    if not (parts.scheme == "https" or local) or not parts.hostname or parts.query or parts.fragment:
+    if not (parts.scheme == "https" or local) or not parts.hostname or "?" in value or "#" in value:
+        return None  # also an empty query or fragment: 'https://x.nl/?' would make every link odd
+    if not schema.valid_host(parts.hostname) or not schema.valid_port(parts):
         return None
     if parts.username or parts.password or any(c.isspace() or c == "\\" for c in value):
         return None

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from conftest import BUILD_DATE, VALID_PROFILE, SiteFactory, check, write_site
 from PIL import Image, ImageCms
-from test_hostile import VALID, error, profile, rows, warning
+from test_hostile import URL_HINT, VALID, error, profile, rows, warning
 
 from sitegen import build, cli, images, urls, write
 from sitegen.taxonomy import MAX_SLUG, group_key, term_slug
@@ -492,6 +492,70 @@ def test_7_in_a_settings_file_too(make_site: SiteFactory) -> None:
         "sitegen.yaml", 2, 31, "line-separator",
         "contains the invisible line separator U+2028, which YAML reads as the end of a line",
         "retype the line without copying it from another document")
+
+
+# ---------------------------------------------------------------------------------------------
+# 8: addresses that would turn into other links
+
+ADDRESS_CHARACTERS = "an address holds letters, digits, one '@' and . - _ + ' only"
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("a%40b@x.nl", f"remove the '%': {ADDRESS_CHARACTERS}"),  # mailto:a%40b@x.nl mails a@b
+    ("a@x.nl?bcc=c@y.nl", f"remove the '?': {ADDRESS_CHARACTERS}"),
+    ("a@x.nl&cc=c@y.nl", f"remove the '&': {ADDRESS_CHARACTERS}"),
+    ("a@x.nl#body", f"remove the '#': {ADDRESS_CHARACTERS}"),
+    ("a/b@x.nl", f"remove the '/': {ADDRESS_CHARACTERS}"),
+    ("a..b@x.nl", "write it as name@organisation.nl"),
+    (".a@x.nl", "write it as name@organisation.nl"),
+    ("a@-x.nl", "write it as name@organisation.nl"),
+    ("a@x.nl.", "write it as name@organisation.nl"),
+    ("a@x.123", "write it as name@organisation.nl"),
+    ("a" * 65 + "@x.nl", "write it as name@organisation.nl"),
+])
+def test_8_strict_e_mail_addresses(make_site: SiteFactory, written: str, hint: str) -> None:
+    result = check(make_site({**VALID, f"{BERT}.md": profile("contact:", f"  email: '{written}'")}))
+    assert rows(result.diagnostics) == [error(f"{BERT}.md", 9, 10, "invalid-email",
+                                              f"contact.email: '{written}' is not an e-mail address", hint)]
+
+
+@pytest.mark.parametrize("written", ["o'brien@example.org", "anna.de-vries+netwerk@tilburg.nl",
+                                     "a_b@xn--bcher-kva.de"])
+def test_8_ordinary_addresses_pass(make_site: SiteFactory, written: str) -> None:
+    site = make_site({**VALID, f"{BERT}.md": profile("contact:", f"  email: \"{written}\"")})
+    assert rows(check(site).diagnostics) == []
+
+
+BAD_BASE_URLS = ["https://example.org/?", "https://example.org/#", "https://example.org?x=1",
+                 "https://example.org:99999/", "https://example.org:0/", "https://example.org:-1/", "https://.../", "https://-x.nl/",
+                 "https://a..b.nl/"]
+
+
+@pytest.mark.parametrize("url", BAD_BASE_URLS)
+def test_8_bad_base_urls(make_site: SiteFactory, tmp_path: Path, url: str) -> None:
+    result = check(make_site({**VALID, "sitegen.yaml": f"title: Test\nbase_url: '{url}'\n"}))
+    assert rows(result.diagnostics) == [error(
+        "sitegen.yaml", 2, 11, "invalid-url", f"base_url: '{url}' is not a valid base URL",
+        "write the site's address with https://, for example https://example.org/netwerk/")]
+    status, err = build_cli(str(make_site(VALID)), "--out", str(tmp_path / "out"), "--base-url", url)
+    assert (status, err) == (2, f"sitegen: error: --base-url: '{url}' is not an https URL (or http://localhost)\n")
+
+
+@pytest.mark.parametrize(("url", "message", "hint"), [
+    ("https://.../", "has no valid host name", URL_HINT),
+    ("https://www..example.nl/", "has no valid host name", URL_HINT),
+    ("https://www.example.nl:70000/", "has a port number outside 1 to 65535",
+     "leave out the ':' and the number after the host name"),
+])
+def test_8_bad_website_urls(make_site: SiteFactory, url: str, message: str, hint: str) -> None:
+    result = check(make_site({**VALID, f"{BERT}.md": profile("contact:", f"  website: '{url}'")}))
+    assert rows(result.diagnostics) == [error(f"{BERT}.md", 9, 12, "invalid-url",
+                                              f"contact.website: '{url}' {message}", hint)]
+
+
+def test_8_good_base_urls_with_a_port_and_an_international_host(make_site: SiteFactory) -> None:
+    for url in ("https://example.org:8443/netwerk/", "http://localhost:8000/", "https://bücher.example/"):
+        assert rows(check(make_site({**VALID, "sitegen.yaml": f"title: T\nbase_url: '{url}'\n"})).diagnostics) == []
 
 
 # ---------------------------------------------------------------------------------------------
