@@ -164,7 +164,13 @@ def _check_references(values: dict[str, Any], context: ParseContext, ctx: schema
 
 
 def _check_dates(kind: str, values: dict[str, Any], build_date: dt.date, ctx: schema.Context) -> None:
-    """Warnings that depend on the build date."""
+    """Errors and warnings that depend on the build date."""
+    confirmed = {"consent": "the member agreed to publication", "updated": "the profile was last checked"}
+    for key, meaning in confirmed.items() if kind == "profile" else ():
+        if isinstance(values.get(key), dt.date) and values[key] > build_date:  # a typo, or consent not given yet
+            ctx.error(ctx.lines[key], "date-in-future",
+                      f"{key}: {values[key]} lies in the future (the build date is {build_date})",
+                      f"write the day on which {meaning}")
     if kind == "profile" and isinstance(values.get("consent"), dt.date):
         key = "updated" if "updated" in values else "consent"
         last_seen = values[key]

@@ -407,6 +407,8 @@ def list_of(item: Validator, what: str, minimum: int = 0, maximum: int = 100, un
     def validate(node: Node, key: str, ctx: Context) -> tuple[Any, ...] | _Invalid:
         if not isinstance(node, Sequence):
             hint = f"write one '- item' per line under '{key.rsplit('.', 1)[-1]}:', or [first, second]"
+            if isinstance(node, Scalar) and re.match(r"-[^\s-]", node.source):  # '-nl' on each line
+                hint = f"a list item needs a space after the '-': write '- {node.source[1:].split()[0]}'"
             return ctx.error(node, "wrong-type", f"{key}: expected a list of {what}, got {describe(node)}", hint)
         if len(node.items) < minimum:
             return ctx.error(node, "too-few", f"{key}: needs at least {minimum} {'item' if minimum == 1 else 'items'}")

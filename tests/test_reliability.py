@@ -699,3 +699,61 @@ def test_10_an_image_in_the_text_is_a_warning_where_it_is(make_site: SiteFactory
     assert result.directory is not None
     [bert] = [p for p in result.directory.profiles if p.slug == "bert-jansen"]
     assert "<img" not in bert.body_html.lower()
+
+
+CURLY_HINT = "type straight quotes instead (\"...\" or '...'), or leave the quotes out"
+
+
+@pytest.mark.parametrize(("lines", "replace", "expected"), [
+    ((), {"name": "\u201cBert Jansen\u201d"}, (2, 7, "curly-quotes",
+     "the value \u201cBert Jansen\u201d is wrapped in curly quotes, which YAML keeps as part of the text", CURLY_HINT)),
+    ((), {"skills": "[\u2018verbindend\u2019]"}, (6, 10, "curly-quotes",
+     "the value \u2018verbindend\u2019 is wrapped in curly quotes, which YAML keeps as part of the text", CURLY_HINT)),
+    (("summary: \u201eBeleid: de kern\u201d",), {}, (8, 17, "yaml-syntax",
+     "invalid YAML: mapping values are not allowed in this context",
+     "curly quotes (\u201c \u201d \u2018 \u2019) are not quotes to YAML: " + CURLY_HINT)),
+    (("contact:", "\u00a0\u00a0email: bert@tilburg.nl"), {}, (9, 1, "yaml-non-breaking-space",
+     "a non-breaking space is used for indentation; YAML only allows ordinary spaces",
+     "retype the spaces at the start of this line with the space bar")),
+    (("languages:", " \u00a0- nl"), {}, (9, 2, "yaml-non-breaking-space",
+     "a non-breaking space is used for indentation; YAML only allows ordinary spaces",
+     "retype the spaces at the start of this line with the space bar")),
+    (("languages:", "  -nl", "  -en"), {}, (9, 3, "wrong-type",
+     "languages: expected a list of language codes, got a text",
+     "a list item needs a space after the '-': write '- nl'")),
+    (("languages:", "-nl"), {}, (10, 1, "yaml-syntax",
+     "invalid YAML: could not find expected ':' (while scanning a simple key that starts on line 9)",
+     "a list item needs a space after the '-': write '- item'")),
+    ((), {"consent": "2026-12-02"}, (7, 1, "date-in-future",
+     "consent: 2026-12-02 lies in the future (the build date is 2026-12-01)",
+     "write the day on which the member agreed to publication")),
+    (("updated: 2027-03-01",), {}, (8, 1, "date-in-future",
+     "updated: 2027-03-01 lies in the future (the build date is 2026-12-01)",
+     "write the day on which the profile was last checked")),
+])
+def test_10_what_word_and_hurried_members_write(make_site: SiteFactory, lines: tuple[str, ...], replace: dict[str, str],
+                                                expected: tuple[int, int, str, str, str]) -> None:
+    result = check(make_site({**VALID, f"{BERT}.md": profile(*lines, **replace)}))
+    assert rows(result.diagnostics) == [error(f"{BERT}.md", *expected)]
+    assert result.directory is not None
+    assert "bert-jansen" not in {p.slug for p in result.directory.profiles}
+
+
+def test_10_quotes_inside_a_value_are_fine(make_site: SiteFactory) -> None:
+    site = make_site({**VALID, f"{BERT}.md": profile("summary: Mijn motto is \u201esamen\u201d, al 20 jaar",
+                                                     "region: '\u201cTilburg\u201d'")})
+    assert rows(check(site).diagnostics) == []
+
+
+@pytest.mark.parametrize(("name", "hint"), [
+    ("Bert Jansen.JPG", "rename it to 'bert-jansen.jpg', after its profile file 'bert-jansen.md'"),
+    ("bert-janssen.png", "rename it to 'bert-jansen.png', after its profile file 'bert-jansen.md'"),
+    ("IMG_2041.jpeg", "name it after its profile file: the photo of anna-de-vries.md is anna-de-vries.jpg; "
+                      "or remove it"),
+])
+def test_10_a_wrongly_named_photo_is_an_error_naming_the_file_it_should_be(make_site: SiteFactory, name: str,
+                                                                           hint: str) -> None:
+    photo_file = f"content/profiles/{name}"
+    site = make_site({**VALID, f"{BERT}.md": profile(), photo_file: photo("JPEG" if "jp" in name.lower() else "PNG")})
+    assert rows(check(site).diagnostics) == [error(photo_file, 0, 0, "photo-without-profile",
+                                                   f"the photo '{name}' belongs to no profile", hint)]
