@@ -9,7 +9,6 @@ folder; only the parent commits it.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import glob
 import os
 import re
@@ -17,6 +16,11 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+try:
+    import fcntl
+except ImportError:  # Windows: builds into one folder are not locked there
+    fcntl = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +94,8 @@ class _OutputLock:
 
     def __init__(self, out: Path) -> None:
         self.path = out.parent / f".{out.name}.lock"
-        while True:
+        self.fd = -1
+        while fcntl is not None:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -350,6 +350,24 @@ def test_4_sigterm_and_sigint_end_the_build_and_change_nothing(site: Path, tmp_p
     assert beside(out) == []
 
 
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_4_a_signal_that_arrives_while_a_worker_forks_is_not_lost(site: Path, tmp_path: Path,
+                                                                 stop: signal.Signals) -> None:
+    """At-fork hooks swallow exceptions ('Exception ignored in: _releaseLock'): a signal there
+    used to be lost, and the build went on. The hook below sends it at exactly that moment."""
+    for path, text in SLOW_FILES.items():
+        (site / path).write_text(text, encoding="utf-8")
+    script = ("import os, signal, sys; from sitegen import cli; sent = []; "
+              f"os.register_at_fork(after_in_parent=lambda: sent or sent.append(os.kill(os.getpid(), {int(stop)}))); "
+              f"sys.exit(cli.main(['build', {str(site)!r}, '--out', {str(tmp_path / 'out')!r}, '--date', "
+              f"'{BUILD_DATE}', '--jobs', '2', '--time-limit', '600']))")
+    process = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                             check=False)
+    assert process.returncode == 128 + stop, process.stderr
+    assert "Exception ignored" not in process.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_4_ctrl_c_while_writing_discards_the_staging_folder(site: Path, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
