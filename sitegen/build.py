@@ -203,6 +203,8 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         else:  # spawned workers would need the whole site pickled: render here, trusted templates need no limit
             outcomes = [_render_chunk(chunk, context) for chunk in chunks]
         for outcome in outcomes:
+            if isinstance(outcome, OSError):  # a full disk, not a broken theme
+                raise outcome
             if not isinstance(outcome, tuple):
                 reason = outcome.reason if isinstance(outcome, Crashed) else "it took longer than an hour"
                 raise render.ThemeProblem(reason.removeprefix("ThemeProblem: "))
@@ -271,8 +273,17 @@ class _RenderContext:
     site: str  # the site folder: the profile form's files repeat what each profile's file says
 
 
-def _render_chunk(task: tuple[str, int, int], context: _RenderContext) -> tuple[Counter[str], int, dict[str, str]]:
-    """Render and write one slice of the plan; runs in a worker process that forked with the plan."""
+def _render_chunk(task: tuple[str, int, int],
+                  context: _RenderContext) -> tuple[Counter[str], int, dict[str, str]] | OSError:
+    """Render and write one slice of the plan; runs in a worker process that forked with the plan.
+    A write that fails (a full disk) comes back as its error, for the parent to raise."""
+    try:
+        return _render_slice(task, context)
+    except OSError as problem:
+        return problem
+
+
+def _render_slice(task: tuple[str, int, int], context: _RenderContext) -> tuple[Counter[str], int, dict[str, str]]:
     kind, start, end = task
     counts: Counter[str] = Counter()
     size = 0

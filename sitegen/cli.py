@@ -8,10 +8,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import errno
 import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -31,6 +34,8 @@ def _seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
     if not 0 < seconds < float("inf"):
         raise argparse.ArgumentTypeError(f"'{text}' is not a positive number of seconds")
+    if seconds > MAX_TIME_LIMIT:  # beyond what poll() takes, and no file needs it
+        raise argparse.ArgumentTypeError(f"'{text}' is more than the maximum of {MAX_TIME_LIMIT} seconds")
     return seconds
 
 
@@ -39,6 +44,21 @@ def _port(text: str) -> int:
     if not text.isdigit() or int(text) > 65535:
         raise argparse.ArgumentTypeError(f"'{text}' is not a port number (0 to 65535; 0: any free port)")
     return int(text)
+
+
+MAX_TIME_LIMIT = 3600
+
+
+def _system_problem(exc: OSError) -> str:
+    """What went wrong outside the content, in words, with what to do."""
+    where = f" ('{exc.filename}')" if exc.filename else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full{where}; free some space, then build again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"no permission to write{where}; choose an output folder you may write to with --out"
+    if exc.errno in (errno.EMFILE, errno.ENFILE):
+        return "too many open files; use fewer --jobs, or raise the limit (ulimit -n)"
+    return f"{exc.strerror or exc}{where}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -127,8 +147,39 @@ def _parse(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> argparse.Nam
             return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
 
 
+class Terminated(BaseException):
+    """SIGTERM (a cancelled CI job): unwinds like Ctrl-C, so workers stop and staging is discarded."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    out, err = stdout or sys.stdout, stderr or sys.stderr
+    err = stderr or sys.stderr
+    try:
+        with _sigterm_unwinds():
+            return _main(argv, stdout or sys.stdout, err)
+    except (KeyboardInterrupt, Terminated) as stop:
+        interrupted = isinstance(stop, KeyboardInterrupt)
+        err.write(f"\nsitegen: stopped by {'Ctrl-C (SIGINT)' if interrupted else 'SIGTERM'}; nothing was published "
+                  "and no output folder was changed\n")
+        return 128 + (signal.SIGINT if interrupted else signal.SIGTERM)
+
+
+def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     args = _parse(argv, out, err)
     if isinstance(args, int):
         return args
@@ -162,7 +213,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         owned = _ownership(site, args, err)
         if isinstance(owned, int):
             return owned
-        checked = build.check_site(site, options, keep_html=False)
+        try:
+            checked = build.check_site(site, options, keep_html=False)
+        except OSError as exc:
+            err.write(f"sitegen: error: {_system_problem(exc)}\n")
+            return 1
         if owned:
             checked = dataclasses.replace(checked, diagnostics=diagnostics.sorted_diagnostics([*checked.diagnostics,
                                                                                                *owned]))
@@ -177,6 +232,9 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return 2
     except ThemeProblem as problem:
         err.write(f"sitegen: error in the theme: {problem}\nsitegen: not published; {target} is unchanged\n")
+        return 1
+    except OSError as exc:
+        err.write(f"sitegen: error: {_system_problem(exc)}\nsitegen: not published; {target} is unchanged\n")
         return 1
     _report(result.check, args.format, out, err)
     failed = _exit_status(result.check.diagnostics, args.strict)
@@ -193,7 +251,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     broken = result.check.broken_files
     if broken:
         err.write(f"sitegen: published without {len(broken)} broken "
-                  f"{'file' if len(broken) == 1 else 'files'}: {', '.join(broken)}\n")
+                  f"{'file' if len(broken) == 1 else 'files'}: {diagnostics.printable(', '.join(broken))}\n")
     return failed
 
 
@@ -265,8 +323,12 @@ def _report(checked: build.CheckResult, output_format: str, out: TextIO, err: Te
         out.write(diagnostics.format_github(found))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
-            with open(summary_file, "a", encoding="utf-8") as handle:
-                handle.write(diagnostics.format_github_summary(found, checked.files_checked))
+            try:
+                with open(summary_file, "a", encoding="utf-8") as handle:
+                    handle.write(diagnostics.format_github_summary(found, checked.files_checked))
+            except OSError as exc:  # the annotations are out already: the summary is a copy
+                err.write(f"sitegen: warning: GITHUB_STEP_SUMMARY: cannot append to '{summary_file}': "
+                          f"{exc.strerror or exc}\n")
     else:
         out.write(diagnostics.format_text(found))
     err.write(f"sitegen: {diagnostics.summary_line(found, checked.files_checked)}\n")

@@ -20,6 +20,7 @@ from .terms import fold, is_slug, slugify
 CONFIG_FILE = "sitegen.yaml"
 ORGANISATIONS_FILE = "content/organisations.yaml"
 VOCABULARY_FILE = "content/vocabulary.yaml"
+MAX_ID = 80
 
 Language = Literal["nl", "en"]
 
@@ -93,7 +94,9 @@ def normalize_base_url(value: str) -> str | None:
     except ValueError:
         return None
     local = parts.scheme == "http" and parts.hostname in ("localhost", "127.0.0.1")
-    if not (parts.scheme == "https" or local) or not parts.hostname or parts.query or parts.fragment:
+    if not (parts.scheme == "https" or local) or not parts.hostname or "?" in value or "#" in value:
+        return None  # also an empty query or fragment: 'https://x.nl/?' would make every link odd
+    if not schema.valid_host(parts.hostname) or not schema.valid_port(parts):
         return None
     if parts.username or parts.password or any(c.isspace() or c == "\\" for c in value):
         return None
@@ -216,6 +219,12 @@ def load_organisations(site: Path) -> tuple[dict[str, models.Organisation], list
             example = slugify(entry.key) or "gemeente-tilburg"
             ctx.error((entry.key_line, entry.key_column), "invalid-id", f"'{entry.key}' is not a valid organisation id",
                       f"use lower-case letters, digits and hyphens, for example '{example}'")
+            continue
+        if len(entry.key) > MAX_ID:  # the id names a folder of the site
+            ctx.error((entry.key_line, entry.key_column), "invalid-id",
+                      f"the organisation id '{entry.key[:20]}...' is {len(entry.key)} characters; "
+                      f"the limit is {MAX_ID}",
+                      "use a shorter id, such as the organisation's name in lower case with hyphens")
             continue
         values = schema.validate_mapping(entry.value, schema.ORGANISATION, entry.key, ctx)
         if isinstance(values, dict):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -55,7 +56,7 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
 
 
 def _location(d: Diagnostic) -> str:
-    path = _one_line(d.path)  # a file name may hold a line break too
+    path = printable(d.path)  # a file name may hold a line break or an escape sequence too
     if d.line <= 0:
         return path
     if d.column <= 0:
@@ -63,17 +64,29 @@ def _location(d: Diagnostic) -> str:
     return f"{path}:{d.line}:{d.column}"
 
 
-def _one_line(text: str) -> str:
-    """Contributor text must never start a new line of output that looks like our own."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+# C0 and C1 controls with DEL (ESC starts terminal escapes: colours, titles, OSC 8 links),
+# direction controls (which reorder what a terminal or browser shows) and line separators.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_character(match: re.Match[str]) -> str:
+    char = match[0]
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def printable(text: str) -> str:
+    """Contributor text as it may be printed: on one line, every control character escaped, so
+    it can neither start a line that looks like our own nor send a terminal an escape sequence."""
+    return _UNPRINTABLE.sub(_escape_character, text)
 
 
 def format_text(diagnostics: Sequence[Diagnostic]) -> str:
     lines: list[str] = []
     for d in diagnostics:
-        lines.append(f"{_location(d)}: {d.severity.value}: {_one_line(d.message)}")
+        lines.append(f"{_location(d)}: {d.severity.value}: {printable(d.message)}")
         if d.hint:
-            lines.append(f"  hint: {_one_line(d.hint)}")
+            lines.append(f"  hint: {printable(d.hint)}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -101,19 +114,19 @@ def format_github(diagnostics: Sequence[Diagnostic]) -> str:
     out: list[str] = []
     for d in diagnostics:
         command = "error" if d.is_error else "warning"
-        properties = [f"file={_escape_property(d.path)}"]
+        properties = [f"file={_escape_property(printable(d.path))}"]
         if d.line > 0:
             properties.append(f"line={d.line}")
         if d.column > 0:
             properties.append(f"col={d.column}")
         properties.append(f"title={_escape_property('sitegen ' + d.code)}")
-        message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+        message = printable(d.message) + (f"\nhint: {printable(d.hint)}" if d.hint else "")
         out.append(f"::{command} {','.join(properties)}::{_escape_data(message)}\n")
     return "".join(out)
 
 
 def _escape_markdown_cell(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+    escaped = printable(text.replace("\\", "\\\\")).replace("|", "\\|").replace("`", "\\`")
     escaped = escaped.replace("<", "&lt;").replace(">", "&gt;")
     return escaped.replace("\r", " ").replace("\n", "<br>")
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 
 from . import models
 from .config import SiteConfig
-from .diagnostics import Diagnostic, error, warning
+from .diagnostics import Diagnostic, error
 from .documents import DocumentResult, PhotoResult
-from .terms import fold
+from .terms import closest, fold, slugify
 from .urls import SECTIONS
 
 
@@ -92,10 +92,7 @@ def _attach_photos(profile_files: dict[str, DocumentResult], photos: Iterable[Ph
         results.sort(key=lambda r: r.photo.path)
         if slug not in profile_files:
             for result in results:
-                name = os.path.basename(result.photo.path)
-                diagnostics.append(warning(result.photo.path, 0, 0, "photo-without-profile",
-                                           f"the photo '{name}' belongs to no profile",
-                                           "name it after its profile file, or remove it"))
+                diagnostics.append(_photo_without_profile(result.photo.path, profile_files))
                 diagnostics.extend(result.diagnostics)
             continue
         if len(results) > 1:
@@ -109,6 +106,18 @@ def _attach_photos(profile_files: dict[str, DocumentResult], photos: Iterable[Ph
         if not results[0].diagnostics:
             photo_of[slug] = results[0].photo.path
     return photo_of
+
+
+def _photo_without_profile(path: str, profile_files: dict[str, DocumentResult]) -> Diagnostic:
+    """An error, not a warning: the member meant a photo for their profile, and would not get it."""
+    name = os.path.basename(path)
+    stem, extension = os.path.splitext(name)
+    slugs = [slug for slug in profile_files if slug]
+    wanted = slugify(stem)
+    owner = wanted if wanted in profile_files else next(iter(closest(stem, slugs, limit=1)), None)
+    hint = (f"rename it to '{owner}{extension.lower()}', after its profile file '{owner}.md'" if owner else
+            "name it after its profile file: the photo of anna-de-vries.md is anna-de-vries.jpg; or remove it")
+    return error(path, 0, 0, "photo-without-profile", f"the photo '{name}' belongs to no profile", hint)
 
 
 def _check_assignment(assignment: models.Assignment, profile_files: dict[str, DocumentResult]) -> list[Diagnostic]:

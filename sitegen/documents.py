@@ -7,10 +7,11 @@ even an unexpected exception, becomes a diagnostic for its own file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import markup, models, photos, schema, sources, yamlstrict
+from . import images, markup, models, photos, schema, sources, yamlstrict
 from .dates import one_year_before
 from .diagnostics import Diagnostic, error
 from .sources import PhotoFile, SourceFile
@@ -69,7 +70,10 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
         document = sources.split_front_matter(text)
         node = yamlstrict.load(document.front_matter, document.front_matter_line)
         values = schema.validate_mapping(node, SPECS[source.kind], "", ctx, missing_at=(1, 1))
-        body_html = markup.render(document.body)
+        body = markup.render_body(document.body)
+        if body.images:
+            _warn_images(document, ctx)
+        body_html = body.html
         if isinstance(values, dict):
             _check_rules(source.kind, values, ctx)
             _check_references(values, context, ctx)
@@ -80,6 +84,13 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
     except (sources.SourceProblem, yamlstrict.YamlProblem) as problem:
         ctx.diagnostics.append(error(source.path, problem.line, problem.column, problem.code, problem.message,
                                      problem.hint))
+    except markup.BodyTooLarge as problem:
+        ctx.diagnostics.append(error(
+            source.path, _first_line(document, _REFERENCE_DEFINITION), 1, "body-too-large",
+            f"the text below the front matter makes a page of {problem.size / 1024 / 1024:.1f} MiB; "
+            f"the limit is {markup.MAX_HTML // 1024 // 1024} MiB",
+            "a reference link ([text][name]) repeats its whole address at every use: use it less often, "
+            "or shorten the address"))
     except RecursionError:
         ctx.diagnostics.append(error(source.path, 1, 1, "too-deep", "the file is nested too deeply to be read"))
     except Exception as exc:  # noqa: BLE001 - contributed files must never crash the tool
@@ -89,9 +100,33 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
     return DocumentResult(source, record, tuple(ctx.diagnostics))
 
 
+_IMAGE_SYNTAX = re.compile(r"!\[|<img[\s/>]", re.IGNORECASE)
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
+_TEXT = re.compile(r"\S")
+
+
+def _first_line(document: sources.Document, pattern: re.Pattern[str]) -> int:
+    """The file line of the body's first line that `pattern` finds, else of its first text."""
+    lines = document.body.split("\n")
+    for wanted in (pattern, _TEXT):
+        for index, line in enumerate(lines):
+            if wanted.search(line):
+                return document.body_line + index
+    return document.body_line
+
+
+def _warn_images(document: sources.Document, ctx: schema.Context) -> None:
+    line = _first_line(document, _IMAGE_SYNTAX)
+    match = _IMAGE_SYNTAX.search(document.body.split("\n")[line - document.body_line])
+    ctx.warn((line, match.start() + 1 if match else 1), "image-dropped",
+             "images in the text are not shown: the site shows no pictures from elsewhere",
+             "remove the image, or link to it: [description](https://...); a profile photo goes beside the "
+             "profile file, with the same name")
+
+
 def check_photo(photo: PhotoFile) -> PhotoResult:
     try:
-        photos.decode(sources.read_photo(photo.location))
+        images.publish(sources.read_photo(photo.location))  # what the build does, so that it cannot fail there
     except sources.SourceProblem as problem:
         return PhotoResult(photo, (error(photo.path, 0, 0, problem.code, problem.message, problem.hint),))
     except photos.PhotoProblem as problem:
@@ -140,7 +175,13 @@ def _check_references(values: dict[str, Any], context: ParseContext, ctx: schema
 
 
 def _check_dates(kind: str, values: dict[str, Any], build_date: dt.date, ctx: schema.Context) -> None:
-    """Warnings that depend on the build date."""
+    """Errors and warnings that depend on the build date."""
+    confirmed = {"consent": "the member agreed to publication", "updated": "the profile was last checked"}
+    for key, meaning in confirmed.items() if kind == "profile" else ():
+        if isinstance(values.get(key), dt.date) and values[key] > build_date:  # a typo, or consent not given yet
+            ctx.error(ctx.lines[key], "date-in-future",
+                      f"{key}: {values[key]} lies in the future (the build date is {build_date})",
+                      f"write the day on which {meaning}")
     if kind == "profile" and isinstance(values.get("consent"), dt.date):
         key = "updated" if "updated" in values else "consent"
         last_seen = values[key]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
-from .photos import decode
+from .photos import PhotoProblem, decode
 
 PHOTO_SIZE = 320
 
@@ -26,10 +26,20 @@ class PublishedPhoto:
 
 
 def publish(original: bytes) -> PublishedPhoto:
-    image = ImageOps.exif_transpose(decode(original))
-    image = ImageOps.fit(image.convert("RGB"), (PHOTO_SIZE, PHOTO_SIZE), Image.Resampling.LANCZOS)
+    """The photo as published; raises PhotoProblem. `check` runs this too, so a photo it passes
+    never fails the build."""
+    decoded = decode(original)
+    try:
+        image = ImageOps.exif_transpose(decoded)  # parses the EXIF block, which may be anything
+        image = ImageOps.fit(image.convert("RGB"), (PHOTO_SIZE, PHOTO_SIZE), Image.Resampling.LANCZOS)
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds for broken metadata
+        raise PhotoProblem("photo-invalid", "the photo cannot be processed: its EXIF data is damaged",
+                           "export the photo again as JPEG, PNG or WebP") from None
+    # Pillow carries `info` (a JPEG comment, XMP, ICC text) through convert and fit, and its
+    # JPEG writer saves the comment again: only the pixels go into a fresh image.
+    pixels = Image.frombytes("RGB", image.size, image.tobytes())
     buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=82, optimize=True, progressive=True)
+    pixels.save(buffer, format="JPEG", quality=82, optimize=True, progressive=True)
     data = buffer.getvalue()
     return PublishedPhoto(data, PHOTO_SIZE, hashlib.sha256(data).hexdigest()[:10])
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 import markdown
 import nh3
@@ -38,6 +39,23 @@ def _shift_headings(html: str) -> str:
     return _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}", html)
 
 
+# A reference link repeats its whole address at every use: 76 KB of them made 160 MB of HTML.
+MAX_HTML = 1024 * 1024
+_IMAGE = re.compile(r"<img[\s/>]", re.IGNORECASE)
+
+
+class BodyTooLarge(ValueError):
+    def __init__(self, size: int) -> None:
+        super().__init__(f"the body makes {size} characters of HTML")
+        self.size = size
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    html: str
+    images: int  # dropped by the sanitizer
+
+
 class Renderer:
     """One Python-Markdown instance, reset between bodies: building one costs as much as a short body."""
 
@@ -46,8 +64,15 @@ class Renderer:
 
     def render(self, body: str) -> str:
         """Safe HTML for a Markdown body. Slow on some inputs: run it where it can be stopped."""
+        return self.render_body(body).html
+
+    def render_body(self, body: str) -> Body:
+        """The safe HTML and what it left out; raises BodyTooLarge past MAX_HTML characters."""
         html = self._markdown.reset().convert(body)
-        return _EMPTY_PARAGRAPH.sub("", _CLEANER.clean(_shift_headings(html))).strip()
+        if len(html) > MAX_HTML:  # before the sanitizer, which takes twice as long as Markdown
+            raise BodyTooLarge(len(html))
+        cleaned = _EMPTY_PARAGRAPH.sub("", _CLEANER.clean(_shift_headings(html))).strip()
+        return Body(cleaned, len(_IMAGE.findall(html)))
 
 
 @functools.cache
@@ -58,3 +83,7 @@ def _renderer() -> Renderer:
 def render(body: str) -> str:
     """`Renderer.render` with one renderer per process, made on first use."""
     return _renderer().render(body)
+
+
+def render_body(body: str) -> Body:
+    return _renderer().render_body(body)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
 from typing import Any, Final
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from . import models
 from .diagnostics import Diagnostic, error, warning
@@ -341,13 +341,40 @@ def https_url(node: Node, key: str, ctx: Context) -> str | _Invalid:
     if parts.username is not None or parts.password is not None:
         return ctx.error(node, "invalid-url", f"{key}: a URL must not contain a user name or password",
                          "remove the part before '@'")
-    if not hostname or "." not in hostname:
+    if not hostname or "." not in hostname or not valid_host(hostname):
         return ctx.error(node, "invalid-url", f"{key}: '{value}' has no valid host name", hint)
+    if not valid_port(parts):
+        return ctx.error(node, "invalid-url", f"{key}: '{value}' has a port number outside 1 to 65535",
+                         "leave out the ':' and the number after the host name")
     return value
 
 
-_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+_HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+
+
+def valid_host(hostname: str) -> bool:
+    """A DNS host name (an international one in its xn-- form): labels of letters, digits and
+    inner hyphens. Not '...', not '-x.nl'."""
+    try:
+        ascii_name = hostname.encode("idna").decode("ascii")
+    except UnicodeError:  # an empty or overlong label
+        return False
+    return all(_HOST_LABEL.fullmatch(label) for label in ascii_name.lower().split("."))
+
+
+def valid_port(parts: SplitResult) -> bool:
+    try:
+        port = parts.port
+    except ValueError:  # out of range, or not a number
+        return False
+    return port is None or port > 0
+
+
+# Stricter than RFC 5322: an address becomes a mailto: link, where '%', '?' and '&' would
+# change it ('a%40b@x.nl' mails a@b, 'a@x.nl?bcc=...' adds a recipient).
+_EMAIL = re.compile(r"[A-Za-z0-9_'+-]+(?:\.[A-Za-z0-9_'+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+                    r"[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])")
+_EMAIL_CHARACTER = re.compile(r"[A-Za-z0-9_'+.@-]")
 
 
 @rule(Rule("email", pattern=f"^{_SPACES}(?:{_EMAIL.pattern}){_SPACES}$"))
@@ -359,9 +386,11 @@ def email(node: Node, key: str, ctx: Context) -> str | _Invalid:
     value = value.strip()
     if value.lower().startswith("mailto:"):
         return ctx.error(node, "invalid-email", f"{key}: write the address without 'mailto:'")
-    if not _EMAIL.fullmatch(value):
-        return ctx.error(node, "invalid-email", f"{key}: '{value}' is not an e-mail address",
-                         "write it as name@organisation.nl")
+    if not _EMAIL.fullmatch(value) or len(value) > 254 or len(value.split("@")[0]) > 64:
+        odd = next((char for char in value if not _EMAIL_CHARACTER.fullmatch(char)), None)
+        hint = (f"remove the '{odd}': an address holds letters, digits, one '@' and . - _ + ' only"
+                if odd and odd.isprintable() and not odd.isspace() else "write it as name@organisation.nl")
+        return ctx.error(node, "invalid-email", f"{key}: '{value}' is not an e-mail address", hint)
     return value
 
 
@@ -479,6 +508,8 @@ def list_of(item: Validator, what: str, minimum: int = 0, maximum: int = 100, un
     def validate(node: Node, key: str, ctx: Context) -> tuple[Any, ...] | _Invalid:
         if not isinstance(node, Sequence):
             hint = f"write one '- item' per line under '{key.rsplit('.', 1)[-1]}:', or [first, second]"
+            if isinstance(node, Scalar) and re.match(r"-[^\s-]", node.source):  # '-nl' on each line
+                hint = f"a list item needs a space after the '-': write '- {node.source[1:].split()[0]}'"
             return ctx.error(node, "wrong-type", f"{key}: expected a list of {what}, got {describe(node)}", hint)
         if len(node.items) < minimum:
             return ctx.error(node, "too-few", f"{key}: needs at least {minimum} {'item' if minimum == 1 else 'items'}")

@@ -38,8 +38,22 @@ def group_key(value: str) -> str:
     return fold(value) or "~" + value.casefold()
 
 
+MAX_SLUG = 80  # a folder name; file systems allow 255 bytes
+
+
 def term_slug(key: str) -> str:
-    return "term-" + hashlib.sha256(key.encode()).hexdigest()[:10] if key.startswith("~") else key
+    """The slug of a term page: its folded key, capped in length.
+
+    A key without Latin letters or digits gets a hash, and a key longer than MAX_SLUG keeps its
+    start and gets a hash of the whole. Both contain '--', which no folded key does (`fold`
+    collapses runs of '-'), so a hashed slug never equals another term's slug.
+    """
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    if key.startswith("~"):
+        return "term--" + digest
+    if len(key) > MAX_SLUG:
+        return key[:MAX_SLUG - 14].rstrip("-") + "--" + digest
+    return key
 
 
 def _values(record: models.Profile | models.Assignment, kind: str) -> Iterable[str]:

@@ -9,6 +9,8 @@ The same pool spreads the work over every core.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import gc
 import multiprocessing
 import multiprocessing.connection
@@ -42,9 +44,24 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with(parent: int) -> None:
+    """A worker must not outlive its parent (kill -9, a cancelled CI job): it holds a copy of
+    every sibling's pipe, so no pipe closes when the parent dies, and a task may run for long."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
 def _serve(connection: multiprocessing.connection.Connection, function: Callable[[Any, Any], Any],
-           context: Any) -> None:
+           context: Any, parent: int) -> None:
+    _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, which would raise here
     gc.freeze()  # what the worker inherited stays put: collections scan only its own objects
     while True:
         try:
@@ -66,7 +83,7 @@ class _Worker:
                  context: Any) -> None:
         parent_end, child_end = multiprocessing.Pipe()
         self.connection = parent_end
-        self.process = start(target=_serve, args=(child_end, function, context), daemon=True)
+        self.process = start(target=_serve, args=(child_end, function, context, os.getpid()), daemon=True)
         self.process.start()
         child_end.close()
         self.task: int | None = None
@@ -108,7 +125,7 @@ def run_timed(function: Callable[[Task, Context], Result], tasks: Sequence[Task]
     if not tasks:
         return []
     start = _process_starter()
-    workers = [_Worker(start, function, context) for _ in range(max(1, min(jobs, len(tasks))))]
+    workers: list[_Worker] = []
     pending = iter(range(len(tasks)))
     done = 0
 
@@ -123,6 +140,13 @@ def run_timed(function: Callable[[Task, Context], Result], tasks: Sequence[Task]
     collecting = gc.isenabled()
     gc.disable()
     try:
+        for _ in range(max(1, min(jobs, len(tasks)))):  # inside the try: workers started before an EMFILE stop
+            try:
+                workers.append(_Worker(start, function, context))
+            except OSError as exc:
+                if exc.errno not in (errno.EMFILE, errno.ENFILE) or not workers:
+                    raise
+                break  # out of file descriptors: go on with the workers there are
         for worker in workers:
             assign(worker)
         while done < len(tasks):

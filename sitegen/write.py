@@ -8,12 +8,20 @@ folder; only the parent commits it.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+try:
+    import fcntl
+except ImportError:  # Windows: builds into one folder are not locked there
+    fcntl = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +35,31 @@ class OutputProblem(ValueError):
     """The output folder is one a build must not replace."""
 
 
+MARKER = ".sitegen-build"  # in every folder a build writes: only such folders are ever replaced
+MARKER_TEXT = b"sitegen wrote this folder; the next build replaces all of it, except .git\n"
+_HASHED_STYLE = re.compile(r"style\.[0-9a-f]{10}\.css")
+
+
+def is_build_output(folder: Path) -> bool:
+    """True for a folder that a build wrote: it has the marker file.
+
+    Builds before the marker are recognised by the files every build writes: index.html,
+    404.html, robots.txt and assets/style.<hash>.css. A folder that merely holds an index.html
+    is not one.
+    """
+    if (folder / MARKER).is_file():
+        return True
+    if not all((folder / name).is_file() for name in ("index.html", "404.html", "robots.txt")):
+        return False
+    return any(_HASHED_STYLE.fullmatch(p.name) for p in (folder / "assets").glob("style.*.css"))
+
+
 def check_output_folder(out: Path, site: Path) -> None:
     """Refuse an output folder whose replacement would delete anything but an earlier build.
 
     A build replaces the whole folder, so it must not hold the site, its content or its theme
-    (`--out .` would delete the repository), nor files that no build wrote.
+    (`--out .` would delete the repository), nor files that no build wrote. A `.git` alone
+    (a new gh-pages worktree) is fine: the build keeps it.
     """
     target, source = out.resolve(), site.resolve()
     if target == source or target in source.parents:
@@ -43,9 +71,11 @@ def check_output_folder(out: Path, site: Path) -> None:
                                 f"write to a folder of its own, such as '{site / 'output'}'")
     if target.exists() and not target.is_dir():
         raise OutputProblem(f"--out: '{out}' is a file, not a folder")
-    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
-        raise OutputProblem(f"--out: '{out}' is not empty and holds no built site; a build replaces the whole "
-                            "folder, so choose a new or empty folder")
+    others = target.is_dir() and any(entry.name != ".git" for entry in target.iterdir())
+    if others and not is_build_output(target):
+        raise OutputProblem(f"--out: '{out}' is not empty and holds no earlier build (it has no {MARKER} file); "
+                            "a build replaces the whole folder, so choose a new or empty folder, "
+                            "or move the files elsewhere first")
 
 
 def _write(folder: Path, file: OutputFile) -> int:
@@ -73,33 +103,122 @@ class WriteSummary:
     bytes: int
 
 
+class _OutputLock:
+    """`.NAME.lock` beside the output folder, held from staging to swap: one build at a time.
+
+    An flock, which belongs to the open file, so two builds in one process exclude each other
+    too; it ends with the process (and its workers, which die with it), even after SIGKILL.
+    The file is removed on release; a build that locked a file removed meanwhile tries again,
+    so two builds never hold two different files.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.path = out.parent / f".{out.name}.lock"
+        self.fd = -1
+        while fcntl is not None:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise OutputProblem(f"another sitegen build is writing to '{out}' right now; wait until it has "
+                                    f"finished, then build again (the lock is '{self.path}')") from None
+            try:
+                if os.stat(self.path).st_ino == os.fstat(fd).st_ino:
+                    self.fd = fd
+                    return
+            except FileNotFoundError:
+                pass
+            os.close(fd)
+
+    def release(self) -> None:
+        if self.fd < 0:
+            return
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.path)
+        os.close(self.fd)
+        self.fd = -1
+
+
+def remove_stale_staging(out: Path) -> None:
+    """Put back what a killed build left beside `out`, then remove its staging folders.
+
+    Only folders with sitegen's names and its marker (or empty ones) are touched, and only
+    while this build holds the lock, so none of them belongs to a running build. A swap killed
+    halfway may have left the previous output in `.NAME.old-*` and its `.git` in `.NAME.new-*`:
+    both go back first.
+    """
+    for old in sorted(out.parent.glob(f".{glob.escape(out.name)}.old-*")):
+        previous = old / out.name
+        if not out.exists() and previous.is_dir() and is_build_output(previous):
+            os.rename(previous, out)
+        entries = [p.name for p in old.iterdir()]
+        if not entries or (entries == [out.name] and is_build_output(previous) and not (previous / ".git").exists()):
+            shutil.rmtree(old)
+    for new in sorted(out.parent.glob(f".{glob.escape(out.name)}.new-*")):
+        if any(new.iterdir()) and not (new / MARKER).is_file():
+            continue  # not a staging folder of ours
+        repository = new / ".git"
+        if repository.is_dir() and out.is_dir() and not (out / ".git").exists():
+            os.rename(repository, out / ".git")
+        if not repository.exists():
+            shutil.rmtree(new)
+
+
 class Staging:
-    """A fresh folder beside `out` that becomes `out` on commit."""
+    """A fresh folder beside `out` that becomes `out` on commit; the output is locked till then."""
 
     def __init__(self, out: Path) -> None:
         self.out = out.resolve()
         self.out.parent.mkdir(parents=True, exist_ok=True)
-        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-", dir=self.out.parent))
-        os.chmod(self.folder, 0o755)
+        self._lock = _OutputLock(self.out)
+        try:
+            remove_stale_staging(self.out)
+            self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-", dir=self.out.parent))
+            os.chmod(self.folder, 0o755)
+            (self.folder / MARKER).write_bytes(MARKER_TEXT)
+        except BaseException:
+            self._lock.release()
+            raise
 
     def write(self, file: OutputFile) -> int:
         return _write(self.folder, file)
 
     def commit(self) -> None:
+        try:
+            self._swap()
+        finally:
+            self._lock.release()
+
+    def _swap(self) -> None:
         if not self.out.exists():
             os.rename(self.folder, self.out)
             return
-        # An output folder that is a git worktree (a gh-pages checkout) keeps its repository.
-        repository = self.out / ".git"
-        if repository.exists() and not (self.folder / ".git").exists():
-            os.rename(repository, self.folder / ".git")
+        # An output folder that is a git worktree (a gh-pages checkout) keeps its repository,
+        # which goes back where it was if the swap fails: discard() would delete it.
+        repository, carried = self.out / ".git", self.folder / ".git"
         retired = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.old-", dir=self.out.parent))
-        os.rename(self.out, retired / self.out.name)
-        os.rename(self.folder, self.out)
+        moved = False
+        try:
+            if repository.exists() and not carried.exists():
+                os.rename(repository, carried)
+                moved = True
+            os.rename(self.out, retired / self.out.name)
+            try:
+                os.rename(self.folder, self.out)
+            except BaseException:
+                os.rename(retired / self.out.name, self.out)
+                raise
+        except BaseException:
+            if moved:
+                os.rename(carried, repository)
+            shutil.rmtree(retired, ignore_errors=True)
+            raise
         shutil.rmtree(retired, ignore_errors=True)
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+        self._lock.release()  # if a failed commit has not released it already
 
 
 def replace_file(path: Path, content: bytes) -> None:

@@ -110,6 +110,8 @@ def load(text: str, first_line: int = 1, subject: str = FRONT_MATTER) -> Mapping
     `subject` names the text in messages: the front matter, or "the file" for a YAML file.
     Raises YamlProblem for every input that is not a plain mapping of plain values.
     """
+    _refuse_other_line_breaks(text, first_line)
+    _refuse_non_breaking_indentation(text, first_line)
     loader = _Loader(text)
     try:
         return _Builder(loader, first_line, subject).document()
@@ -121,6 +123,46 @@ def load(text: str, first_line: int = 1, subject: str = FRONT_MATTER) -> Mapping
         raise YamlProblem(first_line, 1, "yaml-syntax", f"the YAML could not be read: {exc}") from None
     finally:
         loader.dispose()
+
+
+_OTHER_LINE_BREAKS = re.compile("[\u0085\u2028\u2029]")
+_BREAK_NAMES = {"\u0085": "next-line character", "\u2028": "line separator", "\u2029": "paragraph separator"}
+
+
+def _refuse_other_line_breaks(text: str, first_line: int) -> None:
+    """libyaml ends a line at U+0085, U+2028 and U+2029, editors and our line numbers do not: a
+    key after one hides in a comment or a value, and every later line number would be wrong."""
+    found = _OTHER_LINE_BREAKS.search(text)
+    if found is None:
+        return
+    offset = found.start()
+    line = text.count("\n", 0, offset) + first_line
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    raise YamlProblem(line, column, "line-separator",
+                      f"contains the invisible {_BREAK_NAMES[found[0]]} U+{ord(found[0]):04X}, "
+                      "which YAML reads as the end of a line",
+                      "retype the line without copying it from another document")
+
+
+_NON_BREAKING_INDENTATION = re.compile("^[ \t]*[\u00a0\u2007\u202f]", re.MULTILINE)
+
+
+def _refuse_non_breaking_indentation(text: str, first_line: int) -> None:
+    """A non-breaking space (which word processors put in) looks like indentation, but YAML
+    reads it as text: '\u00a0\u00a0email:' would be a key of its own, or a syntax error."""
+    found = _NON_BREAKING_INDENTATION.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + first_line
+    raise YamlProblem(line, found.end() - found.start(), "yaml-non-breaking-space",
+                      "a non-breaking space is used for indentation; YAML only allows ordinary spaces",
+                      "retype the spaces at the start of this line with the space bar")
+
+
+_NO_SPACE_AFTER_DASH = re.compile(r"\s*-[^\s-]")
+# Word turns "..." into “...”, which YAML does not read as quotes.
+CURLY_OPENING, CURLY_CLOSING = "\u201c\u201d\u201e\u2018\u2019\u201a", "\u201c\u201d\u2018\u2019"
+_CURLY_HINT = "type straight quotes instead (\"...\" or '...'), or leave the quotes out"
 
 
 def _character_problem(exc: yaml.reader.ReaderError, text: str, first_line: int) -> YamlProblem:
@@ -162,7 +204,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Ya
             "replace the tab at the start of this line with spaces",
         )
     hint = "check the indentation and the ':' after each key; put text with ': ' or '#' in quotes"
-    if 2 <= column <= len(source_line) + 1 and source_line[column - 2] in "'\"":
+    key_line = source_lines[context_mark.line] if context_mark and context_mark.line < len(source_lines) else ""
+    if any(char in CURLY_OPENING for char in source_line):
+        hint = "curly quotes (\u201c \u201d \u2018 \u2019) are not quotes to YAML: " + _CURLY_HINT
+    elif _NO_SPACE_AFTER_DASH.match(key_line) or _NO_SPACE_AFTER_DASH.match(source_line):
+        hint = "a list item needs a space after the '-': write '- item'"
+    elif 2 <= column <= len(source_line) + 1 and source_line[column - 2] in "'\"":
         hint = ("a quote inside a quoted value ends it early: leave out the outer quotes, "
                 "or write a quote inside '...' as ''")
     return YamlProblem(line, column, "yaml-syntax", f"invalid YAML: {problem}", hint)
@@ -243,7 +290,12 @@ class _Builder:
         line, column = self._position(event)
         if isinstance(event, yaml.ScalarEvent):
             plain = not event.style and event.implicit[0]
-            return Scalar(scalar_value(event.value, plain), event.value, line, column)
+            text = event.value
+            if plain and len(text) > 1 and text[0] in CURLY_OPENING and text[-1] in CURLY_CLOSING:
+                raise YamlProblem(line, column, "curly-quotes",
+                                  f"the value {text} is wrapped in curly quotes, which YAML keeps as part of the text",
+                                  _CURLY_HINT)
+            return Scalar(scalar_value(text, plain), text, line, column)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Node] = []
             event = self._next()

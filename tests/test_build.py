@@ -255,8 +255,8 @@ OWN_FOLDER = "; write to a folder of its own, such as '{output}'"
     ("site/content/profiles", "lies in the site's content/ folder" + OWN_FOLDER),
     ("site/themes/eigen", "lies in the site's themes/ folder" + OWN_FOLDER),
     ("site/sitegen.yaml", "is a file, not a folder"),
-    ("documenten", "is not empty and holds no built site; a build replaces the whole folder, "
-                   "so choose a new or empty folder"),
+    ("documenten", "is not empty and holds no earlier build (it has no .sitegen-build file); a build replaces "
+                   "the whole folder, so choose a new or empty folder, or move the files elsewhere first"),
 ])
 def test_an_output_folder_that_holds_other_files_is_refused(tmp_path: Path, where: str, problem: str) -> None:
     """`--out .` in the repository would have deleted it, .git and all."""

@@ -97,7 +97,7 @@ def test_check_json(make_site: SiteFactory) -> None:
     site = make_site({**VALID, BROKEN: BROKEN_PROFILE, "content/profiles/niemand.png": b"x"})
     status, out, err = run("check", str(site), "--date", DATE, "--format", "json")
     assert status == 1
-    assert err == "sitegen: 6 files checked: 3 errors in 2 files, 1 warning\n"
+    assert err == "sitegen: 6 files checked: 4 errors in 2 files, 0 warnings\n"
     found = json.loads(out)
     assert all(list(item) == ["path", "line", "column", "severity", "code", "message", "hint"] for item in found)
     assert found[:2] == [
@@ -109,7 +109,7 @@ def test_check_json(make_site: SiteFactory) -> None:
     ]
     assert [(item["path"], item["severity"], item["code"]) for item in found[2:]] == [
         ("content/profiles/niemand.png", "error", "photo-invalid"),
-        ("content/profiles/niemand.png", "warning", "photo-without-profile")]
+        ("content/profiles/niemand.png", "error", "photo-without-profile")]
 
 
 def test_check_json_of_a_valid_site(make_site: SiteFactory) -> None:
@@ -142,7 +142,7 @@ def test_check_github_escapes_contributor_text(make_site: SiteFactory) -> None:
         "the file name 'a:b,c.md' is not valid: use lower-case letters, digits and hyphens%0A"
         "hint: rename it to 'a-b-c.md'",
         "::error file=content/profiles/bert-jansen.md,line=8,col=13,title=sitegen invalid-value::"
-        "visibility: unknown value '100%25 x%0A::error file=evil.md::pwned, a:b'%0A"
+        "visibility: unknown value '100%25 x\\n::error file=evil.md::pwned, a:b'%0A"
         "hint: allowed values: public, internal",
     ]
 

@@ -110,8 +110,8 @@ def test_github_escaping_case_34() -> None:
     output = format_github(found)
     assert output == (
         "::error file=content/profiles/a%3Ab%2Cc.md,line=3,col=2,title=sitegen invalid-value::"
-        "visibility: unknown value '100%25 x%0A::error file=evil.md::pwned, a:b'"
-        "%0Ahint: allowed values: public, internal%0D%0A::warning::also pwned\n"
+        "visibility: unknown value '100%25 x\\n::error file=evil.md::pwned, a:b'"
+        "%0Ahint: allowed values: public, internal\\r\\n::warning::also pwned\n"
     )
     assert output.count("\n") == 1
     assert "\r" not in output
@@ -143,7 +143,7 @@ def test_github_summary_table() -> None:
         "| file | line | severity | message | hint |\n"
         "|---|---:|---|---|---|\n"
         "| content/profiles/anna-de-vries.md | 7 | error | consent: a \\| b \\`c\\` &lt;script&gt; "
-        "| line one<br>line two |\n"
+        "| line one\\nline two |\n"
         "| content/profiles/x.png |  | warning | no profile |  |\n"
     )
 

@@ -818,10 +818,10 @@ def test_24_two_photos_for_one_profile(make_site: SiteFactory) -> None:
     assert [p.photo for p in result.directory.profiles] == [None]
 
 
-def test_24_photo_without_profile_is_a_warning(make_site: SiteFactory) -> None:
-    check_only(make_site, {"content/profiles/niemand.png": image_bytes("PNG")}, [warning(
+def test_24_photo_without_profile_is_an_error(make_site: SiteFactory) -> None:
+    check_only(make_site, {"content/profiles/niemand.png": image_bytes("PNG")}, [error(
         "content/profiles/niemand.png", 0, 0, "photo-without-profile", "the photo 'niemand.png' belongs to no profile",
-        "name it after its profile file, or remove it")])
+        "name it after its profile file: the photo of anna-de-vries.md is anna-de-vries.jpg; or remove it")])
 
 
 # ---------------------------------------------------------------------------------------------
