@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import os
 import secrets
 import shutil
 import socket
@@ -169,10 +170,12 @@ def _bind_problem(problem: OSError, host: str, port: int) -> str:
 
 
 def _shown(site: Path, path: Path) -> str:
+    """A path as the member knows it: below the site folder when it is there (watchfiles names it absolute)."""
+    folder = "/" if path.is_dir() else ""
     try:
-        return str(path.relative_to(site)) + ("/" if path.is_dir() else "")
+        return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(site))) + folder
     except ValueError:
-        return str(path) + "/"
+        return str(path) + folder
 
 
 def _changed(site: Path, paths: set[str]) -> str:
