@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from . import models
 from .directory import Directory
@@ -18,6 +18,7 @@ from .directory import Directory
 Audience = Literal["public", "internal"]
 AUDIENCES: tuple[Audience, ...] = ("public", "internal")
 AssignmentState = Literal["scheduled", "open", "closed"]
+Shown = TypeVar("Shown", models.Profile, models.Assignment)  # a record with an `internal:` block
 
 
 def assignment_state(assignment: models.Assignment, build_date: dt.date) -> AssignmentState:
@@ -59,18 +60,19 @@ def select(directory: Directory, audience: Audience) -> Selection:
     return Selection(audience, profiles, tuple(open_assignments), tuple(closed), directory.pages)
 
 
-def _drop_internal(record: Any) -> Any:
+def _drop_internal(record: Shown) -> Shown:
     return dataclasses.replace(record, internal={}) if record.internal else record
 
 
-def _merge_internal(record: Any) -> Any:
+def _merge_internal(record: Shown) -> Shown:
     if not record.internal:
         return record
-    changes = {key: _merge(getattr(record, key), value) for key, value in record.internal.items()}
+    # The values of one field each (an `internal:` block holds the validated values of its keys).
+    changes: dict[str, Any] = {key: _merge(getattr(record, key), value) for key, value in record.internal.items()}
     return dataclasses.replace(record, **changes)
 
 
-def _merge(public: Any, internal: Any) -> Any:
+def _merge(public: object, internal: object) -> object:
     """Internal values win; within a contact or availability block, field by field."""
     if dataclasses.is_dataclass(public) and type(public) is type(internal):
         extra = {f.name: getattr(internal, f.name) for f in dataclasses.fields(internal)

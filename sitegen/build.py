@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -35,6 +34,7 @@ from . import (
     vcards,
 )
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
+from .hashes import content_hash
 from .schema import TermIndex
 from .taxonomy import build_taxonomies
 from .urls import Urls
@@ -238,7 +238,7 @@ def _search_files(selection: audience.Selection, assembled: directory.Directory,
     paths: dict[str, str] = {}
     outputs = []
     for name, content in search.search_files(documents, language).items():
-        path = f"{urls.section('search')}/{name}.{hashlib.sha256(content).hexdigest()[:10]}.json"
+        path = f"{urls.section('search')}/{name}.{content_hash(content)}.json"
         paths[name] = path
         outputs.append(OutputFile(path, content, "search"))
     return paths, outputs
@@ -256,7 +256,7 @@ def _photo_jobs(site: Path, selection: audience.Selection, urls: Urls) -> list[P
     for profile in selection.profiles:
         if profile.photo:
             location = str(site / profile.photo)
-            digest = hashlib.sha256(sources.read_photo(location)).hexdigest()[:10]
+            digest = images.photo_hash(sources.read_photo(location))
             jobs.append(PhotoJob(profile.slug, f"{urls.profile(profile.slug)}foto-{digest}.jpg", location))
     return jobs
 
@@ -311,7 +311,7 @@ def _render_slice(task: tuple[str, int, int], context: _RenderContext) -> tuple[
     else:
         for photo in context.photos[start:end]:
             published = images.publish(sources.read_photo(photo.location))
-            size += context.staging.write(OutputFile(photo.path, published.data, "photo"))
+            size += context.staging.write(OutputFile(photo.path, published, "photo"))
             counts["photo"] += 1
     return counts, size, {}
 

@@ -104,7 +104,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "preview_none_text": ("De site is nog niet gelukt. Herstel de fouten die sitegen serve meldt; "
                               "deze pagina laadt daarna vanzelf opnieuw."),
         "photo_of": "Foto van {name}",
-        "view_profile": "Bekijk profiel",
         "built_on": "Bijgewerkt op {date}",
         "edit_profile": "Wijzig dit profiel op {host}",
         "add_profile": "Voeg je profiel toe op {host}",
@@ -151,7 +150,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "feed_follow_field": "Nieuwe klussen in dit werkveld volgen met een feedlezer (Atom)",
         "add_to_contacts": "Toevoegen aan contacten",
         "form_title": "Profiel aanmaken of wijzigen",
-        "form_link": "Maak je profiel met het formulier",
         "form_edit_link": "Wijzig dit profiel in het formulier",
         "form_intro": ("Vul het formulier in. Het maakt het bestand van je profiel, dat je daarna als voorstel "
                        "(pull request) indient. Je hebt geen programmeerkennis nodig."),
@@ -354,7 +352,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "preview_none_text": ("The site has not built yet. Fix the errors sitegen serve reports; this page "
                               "then reloads by itself."),
         "photo_of": "Photo of {name}",
-        "view_profile": "View profile",
         "built_on": "Updated on {date}",
         "edit_profile": "Edit this profile on {host}",
         "add_profile": "Add your profile on {host}",
@@ -400,7 +397,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "feed_follow_field": "Follow new assignments in this field in a feed reader (Atom)",
         "add_to_contacts": "Add to contacts",
         "form_title": "Create or edit your profile",
-        "form_link": "Create your profile with the form",
         "form_edit_link": "Edit this profile in the form",
         "form_intro": ("Fill in the form. It makes your profile's file, which you then submit as a proposal "
                        "(pull request). No programming knowledge needed."),

@@ -7,31 +7,49 @@ output. Without a photo, the page shows a placeholder with the member's initials
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
+import json
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps
 
+from .hashes import content_hash
 from .photos import PhotoProblem, decode
-
-PHOTO_SIZE = 320
 
 
 @dataclass(frozen=True, slots=True)
-class PublishedPhoto:
-    data: bytes
-    size: int
-    digest: str  # for a cache-busting file name
+class Encoding:
+    """Everything besides the original that decides a published photo's bytes."""
+
+    size: int = 320  # pixels, width and height
+    resample: str = "LANCZOS"  # a name of PIL.Image.Resampling
+    quality: int = 82
+    optimize: bool = True
+    progressive: bool = True
+    steps: int = 1  # raise it when `publish` changes the pixels in another way (crop, orientation, colour)
 
 
-def publish(original: bytes) -> PublishedPhoto:
-    """The photo as published; raises PhotoProblem. `check` runs this too, so a photo it passes
-    never fails the build."""
+ENCODING = Encoding()
+
+
+def photo_hash(original: bytes, encoding: Encoding = ENCODING) -> str:
+    """The content hash in a photo's file name, known before the photo is encoded: over the
+    original and the encoding, so that a new size or quality also gives a new URL, instead of
+    leaving browsers with the old image under the old one."""
+    settings = json.dumps(dataclasses.asdict(encoding), sort_keys=True).encode("ascii")
+    return content_hash(settings + b"\n" + original)
+
+
+def publish(original: bytes, encoding: Encoding = ENCODING) -> bytes:
+    """The photo as published, a JPEG; raises PhotoProblem. `check` runs this too, so a photo it
+    passes never fails the build."""
     decoded = decode(original)
     try:
         image = ImageOps.exif_transpose(decoded)  # parses the EXIF block, which may be anything
-        image = ImageOps.fit(image.convert("RGB"), (PHOTO_SIZE, PHOTO_SIZE), Image.Resampling.LANCZOS)
+        image = ImageOps.fit(image.convert("RGB"), (encoding.size, encoding.size),
+                             Image.Resampling[encoding.resample])
     except Exception:  # noqa: BLE001 - Pillow raises many kinds for broken metadata
         raise PhotoProblem("photo-invalid", "the photo cannot be processed: its EXIF data is damaged",
                            "export the photo again as JPEG, PNG or WebP") from None
@@ -39,9 +57,9 @@ def publish(original: bytes) -> PublishedPhoto:
     # JPEG writer saves the comment again: only the pixels go into a fresh image.
     pixels = Image.frombytes("RGB", image.size, image.tobytes())
     buffer = io.BytesIO()
-    pixels.save(buffer, format="JPEG", quality=82, optimize=True, progressive=True)
-    data = buffer.getvalue()
-    return PublishedPhoto(data, PHOTO_SIZE, hashlib.sha256(data).hexdigest()[:10])
+    pixels.save(buffer, format="JPEG", quality=encoding.quality, optimize=encoding.optimize,
+                progressive=encoding.progressive)
+    return buffer.getvalue()
 
 
 # Colours with a contrast of at least 4.5:1 against white text.

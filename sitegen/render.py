@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import re
 import traceback
 from collections.abc import Iterator, Sequence
@@ -25,6 +24,7 @@ from markupsafe import Markup
 from . import editlinks, i18n, images, jsonld, matching, models, profile_form
 from .audience import Audience, Selection
 from .config import SiteConfig
+from .hashes import content_hash
 from .search import FACET_PARAMETERS, FACETS
 from .taxonomy import Taxonomies, TermGroup, group_key, term_slug
 from .urls import TAXONOMIES, Urls
@@ -297,7 +297,7 @@ def hashed_assets(files: dict[str, bytes]) -> tuple[dict[str, str], list[OutputF
     names: dict[str, str] = {}
     outputs: list[OutputFile] = []
     for name in sorted(files):
-        digest = hashlib.sha256(files[name]).hexdigest()[:10]
+        digest = content_hash(files[name])
         stem, dot, extension = name.rpartition(".")
         hashed = f"{stem}.{digest}.{extension}" if dot else f"{name}.{digest}"
         names[name] = hashed

@@ -17,19 +17,22 @@ Python for the parity test against lunr.js.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import html
 import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import snowballstemmer
 from lunr.stemmer import porter_stemmer
 from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
+
+from . import models
 
 LUNR_VERSION = "2.3.9"
 FORMAT_VERSION = 1
@@ -287,9 +290,10 @@ FACET_PARAMETERS = {
 }
 
 
-def site_documents(profiles: Sequence[Any], assignments: Sequence[Any], organisations: dict[str, Any],
+def site_documents(profiles: Sequence[models.Profile], assignments: Sequence[models.Assignment],
+                   organisations: Mapping[str, models.Organisation],
                    href: Callable[[str, str], str], label: Callable[[str], str],
-                   long_date: Callable[[Any], str]) -> list[SearchDocument]:
+                   long_date: Callable[[dt.date], str]) -> list[SearchDocument]:
     """Search documents for the audience's profiles and open assignments, in that order.
 
     `href(kind, slug)` is a page's link; `label(key)` a UI string (kinds, engagement, availability).
@@ -311,13 +315,13 @@ def site_documents(profiles: Sequence[Any], assignments: Sequence[Any], organisa
     return documents
 
 
-def _organisation_name(organisation_id: str, organisations: dict[str, Any]) -> str:
+def _organisation_name(organisation_id: str, organisations: Mapping[str, models.Organisation]) -> str:
     organisation = organisations.get(organisation_id)
     return organisation.name if organisation else organisation_id
 
 
-def _document(record: Any, kind: str, title: str, role: str, subtitle: str, url: str, organisation_name: str,
-              engagement: list[str], availability: list[str]) -> SearchDocument:
+def _document(record: models.Profile | models.Assignment, kind: str, title: str, role: str, subtitle: str, url: str,
+              organisation_name: str, engagement: list[str], availability: list[str]) -> SearchDocument:
     """What profiles and assignments share: the indexed texts, and the facets of a result."""
     facets = {"kind": [kind], "organisation": [organisation_name], "region": [record.region] if record.region else [],
               "field": list(record.fields), "skill": list(record.skills), "engagement": engagement,

@@ -7,13 +7,13 @@ shown is the spelling used most often (ties: the first in folded, then code-poin
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import models
 from .audience import Selection
+from .hashes import content_hash
 from .terms import fold
 
 
@@ -48,7 +48,7 @@ def term_slug(key: str) -> str:
     start and gets a hash of the whole. Both contain '--', which no folded key does (`fold`
     collapses runs of '-'), so a hashed slug never equals another term's slug.
     """
-    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    digest = content_hash(key.encode(), 12)
     if key.startswith("~"):
         return "term--" + digest
     if len(key) > MAX_SLUG:

@@ -97,12 +97,6 @@ def write_files(folder: Path, files: Iterable[OutputFile]) -> int:
     return sum(_write(folder, file) for file in files)
 
 
-@dataclass(frozen=True, slots=True)
-class WriteSummary:
-    files: int
-    bytes: int
-
-
 class _OutputLock:
     """`.NAME.lock` beside the output folder, held from staging to swap: one build at a time.
 
