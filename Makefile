@@ -6,12 +6,13 @@ BIN := $(VENV)/bin
 DEMO_DATE ?= 2026-12-01
 DATE_OPTION := $(if $(DEMO_DATE),--date $(DEMO_DATE),)
 
-.PHONY: site test check lint typecheck golden clean
+.PHONY: site test check lint format-check typecheck golden clean
 
-$(BIN)/.installed: pyproject.toml
+# pyproject.toml says which versions sitegen works with, constraints.txt which ones CI tests: those.
+$(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 # The browser tests, validators and the lunr.js parity test use npm packages (never a built site).
@@ -33,6 +34,10 @@ golden: $(BIN)/.installed
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check sitegen tests bench
+
+# Not part of `lint` until the tree has been formatted once (CHANGELOG.md, Unreleased).
+format-check: $(BIN)/.installed
+	$(BIN)/ruff format --check sitegen tests bench
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy

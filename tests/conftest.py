@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -55,10 +55,10 @@ deadline: 2026-12-20
 Help ons met de omgevingsvisie.
 """
 
-SiteFactory = Callable[[dict[str, str | bytes]], Path]
+SiteFactory = Callable[[Mapping[str, str | bytes]], Path]
 
 
-def write_site(root: Path, files: dict[str, str | bytes], defaults: bool = True) -> Path:
+def write_site(root: Path, files: Mapping[str, str | bytes], defaults: bool = True) -> Path:
     """Write a site: `files` maps a path to its text (dedented) or bytes; None-free defaults fill the rest."""
     content: dict[str, str | bytes] = {}
     if defaults:
@@ -78,7 +78,7 @@ def write_site(root: Path, files: dict[str, str | bytes], defaults: bool = True)
 
 @pytest.fixture
 def make_site(tmp_path: Path) -> SiteFactory:
-    def factory(files: dict[str, str | bytes]) -> Path:
+    def factory(files: Mapping[str, str | bytes]) -> Path:
         return write_site(tmp_path / "site", files)
 
     return factory

@@ -34,7 +34,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def load(site: Path, name: str) -> dict[str, Any]:
+def load(site: Path, name: str) -> dict[Any, Any]:  # YAML 1.1 reads the key `on` as True
     document = yaml.safe_load((site / name).read_text(encoding="utf-8"))
     assert isinstance(document, dict)
     return document

@@ -12,7 +12,7 @@ import pytest
 from conftest import BUILD_DATE, REPO, VALID_ASSIGNMENT, VALID_PROFILE, SiteFactory
 from outputs import ADDRESS, built, html_pages, page_of, parse
 
-from sitegen import audience, build
+from sitegen import audience, build, models
 from sitegen.taxonomy import group_key, term_slug
 
 ATOM_LINK = {"rel": "alternate", "type": "application/atom+xml"}
@@ -53,8 +53,8 @@ def test_the_site_feed_holds_every_open_assignment(demo_files: dict[str, bytes],
 
 
 def test_one_feed_per_field(demo_files: dict[str, bytes], selection: audience.Selection) -> None:
-    fields = {term_slug(group_key(field)) for record in (*selection.profiles, *selection.open_assignments)
-              for field in record.fields}
+    records: tuple[models.Profile | models.Assignment, ...] = (*selection.profiles, *selection.open_assignments)
+    fields = {term_slug(group_key(field)) for record in records for field in record.fields}
     feeds = {path for path in demo_files if path.startswith("werkvelden/") and path.endswith(".atom")}
     assert feeds == {ADDRESS.field_feed(slug) for slug in fields}
     empty = 0

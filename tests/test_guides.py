@@ -70,6 +70,7 @@ def test_the_readme_lists_every_command() -> None:
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     commands = cli._parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert commands is not None
     for command in commands:
         assert f"sitegen {command}" in readme, f"README.md does not show 'sitegen {command}'"
 

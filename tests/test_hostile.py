@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,7 @@ def warning(path: str, line: int, column: int, code: str, message: str, hint: st
     return (path, line, column, "warning", code, message, hint)
 
 
-def check_only(make_site: SiteFactory, files: dict[str, str | bytes], expected: list[Row]) -> build.CheckResult:
+def check_only(make_site: SiteFactory, files: Mapping[str, str | bytes], expected: list[Row]) -> build.CheckResult:
     """Check a site of the valid files plus `files`: exactly `expected` is reported, the valid files pass."""
     site = make_site({**VALID, **files})
     result = check(site)
@@ -829,7 +830,7 @@ def test_24_photo_without_profile_is_an_error(make_site: SiteFactory) -> None:
 
 
 def test_every_broken_file_at_once_and_the_rest_is_published(make_site: SiteFactory, tmp_path: Path) -> None:
-    broken = {
+    broken: dict[str, str | bytes] = {
         "content/profiles/unclosed.md": f"---\nname: X\ncontact:\n  phone: '{PHONE}'\n",
         "content/profiles/tagged.md": profile(f"summary: !!python/object/apply:os.system ['touch {tmp_path}/x']"),
         "content/profiles/laughs.md": f"---\n{BILLION_LAUGHS}---\n",
@@ -841,7 +842,7 @@ def test_every_broken_file_at_once_and_the_rest_is_published(make_site: SiteFact
         "content/profiles/anna-de-vries.svg": "<svg/>",
         "content/assignments/kapot.md": VALID_ASSIGNMENT.replace("posted", "postd"),
     }
-    valid = {**VALID, "content/profiles/bert-jansen.md": profile(),
+    valid: dict[str, str | bytes] = {**VALID, "content/profiles/bert-jansen.md": profile(),
              "content/profiles/bert-jansen.jpg": image_bytes("JPEG", gps=True),
              "content/profiles/cora-crlf.md": profile(name="Cora de Wit").replace("\n", "\r\n")}
     site = make_site({**valid, **broken})

@@ -11,7 +11,7 @@ import pytest
 from conftest import BUILD_DATE, SiteFactory
 from outputs import ADDRESS, built, html_pages, json_ld, page_of, parse
 
-from sitegen import audience, build, jsonld, models
+from sitegen import audience, build, config, jsonld, models
 
 JsonObject = dict[str, object]
 
@@ -183,8 +183,8 @@ def test_every_profile_page_is_a_profile_page_of_a_person(demo_files: dict[str, 
         assert person["jobTitle"] == profile.role
         assert person["url"] == url
         organisation = organisations[profile.organisation]
-        assert person["worksFor"]["name"] == organisation.name  # type: ignore[index]
-        assert person["worksFor"]["@type"] == (  # type: ignore[index]
+        assert person["worksFor"]["name"] == organisation.name
+        assert person["worksFor"]["@type"] == (
             "Organization" if organisation.type == "overig" else "GovernmentOrganization")
         assert person["knowsAbout"] == list(dict.fromkeys((*profile.fields, *profile.skills)))
         assert person.get("knowsLanguage", []) == list(profile.languages)
@@ -351,12 +351,12 @@ def test_a_deadline_ends_at_midnight_dutch_time(day: str, expected: str) -> None
 
 def test_a_place_from_the_organisation_when_the_assignment_names_none() -> None:
     data = jsonld.StructuredData(
-        build.config.SiteConfig(title="T", base_url="https://example.org/"),
+        config.SiteConfig(title="T", base_url="https://example.org/"),
         {"x": models.Organisation("x", "Provincie Noord-Brabant", "provincie")}, {})
     assert data.job_posting(assignment())["jobLocation"] == {
         "@type": "Place", "address": {"@type": "PostalAddress", "addressRegion": "Noord-Brabant",
                                       "addressCountry": "NL"}}
-    unknown = jsonld.StructuredData(build.config.SiteConfig(title="T", base_url="https://example.org/"), {}, {})
+    unknown = jsonld.StructuredData(config.SiteConfig(title="T", base_url="https://example.org/"), {}, {})
     posting = unknown.job_posting(assignment(region="West-Brabant"))
     assert posting["jobLocation"]["address"] == {"@type": "PostalAddress", "addressRegion": "West-Brabant",
                                                  "addressCountry": "NL"}

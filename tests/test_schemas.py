@@ -68,7 +68,7 @@ def paths(name: str, instance: Any) -> list[str]:
 
 def deepest(error: jsonschema.ValidationError) -> str:
     """Where the error is: within an 'empty, or this' choice, the value's own place."""
-    return best_match([error]).json_path
+    return str(best_match([error]).json_path)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -379,7 +379,7 @@ def _schema_accepts(document: str, path: str, key: Key, probe: str) -> bool:
     shaped = schemas.Builder(document).key(Key(key.name, key.validate, required=True), path)
     validator = VALIDATOR({"$defs": {"empty": {"enum": [None, ""]}}, "type": "object", "properties": {"v": shaped}},
                           format_checker=FORMATS)
-    return validator.is_valid({"v": loader_view(yamlstrict.load(f"v: {probe}\n").entries[0].value)})
+    return bool(validator.is_valid({"v": loader_view(yamlstrict.load(f"v: {probe}\n").entries[0].value)}))
 
 
 def _lenient(key: Key, probe: str) -> bool:

@@ -35,7 +35,7 @@ from quality import browser, demo, server, tools
 from sitegen import build, i18n, search
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Request, Route
+    from playwright.sync_api import Browser, ConsoleMessage, Dialog, Locator, Page, Request, Route
 
 SEARCH = "/zoeken/"
 PAGE_SIZE = 50  # search.js shows this many results, then a "more" button
@@ -185,11 +185,15 @@ def _visit(chromium: Browser, origin: str, **options: Any) -> Iterator[Visit]:
         if message.type == "error":
             visit.console.append(message.text)
 
+    def dialog(opened: Dialog) -> None:
+        visit.errors.append(f"dialog: {opened.message}")
+        opened.dismiss()
+
     context.route("**/*", guard)
     page.on("pageerror", lambda error: visit.errors.append(str(error)))
     page.on("console", console)
     page.on("request", lambda request: visit.requests.append(request.url))
-    page.on("dialog", lambda dialog: (visit.errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.on("dialog", dialog)
     try:
         yield visit
     finally:
@@ -293,7 +297,9 @@ def result_urls(page: Page) -> list[str]:
         shown = page.locator("#search-results > li").count()
         more.click()
         page.wait_for_function("n => document.querySelectorAll('#search-results > li').length > n", arg=shown)
-    return page.eval_on_selector_all("#search-results > li a", "links => links.map(a => a.getAttribute('href'))")
+    links: list[str] = page.eval_on_selector_all("#search-results > li a",
+                                                 "links => links.map(a => a.getAttribute('href'))")
+    return links
 
 
 def search_for(page: Page, query: str) -> set[str]:
@@ -507,12 +513,13 @@ def test_back_and_forward_walk_the_searches(visit: Visit, indexed: Indexed) -> N
 
 
 def _focused(page: Page) -> dict[str, Any]:
-    return page.evaluate("""() => {
+    focused: dict[str, Any] = page.evaluate("""() => {
       const el = document.activeElement;
       return {tag: el.tagName.toLowerCase(), id: el.id, type: el.type || '', name: el.name || '',
               value: el.value || '', checked: !!el.checked, inFacets: !!el.closest('.facets'),
               skipLink: el.classList.contains('skip-link')};
     }""")
+    return focused
 
 
 def test_keyboard_alone(visit: Visit) -> None:

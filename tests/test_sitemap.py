@@ -60,7 +60,8 @@ def test_the_demo_sitemap_is_valid_and_dated(demo_files: dict[str, bytes], selec
     assert found[absolute(ADDRESS.listing("profiles"))] == models.newest(first_page).isoformat()  # type: ignore[union-attr]
     assert found[absolute(ADDRESS.listing("profiles", 2))] == models.newest(  # type: ignore[union-attr]
         selection.profiles[24:48]).isoformat()
-    omgevingswet: list[models.Dated] = [r for r in (*selection.profiles, *selection.open_assignments)
+    records: tuple[models.Profile | models.Assignment, ...] = (*selection.profiles, *selection.open_assignments)
+    omgevingswet: list[models.Dated] = [r for r in records
                                         if "omgevingswet" in {term_slug(group_key(f)) for f in r.fields}]
     assert found[absolute(ADDRESS.term("fields", "omgevingswet"))] == models.newest(omgevingswet).isoformat()  # type: ignore[union-attr]
     assert found[absolute(ADDRESS.page("over"))] is None  # a free page has no date of its own
