@@ -45,7 +45,7 @@ def test_the_keys_made_by_the_code_exist_and_are_not_also_named() -> None:
     assert [key for key in MADE if re.search(rf"""['"]{re.escape(key)}['"]""", text)] == []
 
 
-def test_the_made_statuses_are_the_model_s() -> None:
+def test_the_made_match_statuses_are_those_a_suggestion_can_name() -> None:
     # matching.explain words every status it can give; `unavailable` profiles are never suggested.
     assert {key.removeprefix("match_") for key in MADE if key.startswith("match_")} == \
         set(models.AVAILABILITY_STATUSES) - {"unavailable"}

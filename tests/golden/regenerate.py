@@ -28,7 +28,7 @@ DATE = dt.date(2026, 12, 1)
 
 # A content hash as sitegen puts it in a file name: after a '.' (assets, search files) or after
 # 'foto-' (photos), before the extension.
-HASHED = re.compile(rf"(?:(?<=\.)|(?<=/foto-)|(?<=^foto-))[0-9a-f]{{{hashes.LENGTH}}}(?=\.(?:css|js|json|jpg)\b)")
+HASHED = re.compile(rf"(?:(?<=\.)|(?<=/foto-))[0-9a-f]{{{hashes.LENGTH}}}(?=\.(?:css|js|json|jpg)\b)")
 # As long as a hash, so that a vCard's lines fold at the same places.
 PLACEHOLDER = "x" * hashes.LENGTH
 TEXT_SUFFIXES = {".html", ".xml", ".txt", ".json", ".css", ".js", ".svg", ".atom", ".vcf"}
