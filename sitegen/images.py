@@ -28,7 +28,7 @@ class Encoding:
     quality: int = 82
     optimize: bool = True
     progressive: bool = True
-    steps: int = 1  # raise it when `publish` changes the pixels in another way (crop, orientation, colour)
+    revision: int = 1  # raise it when `publish` makes other pixels of the same original (crop, orientation, colour)
 
 
 ENCODING = Encoding()

@@ -26,7 +26,7 @@ def photo(colour: tuple[int, int, int] = (20, 120, 90)) -> bytes:
 
 
 OTHER_SETTINGS: dict[str, Any] = {"size": 160, "resample": "BICUBIC", "quality": 90, "optimize": False,
-                                  "progressive": False, "steps": 2}
+                                  "progressive": False, "revision": 2}
 
 
 def test_every_setting_of_the_encoding_is_tried_here() -> None:
