@@ -7,6 +7,7 @@ range; the pre-commit hook runs the ruff that `make lint` runs.
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 import subprocess
 import sys
@@ -89,6 +90,26 @@ def test_constraints_pin_every_dependency_inside_its_range() -> None:
         name = canonicalize_name(requirement.name)
         assert name in pins, f"constraints.txt does not pin {requirement.name}"
         assert requirement.specifier.contains(pins[name]), f"{requirement.name}=={pins[name]} is outside {requirement}"
+
+
+def test_constraints_pin_exactly_the_packages_the_dependencies_need() -> None:
+    # The closure of the requirements, by the installed packages' own metadata (extras and markers
+    # evaluated here): constraints.txt must pin each of them and nothing else.
+    needed: set[tuple[str, frozenset[str]]] = set()
+    todo = [(requirement, frozenset(requirement.extras)) for requirement in requirements()]
+    while todo:
+        requirement, extras = todo.pop()
+        if (canonicalize_name(requirement.name), extras) in needed:
+            continue
+        needed.add((canonicalize_name(requirement.name), extras))
+        for line in importlib.metadata.requires(requirement.name) or []:
+            dependency = Requirement(line)
+            if dependency.marker is None or any(dependency.marker.evaluate({"extra": extra})
+                                                for extra in extras or {""}):
+                todo.append((dependency, frozenset(dependency.extras)))
+    names = {name for name, _ in needed}
+    pins = set(constraints())
+    assert (sorted(names - pins), sorted(pins - names)) == ([], []), "regenerate constraints.txt (CONTRIBUTING.md)"
 
 
 def test_the_pre_commit_hook_runs_the_ruff_of_the_constraints() -> None:
