@@ -33,6 +33,13 @@ def test_content_format_has_a_row_for_every_key(kind: str) -> None:
     assert [key.name for key in SPECS[kind] if key.name not in rows] == []
 
 
+def test_content_format_lists_the_keys_an_assignment_s_internal_block_allows() -> None:
+    text = section((REPO / "docs/content-format.md").read_text(encoding="utf-8"), "Assignments")
+    row = re.search(r"^\| `internal` \|.*\| keys: (.*) \|$", text, re.MULTILINE)
+    assert row, "the internal row lists its keys"
+    assert re.findall(r"`([a-z_]+)`", row[1]) == [key.name for key in schema.ASSIGNMENT_OPTIONAL]
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("kind", ["profile", "assignment"])
 def test_the_new_file_templates_offer_every_key(kind: str, language: str) -> None:
