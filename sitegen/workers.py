@@ -17,8 +17,9 @@ import multiprocessing.connection
 import os
 import signal
 import sys
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -62,6 +63,8 @@ def _serve(connection: multiprocessing.connection.Connection, function: Callable
     _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, which would raise here
+    if hasattr(signal, "pthread_sigmask"):  # the parent held them while it forked (_stops_held)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     gc.freeze()  # what the worker inherited stays put: collections scan only its own objects
     while True:
         try:
@@ -78,13 +81,32 @@ def _serve(connection: multiprocessing.connection.Connection, function: Callable
         connection.send((index, result))
 
 
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _stops_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the fork is over. A handler that raises inside fork's own
+    at-fork hooks is swallowed there ('Exception ignored in ...'), and the build would go on;
+    held, the signal arrives right after, where its exception unwinds the build."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class _Worker:
     def __init__(self, start: Callable[..., multiprocessing.process.BaseProcess], function: Callable[[Any, Any], Any],
                  context: Any) -> None:
         parent_end, child_end = multiprocessing.Pipe()
         self.connection = parent_end
         self.process = start(target=_serve, args=(child_end, function, context, os.getpid()), daemon=True)
-        self.process.start()
+        with _stops_held():
+            self.process.start()
         child_end.close()
         self.task: int | None = None
         self.deadline = 0.0
