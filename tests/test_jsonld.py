@@ -84,7 +84,7 @@ organisation: gemeente-tilburg
 fields: ["Omgevingswet</script>"]
 skills: ["verbindend\\u2028procesbegeleiding", "a\\u2029b"]
 consent: 2026-03-01
-summary: "Ik verbind </script> mensen\u2028& plannen\u2029"
+summary: "Ik verbind </script> mensen\\u2028& plannen\\u2029"
 contact:
   email: anna@example.org
 ---

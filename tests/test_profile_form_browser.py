@@ -22,6 +22,7 @@ package or node_modules these tests skip, unless CI is set: then they fail.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -102,6 +103,8 @@ def _visit(chromium: Browser, origin: str, **options: Any) -> Iterator[Visit]:
     if options.get("java_script_enabled", True):
         context.add_init_script(path=tools.AXE)  # an init script: the page keeps its CSP
     page = context.new_page()
+    # The form dates consent 'today'; check runs on the same day, so the browser's day is the build date.
+    page.clock.set_fixed_time(dt.datetime(BUILD_DATE.year, BUILD_DATE.month, BUILD_DATE.day, 12))
     visit = Visit(page, origin)
 
     def console(message: ConsoleMessage) -> None:
