@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from . import codehost, models, schema, sources, yamlstrict
 from .codehost import Repository
-from .diagnostics import Diagnostic, error
+from .diagnostics import ContentProblem, Diagnostic, error
 from .terms import fold, is_slug, slugify
 
 CONFIG_FILE = "sitegen.yaml"
@@ -182,8 +182,8 @@ def _load_yaml_file(site: Path, rel: str) -> tuple[yamlstrict.Mapping | None, li
     try:
         text = sources.read_text(str(site / rel))
         return yamlstrict.load(text, 1, "the file"), []
-    except (sources.SourceProblem, yamlstrict.YamlProblem) as problem:
-        return None, [error(rel, problem.line, problem.column, problem.code, problem.message, problem.hint)]
+    except ContentProblem as problem:
+        return None, [problem.to_diagnostic(rel)]
 
 
 def load_config(site: Path) -> tuple[SiteConfig | None, list[Diagnostic]]:

@@ -42,6 +42,19 @@ def error(path: str, line: int, column: int, code: str, message: str, hint: str 
     return Diagnostic(path, line, column, Severity.ERROR, code, message, hint)
 
 
+class ContentProblem(Exception):
+    """A mistake in a content file found while reading it (its bytes, its YAML, its photo), raised
+    where it is found and turned into a diagnostic by the one who knows the file's path.
+    Lines and columns count from 1; 0 means the whole file (a photo has no lines)."""
+
+    def __init__(self, line: int, column: int, code: str, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.line, self.column, self.code, self.message, self.hint = line, column, code, message, hint
+
+    def to_diagnostic(self, path: str) -> Diagnostic:
+        return error(path, self.line, self.column, self.code, self.message, self.hint)
+
+
 def warning(path: str, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
     return Diagnostic(path, line, column, Severity.WARNING, code, message, hint)
 

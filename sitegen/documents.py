@@ -6,6 +6,7 @@ even an unexpected exception, becomes a diagnostic for its own file.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from typing import Any
 
 from . import images, markup, models, photos, schema, sources, yamlstrict
 from .dates import one_year_before
-from .diagnostics import Diagnostic, error
+from .diagnostics import ContentProblem, Diagnostic, error
 from .sources import PhotoFile, SourceFile
 from .terms import closest
 
@@ -81,9 +82,8 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
         # A file without a valid name (reported by sources.list_content) is checked, never published.
         if isinstance(values, dict) and not ctx.diagnostics_have_errors() and source.slug:
             record = _build(source, values, body_html if context.keep_html else "", ctx.lines)
-    except (sources.SourceProblem, yamlstrict.YamlProblem) as problem:
-        ctx.diagnostics.append(error(source.path, problem.line, problem.column, problem.code, problem.message,
-                                     problem.hint))
+    except ContentProblem as problem:
+        ctx.diagnostics.append(problem.to_diagnostic(source.path))
     except markup.BodyTooLarge as problem:
         ctx.diagnostics.append(error(
             source.path, _first_line(document, _REFERENCE_DEFINITION), 1, "body-too-large",
@@ -127,10 +127,8 @@ def _warn_images(document: sources.Document, ctx: schema.Context) -> None:
 def check_photo(photo: PhotoFile) -> PhotoResult:
     try:
         images.publish(sources.read_photo(photo.location))  # what the build does, so that it cannot fail there
-    except sources.SourceProblem as problem:
-        return PhotoResult(photo, (error(photo.path, 0, 0, problem.code, problem.message, problem.hint),))
-    except photos.PhotoProblem as problem:
-        return PhotoResult(photo, (error(photo.path, 0, 0, problem.code, problem.message, problem.hint),))
+    except ContentProblem as problem:  # a file that cannot be read concerns the whole photo too: line 0
+        return PhotoResult(photo, (dataclasses.replace(problem.to_diagnostic(photo.path), line=0, column=0),))
     return PhotoResult(photo, ())
 
 

@@ -11,14 +11,17 @@ import warnings
 
 from PIL import Image, UnidentifiedImageError
 
+from .diagnostics import ContentProblem
+
 MAX_PIXELS = 40_000_000
 FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
-class PhotoProblem(Exception):
+class PhotoProblem(ContentProblem):
+    """A photo we do not publish; it concerns the whole file."""
+
     def __init__(self, code: str, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.code, self.message, self.hint = code, message, hint
+        super().__init__(0, 0, code, message, hint)
 
 
 def load_plugins() -> None:

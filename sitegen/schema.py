@@ -8,12 +8,13 @@ content: every mistake becomes a diagnostic with the node's line and a hint.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 from urllib.parse import SplitResult, urlsplit
 
 from . import models
@@ -153,6 +154,22 @@ def _text_of(node: Node, key: str, ctx: Context, expected: str = "a text") -> st
     return node.value if isinstance(node.value, str) else node.source
 
 
+Parsed = TypeVar("Parsed")
+
+
+def on_text(expected: str = "a text") -> Callable[[Callable[[str, Node, str, Context], Parsed]],
+                                                  Callable[[Node, str, Context], Parsed | _Invalid]]:
+    """A validator of a value written as text: `check(value, node, key, ctx)` runs only on a
+    scalar, and gets its text; anything else is a wrong-type error saying what was `expected`."""
+    def wrap(check: Callable[[str, Node, str, Context], Parsed]) -> Callable[[Node, str, Context], Parsed | _Invalid]:
+        @functools.wraps(check)
+        def validate(node: Node, key: str, ctx: Context) -> Parsed | _Invalid:
+            value = _text_of(node, key, ctx, expected)
+            return value if isinstance(value, _Invalid) else check(value, node, key, ctx)
+        return validate
+    return wrap
+
+
 # Control characters (Unicode category Cc) and the direction controls: one scan finds the first.
 _SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]")
 
@@ -216,11 +233,8 @@ def _check_characters(text: str, node: Node, key: str, ctx: Context, multiline: 
 
 
 def text(min_length: int = 1, max_length: int = 200) -> Validator:
-    def validate(node: Node, key: str, ctx: Context) -> str | _Invalid:
-        value = _text_of(node, key, ctx)
-        if value is INVALID:
-            return INVALID
-        assert isinstance(value, str)
+    @on_text()
+    def validate(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
         value = " ".join(value.split())
         if not _check_characters(value, node, key, ctx):
             return INVALID
@@ -237,11 +251,8 @@ def text(min_length: int = 1, max_length: int = 200) -> Validator:
 def choice(allowed: Iterable[str]) -> Validator:
     options = tuple(allowed)
 
-    def validate(node: Node, key: str, ctx: Context) -> str | _Invalid:
-        value = _text_of(node, key, ctx, "one of " + ", ".join(options))
-        if value is INVALID:
-            return INVALID
-        assert isinstance(value, str)
+    @on_text("one of " + ", ".join(options))
+    def validate(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
         if value in options:
             return value
         suggestion = did_you_mean(value, options)
@@ -282,11 +293,8 @@ _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d: that takes an
 
 
 @rule(Rule("date", pattern="^" + _DATE_SHAPE.pattern + "$"))
-def date(node: Node, key: str, ctx: Context) -> dt.date | _Invalid:
-    value = _text_of(node, key, ctx, "a date (YYYY-MM-DD)")
-    if value is INVALID:
-        return INVALID
-    assert isinstance(value, str)
+@on_text("a date (YYYY-MM-DD)")
+def date(value: str, node: Node, key: str, ctx: Context) -> dt.date | _Invalid:
     hint = "write the date as YYYY-MM-DD, for example 2026-03-31"
     if not _DATE_SHAPE.fullmatch(value):
         return ctx.error(node, "invalid-date", f"{key}: '{value}' is not a date in the form YYYY-MM-DD", hint)
@@ -304,11 +312,8 @@ _YEARS = (1940, 2100)
 
 @rule(Rule("year-month", *_YEARS, whole=True,
            pattern=r"^(?:19[4-9][0-9]|20[0-9][0-9]|2100)(?:-(?:0[1-9]|1[0-2]))?$"))
-def year_month(node: Node, key: str, ctx: Context) -> models.YearMonth | _Invalid:
-    value = _text_of(node, key, ctx, "a year (2021) or a month (2021-03)")
-    if value is INVALID:
-        return INVALID
-    assert isinstance(value, str)
+@on_text("a year (2021) or a month (2021-03)")
+def year_month(value: str, node: Node, key: str, ctx: Context) -> models.YearMonth | _Invalid:
     match = _YEAR_MONTH.fullmatch(value)
     hint = "write a year such as 2021 or a month such as 2021-03"
     if not match:
@@ -320,11 +325,8 @@ def year_month(node: Node, key: str, ctx: Context) -> models.YearMonth | _Invali
 
 
 @rule(Rule("https-url", pattern=_url_pattern("https")))
-def https_url(node: Node, key: str, ctx: Context) -> str | _Invalid:
-    value = _text_of(node, key, ctx, "an https URL")
-    if value is INVALID:
-        return INVALID
-    assert isinstance(value, str)
+@on_text("an https URL")
+def https_url(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     if not _check_characters(value, node, key, ctx):
         return INVALID
     hint = "write the full address starting with https://, for example https://www.example.nl/"
@@ -378,11 +380,8 @@ _EMAIL_CHARACTER = re.compile(r"[A-Za-z0-9_'+.@-]")
 
 
 @rule(Rule("email", pattern=f"^{_SPACES}(?:{_EMAIL.pattern}){_SPACES}$"))
-def email(node: Node, key: str, ctx: Context) -> str | _Invalid:
-    value = _text_of(node, key, ctx, "an e-mail address")
-    if value is INVALID:
-        return INVALID
-    assert isinstance(value, str)
+@on_text("an e-mail address")
+def email(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     value = value.strip()
     if value.lower().startswith("mailto:"):
         return ctx.error(node, "invalid-email", f"{key}: write the address without 'mailto:'")
@@ -398,14 +397,11 @@ _PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,22}[0-9]")
 
 
 @rule(Rule("phone", pattern=f"^{_SPACES}(?:{_PHONE.pattern}){_SPACES}$"))
-def phone(node: Node, key: str, ctx: Context) -> str | _Invalid:
+@on_text("a phone number")
+def phone(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     if isinstance(node, Scalar) and isinstance(node.value, (int, float)):
         return ctx.error(node, "wrong-type", f"{key}: a phone number must be text",
                          f"put it in quotes: {key.rsplit('.', 1)[-1]}: \"{node.source}\"")
-    value = _text_of(node, key, ctx, "a phone number")
-    if value is INVALID:
-        return INVALID
-    assert isinstance(value, str)
     value = value.strip()
     if not _PHONE.fullmatch(value):
         return ctx.error(node, "invalid-phone", f"{key}: '{value}' is not a phone number",
@@ -421,11 +417,8 @@ def is_username(text: str) -> bool:
 
 
 @rule(Rule("username", pattern=f"^(?:{_USERNAME.pattern})$"))
-def username(node: Node, key: str, ctx: Context) -> str | _Invalid:
-    value = _text_of(node, key, ctx, "a user name")
-    if value is INVALID:
-        return INVALID
-    assert isinstance(value, str)
+@on_text("a user name")
+def username(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     if value.startswith("@") and _USERNAME.fullmatch(value[1:]):
         return ctx.error(node, "invalid-username", f"{key}: write the user name without '@'",
                          f"write {value[1:]}")
@@ -435,11 +428,8 @@ def username(node: Node, key: str, ctx: Context) -> str | _Invalid:
 
 
 def slug_reference(what: str) -> Validator:
-    def validate(node: Node, key: str, ctx: Context) -> str | _Invalid:
-        value = _text_of(node, key, ctx, f"{what} id")
-        if value is INVALID:
-            return INVALID
-        assert isinstance(value, str)
+    @on_text(f"{what} id")
+    def validate(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
         if not is_slug(value):
             suggestion = slugify(value)
             hint = f"ids are written in lower case with hyphens, for example '{suggestion or 'gemeente-tilburg'}'"
@@ -466,11 +456,8 @@ LANGUAGE_CODES = frozenset({
 
 
 @rule(Rule("language-code"))
-def language_code(node: Node, key: str, ctx: Context) -> str | _Invalid:
-    value = _text_of(node, key, ctx, "a language code")
-    if value is INVALID:
-        return INVALID
-    assert isinstance(value, str)
+@on_text("a language code")
+def language_code(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     if value not in LANGUAGE_CODES:
         hint = (f"write '{value.lower()}'" if value.lower() in LANGUAGE_CODES
                 else "use two-letter ISO 639-1 codes such as nl, en, de, fy")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .diagnostics import Diagnostic, error, warning
+from .diagnostics import ContentProblem, Diagnostic, error, warning
 from .terms import is_slug, slugify
 
 MAX_FILE_BYTES = 256 * 1024
@@ -71,10 +71,8 @@ class Document:
     body_line: int
 
 
-class SourceProblem(Exception):
-    def __init__(self, line: int, column: int, code: str, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.line, self.column, self.code, self.message, self.hint = line, column, code, message, hint
+class SourceProblem(ContentProblem):
+    """A file that cannot be read as text: not UTF-8, too large, a link, no front matter."""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from .diagnostics import ContentProblem
+
 MAX_DEPTH = 20
 FRONT_MATTER = "the front matter"
 
@@ -67,16 +69,8 @@ class Mapping:
 Node = Scalar | Sequence | Mapping
 
 
-class YamlProblem(Exception):
-    """A problem at a position of the YAML text. Lines and columns count from 1."""
-
-    def __init__(self, line: int, column: int, code: str, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.line = line
-        self.column = column
-        self.code = code
-        self.message = message
-        self.hint = hint
+class YamlProblem(ContentProblem):
+    """A problem at a position of the YAML text."""
 
 
 def describe(node: Node | None) -> str:
