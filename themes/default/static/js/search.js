@@ -259,7 +259,7 @@
     var query = foldWildcards(cleanQuery(input.value));
     load().then(function () {
       if (generation !== state.generation) return null;
-      return query ? ensureShards(query).catch(function (error) {
+      return query ? Promise.resolve(query).then(ensureShards).catch(function (error) {
         if (error instanceof window.lunr.QueryParseError) return;  // show() says so
         failed(error);
       }) : null;
