@@ -238,8 +238,11 @@ def _search_files(selection: audience.Selection, assembled: directory.Directory,
     paths: dict[str, str] = {}
     outputs = []
     for name, content in search.search_files(documents, language).items():
-        path = f"{urls.section('search')}/{name}.{content_hash(content)}.json"
-        paths[name] = path
+        if name == "index":  # the manifest, which the search page names; it names the rest
+            path = f"{urls.section('search')}/{name}.{content_hash(content)}.json"
+            paths[name] = path
+        else:
+            path = f"{urls.section('search')}/{name}"
         outputs.append(OutputFile(path, content, "search"))
     return paths, outputs
 

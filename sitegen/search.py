@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import html
 import json
 import math
@@ -33,9 +34,10 @@ from lunr.stemmer import porter_stemmer
 from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
 
 from . import models
+from .hashes import LENGTH, content_hash
 
 LUNR_VERSION = "2.3.9"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 K1 = 1.2
 B = 0.75
 
@@ -332,11 +334,134 @@ def _document(record: models.Profile | models.Assignment, kind: str, title: str,
     return SearchDocument(texts, {"t": title, "s": subtitle, "u": url, "f": facets})
 
 
+# ---------------------------------------------------------------------------------------------
+# What the browser downloads: a small manifest, then only the shards a query touches
+
+
+SHARD_ENTRIES = 6000  # postings entries a shard aims at (a term is never split)
+STORE_CHUNK = 10  # documents per chunk of the documents store
+
+
+def _js_order(term: str) -> bytes:
+    """JavaScript compares strings by UTF-16 code units; Python by code points."""
+    return term.encode("utf-16-be")
+
+
+@dataclass(frozen=True, slots=True)
+class ShardedIndex:
+    """The compact index cut into term-range shards, with what lunr's BM25 needs beside them.
+
+    A shard holds, per term (sorted as JavaScript sorts strings), its position in lunr's
+    term-index order and per field its documents with term frequency and field length; idf
+    follows from the number of entries, and the average field lengths are in the manifest.
+    """
+
+    averages: tuple[float, ...]
+    first_terms: tuple[str, ...]  # per shard, the first (smallest) term it holds
+    shards: tuple[bytes, ...]
+
+
+def shard_index(index: CompactIndex, shard_entries: int = SHARD_ENTRIES) -> ShardedIndex:
+    field_count = len(index.fields)
+    lengths: Counter[tuple[int, int]] = Counter()
+    for encoded in index.postings:
+        for field_number, document, tf in decode_postings(encoded):
+            lengths[(document, field_number)] += tf
+    count = index.document_count
+    averages = tuple(
+        sum(lengths[(d, f)] for d in range(count)) / count if count else 0.0 for f in range(field_count))
+    order = sorted(range(len(index.terms)), key=lambda t: _js_order(index.terms[t]))
+    first_terms: list[str] = []
+    shards: list[bytes] = []
+    terms: list[str] = []
+    positions: list[int] = []
+    postings: list[list[int]] = []
+    entries = 0
+
+    def cut() -> None:
+        nonlocal terms, positions, postings, entries
+        first_terms.append(terms[0])
+        shards.append(_json_bytes({"terms": terms, "positions": positions, "postings": postings}))
+        terms, positions, postings, entries = [], [], [], 0
+
+    for term_position in order:
+        packed: list[int] = []
+        previous_field = -1
+        previous = 0
+        for field_number, document, tf in decode_postings(index.postings[term_position]):
+            if field_number != previous_field:
+                # field, then (document delta, tf, field length) triples until the next field marker
+                packed += [-1 - field_number]
+                previous_field, previous = field_number, 0
+            packed += [document - previous, tf, lengths[(document, field_number)]]
+            previous = document
+            entries += 1
+        terms.append(index.terms[term_position])
+        positions.append(term_position)
+        postings.append(packed)
+        if entries >= shard_entries:
+            cut()
+    if terms:
+        cut()
+    return ShardedIndex(averages, tuple(first_terms), tuple(shards))
+
+
+def facet_table(documents: Sequence[SearchDocument]) -> dict[str, Any]:
+    """Every document's facet values, as indices into per-facet value lists (the most common first).
+
+    Per facet: `values`, and `documents`, a flat list of, per document, the number of values
+    followed by their indices (in the document's own order).
+    """
+    table: dict[str, Any] = {}
+    for facet in FACETS:
+        counts = Counter(value for document in documents for value in document.shown["f"].get(facet, []))
+        values = sorted(counts, key=lambda value: (-counts[value], value))
+        number = {value: position for position, value in enumerate(values)}
+        flat: list[int] = []
+        for document in documents:
+            own = document.shown["f"].get(facet, [])
+            flat += [len(own), *(number[value] for value in own)]
+        table[facet] = {"values": values, "documents": flat}
+    return table
+
+
+def _content_name(prefix: str, content: bytes) -> str:
+    return f"{prefix}.{content_hash(content)}"
+
+
+def _numbered(prefix: str, contents: Sequence[bytes]) -> tuple[str, dict[str, bytes]]:
+    """`prefix.<hash of them all>/<n>.json`: one hash in the manifest instead of one a file."""
+    digest = hashlib.sha256()
+    for content in contents:
+        digest.update(hashlib.sha256(content).digest())
+    folder = f"{prefix}.{digest.hexdigest()[:LENGTH]}"
+    return folder, {f"{folder}/{number}.json": content for number, content in enumerate(contents)}
+
+
 def search_files(documents: Sequence[SearchDocument], language: str) -> dict[str, bytes]:
-    """The index and the documents store, as the browser downloads them."""
+    """The files the browser downloads, by path relative to the search section.
+
+    `index` is the manifest (build.py gives it a content-hashed name, the search page names
+    it); every other path is content-addressed and follows from the manifest: the term-range
+    shards of the index (`shards.<hash>/<n>.json`), the facet table and the documents store in
+    chunks of `STORE_CHUNK` documents (`documents.<hash>/<n>.json`).
+    """
     index = build_index(documents, language)
-    store = [document.shown for document in documents]
-    return {"index": _json_bytes(index.as_json()), "documents": _json_bytes(store)}
+    sharded = shard_index(index)
+    shard_folder, shard_files = _numbered("shards", sharded.shards)
+    facets = _json_bytes(facet_table(documents))
+    facets_name = _content_name("facets", facets) + ".json"
+    chunks = [_json_bytes([{key: value for key, value in document.shown.items() if key != "f"}
+                           for document in documents[start:start + STORE_CHUNK]])
+              for start in range(0, len(documents), STORE_CHUNK)]
+    chunk_folder, chunk_files = _numbered("documents", chunks)
+    manifest = {
+        "format": FORMAT_VERSION, "lunr": LUNR_VERSION, "language": index.language, "fields": list(index.fields),
+        "boosts": list(index.boosts), "pipeline": list(index.pipeline), "documents": index.document_count,
+        "averages": list(sharded.averages), "shards": shard_folder, "firstTerms": list(sharded.first_terms),
+        "facets": facets_name, "store": chunk_folder, "chunk": STORE_CHUNK,
+    }
+    return {"index": _json_bytes(manifest), **shard_files, facets_name: facets, **chunk_files}
 
 
 def _json_bytes(value: Any) -> bytes:

@@ -64,15 +64,32 @@ class Indexed:
     def read(cls, out: Path) -> Indexed:
         folder = out / SEARCH.strip("/")
         [index_file] = folder.glob("index.*.json")
-        [documents_file] = folder.glob("documents.*.json")
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        documents = json.loads(documents_file.read_text(encoding="utf-8"))
+        manifest = json.loads(index_file.read_text(encoding="utf-8"))
+        count, chunk = manifest["documents"], manifest["chunk"]
+        documents: list[dict[str, Any]] = []
+        for number in range((count + chunk - 1) // chunk):
+            documents += json.loads((folder / manifest["store"] / f"{number}.json").read_text(encoding="utf-8"))
+        facets = json.loads((folder / manifest["facets"]).read_text(encoding="utf-8"))
+        for facet, table in facets.items():
+            flat, position = table["documents"], 0
+            for document in documents:
+                own = flat[position + 1:position + 1 + flat[position]]
+                document.setdefault("f", {})[facet] = [table["values"][value] for value in own]
+                position += flat[position] + 1
         postings: dict[str, dict[str, set[str]]] = {}
-        for term, encoded in zip(index["terms"], index["postings"], strict=True):
-            by_field: dict[str, set[str]] = {}
-            for field_number, document, _ in search.decode_postings(encoded):
-                by_field.setdefault(index["fields"][field_number], set()).add(documents[document]["u"])
-            postings[term] = by_field
+        for number in range(len(manifest["firstTerms"])):
+            shard = json.loads((folder / manifest["shards"] / f"{number}.json").read_text(encoding="utf-8"))
+            for term, encoded in zip(shard["terms"], shard["postings"], strict=True):
+                by_field: dict[str, set[str]] = {}
+                field, doc_index, position = 0, 0, 0
+                while position < len(encoded):
+                    if encoded[position] < 0:
+                        field, doc_index, position = -1 - encoded[position], 0, position + 1
+                        continue
+                    doc_index += encoded[position]
+                    by_field.setdefault(manifest["fields"][field], set()).add(documents[doc_index]["u"])
+                    position += 3
+                postings[term] = by_field
         return cls(documents, postings)
 
     def pages_with(self, word: str, in_field: str | None = None) -> set[str]:
@@ -619,7 +636,8 @@ def test_clearing_the_box_while_the_index_loads_shows_nothing(visit: Visit) -> N
     assert page.locator(".facets fieldset:not([hidden])").count() == 0
 
 
-@pytest.mark.parametrize("broken", ["index.*.json", "documents.*.json", "lunr.min.*.js"])
+@pytest.mark.parametrize("broken", ["index.*.json", "facets.*.json", "shards.*/*.json", "documents.*/*.json",
+                                    "lunr.min.*.js"])
 def test_a_load_failure_shows_the_message_and_the_browse_links(visit: Visit, broken: str) -> None:
     from playwright.sync_api import expect
 
@@ -652,9 +670,10 @@ def test_the_error_clears_when_a_retry_succeeds(visit: Visit) -> None:
     expect(page.locator("#search-error")).to_be_hidden()
     expect(page.locator(".browse-links")).to_be_hidden()
     # Only what failed is fetched again.
-    fetched = Counter(_unhashed(url) for url in visit.requests if url.endswith((".js", ".json")))
-    assert fetched == Counter({"index.json": 2, "documents.json": 1, "search.js": 1, "lunr.min.js": 1,
-                               "lunr.stemmer.support.min.js": 1, "lunr.nl.min.js": 1, "lunr-compact.js": 1}), fetched
+    fetched = Counter(url for url in visit.requests if url.endswith((".js", ".json")))
+    assert {_unhashed(url): n for url, n in fetched.items() if n > 1} == {"index.json": 2}, fetched
+    assert {_unhashed(url) for url in fetched} >= {"index.json", "facets.json", "search.js", "lunr.min.js",
+                                                  "lunr.stemmer.support.min.js", "lunr.nl.min.js", "lunr-compact.js"}
 
 
 def test_results_are_text_never_markup(hostile_visit: Visit) -> None:
