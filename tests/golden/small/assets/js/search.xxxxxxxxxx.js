@@ -1,7 +1,9 @@
 /*
- * sitegen search page: lunr.js over the compact index, facets, state in the URL.
+ * sitegen search page: lunr.js over the sharded index, facets, state in the URL.
  *
- * Nothing is fetched until the visitor searches (or opens a URL with a search in it). Results
+ * Nothing is fetched until the visitor searches (or opens a URL with a search in it). Then the
+ * manifest, the facet table and, per query, only the index shards its terms touch and the
+ * documents-store chunks of the results shown; all are kept for the next query. Results
  * are built with createElement and textContent only: document data never becomes markup.
  */
 (function () {
@@ -21,7 +23,8 @@
   // typing: the URL entry of the current burst of typing exists (replace it, do not push another).
   // generation: only the newest search renders once the index has loaded.
   var state = {
-    index: null, documents: null, loading: null, shown: PAGE, timer: null, typing: false, generation: 0,
+    index: null, manifest: null, facets: null, shards: Object.create(null), shardCount: -1,
+    chunks: Object.create(null), loading: null, shown: PAGE, timer: null, typing: false, generation: 0,
     foldWildcards: false, skillTerms: Object.create(null), focusFrom: -1, parts: {},
     failed: false, failedAction: 0, actions: 0
   };
@@ -76,12 +79,15 @@
     var scripts = data.scripts.split(' ').reduce(function (previous, src) {
       return previous.then(function () { return once('script ' + src, function () { return loadScript(src); }); });
     }, Promise.resolve());
-    var index = once('index', function () { return fetchJson(data.index); });
-    var documents = once('documents', function () { return fetchJson(data.documents); });
-    state.loading = Promise.all([scripts, index, documents])
+    var manifest = once('index', function () { return fetchJson(data.index); });
+    var facets = manifest.then(function (loaded) {
+      return once('facets', function () { return fetchJson(new URL(loaded.facets, manifestUrl()).href); });
+    });
+    state.loading = Promise.all([scripts, manifest, facets])
       .then(function (loaded) {
-        state.index = window.sitegenLunr.expand(window.lunr, loaded[1]);
-        state.documents = loaded[2];
+        state.manifest = loaded[1];
+        state.facets = facetTable(loaded[2], loaded[1].documents);
+        state.pipeline = window.lunr.Pipeline.load(loaded[1].pipeline);
         state.foldWildcards = (loaded[1].pipeline || []).indexOf('stemmer-nl') >= 0;
         failure.hidden = true;
       })
@@ -93,6 +99,75 @@
         throw error;
       });
     return state.loading;
+  }
+
+  function manifestUrl() {
+    return new URL(data.index, window.location.href).href;
+  }
+
+  function failed(error) {
+    state.failed = true;
+    state.failedAction = state.actions;
+    setStatus('', false);
+    failure.hidden = false;
+    throw error;
+  }
+
+  // Per facet, the values and each document's value indices (offsets into one flat list).
+  function facetTable(table, count) {
+    var out = Object.create(null);
+    Object.keys(table).forEach(function (facet) {
+      var flat = table[facet].documents, offsets = new Uint32Array(count + 1), position = 0;
+      for (var d = 0; d < count; d++) {
+        offsets[d] = position;
+        position += flat[position] + 1;
+      }
+      offsets[count] = position;
+      out[facet] = { values: table[facet].values, flat: flat, offsets: offsets };
+    });
+    return out;
+  }
+
+  function facetValues(position, facet) {
+    var entry = state.facets[facet];
+    if (!entry) return [];
+    var start = entry.offsets[position], values = [];
+    for (var i = 1; i <= entry.flat[start]; i++) values.push(entry.values[entry.flat[start + i]]);
+    return values;
+  }
+
+  // The shards the query needs that are not loaded yet; the index is rebuilt when some arrive.
+  function ensureShards(query) {
+    var needed = window.sitegenLunr.shardsFor(window.lunr, state.manifest, state.pipeline, query);
+    return Promise.all(needed.map(function (n) {
+      return once('shard ' + n, function () {
+        return fetchJson(new URL(state.manifest.shards + '/' + n + '.json', manifestUrl()).href)
+          .then(function (shard) { state.shards[n] = shard; });
+      });
+    })).then(function () {
+      var loaded = Object.keys(state.shards).map(Number).sort(function (a, b) { return a - b; });
+      if (loaded.length !== state.shardCount) {
+        state.shardCount = loaded.length;
+        state.index = window.sitegenLunr.fromShards(window.lunr, state.manifest,
+          loaded.map(function (n) { return state.shards[n]; }));
+      }
+    });
+  }
+
+  function ensureDocuments(hits) {
+    var size = state.manifest.chunk, wanted = Object.create(null);
+    hits.forEach(function (hit) { wanted[Math.floor(hit.position / size)] = true; });
+    return Promise.all(Object.keys(wanted).map(function (n) {
+      return once('chunk ' + n, function () {
+        return fetchJson(new URL(state.manifest.store + '/' + n + '.json', manifestUrl()).href)
+          .then(function (chunk) { state.chunks[n] = chunk; });
+      });
+    }));
+  }
+
+  function storedDocument(position) {
+    var size = state.manifest.chunk;
+    return state.chunks[Math.floor(position / size)][position % size];
   }
 
   // ---- state in the URL ---------------------------------------------------------------------
@@ -151,17 +226,19 @@
   function matches() {
     var query = foldWildcards(cleanQuery(input.value));
     if (!query) {
-      return state.documents.map(function (doc, position) { return { position: position, terms: {} }; });
+      var all = [];
+      for (var position = 0; position < state.manifest.documents; position++) all.push({ position: position, terms: {} });
+      return all;
     }
     return state.index.search(query).map(function (result) {
       return { position: parseInt(result.ref, 36), terms: result.matchData.metadata };
     });
   }
 
-  function passes(doc, except) {
+  function passes(position, except) {
     return facetBoxes.every(function (box) {
       if (box === except || box.selected.length === 0) return true;
-      var values = doc.f[box.dataset.facet] || [];
+      var values = facetValues(position, box.dataset.facet);
       return box.selected.some(function (value) { return values.indexOf(value) >= 0; });
     });
   }
@@ -179,19 +256,27 @@
       clear();
       return;
     }
+    var query = foldWildcards(cleanQuery(input.value));
     load().then(function () {
+      if (generation !== state.generation) return null;
+      return query ? Promise.resolve(query).then(ensureShards).catch(function (error) {
+        if (error instanceof window.lunr.QueryParseError) return;  // show() says so
+        failed(error);
+      }) : null;
+    }).then(function () {
       // The visitor may have typed on, or cleared the box, while the index was loading.
-      if (generation === state.generation) show();
+      if (generation === state.generation) show(generation);
     }).catch(function () { /* the failure block says what to do */ });
   }
 
-  function show() {
+  function show(generation) {
     if (!isActive()) {
       clear();
       return;
     }
     var found;
     try {
+      if (!state.index && cleanQuery(input.value)) throw new Error('no index');
       found = matches();
     } catch (error) {
       // A QueryParseError, or anything else lunr could not make of the query: say so, do not throw.
@@ -202,10 +287,12 @@
       return;
     }
     facetBoxes.forEach(function (box) {
-      renderFacet(box, found.filter(function (hit) { return passes(state.documents[hit.position], box); }));
+      renderFacet(box, found.filter(function (hit) { return passes(hit.position, box); }));
     });
-    var shown = found.filter(function (hit) { return passes(state.documents[hit.position], null); });
-    renderResults(shown);
+    var shown = found.filter(function (hit) { return passes(hit.position, null); });
+    ensureDocuments(shown.slice(0, state.shown)).then(function () {
+      if (generation === state.generation) renderResults(shown);
+    }).catch(failed).catch(function () { /* the failure block says what to do */ });
   }
 
   // Typing replaces the URL of its own history entry: one entry per burst of typing, pushed
@@ -234,7 +321,7 @@
   function renderFacet(box, hits) {
     var counts = Object.create(null);
     hits.forEach(function (hit) {
-      (state.documents ? state.documents[hit.position].f[box.dataset.facet] || [] : []).forEach(function (value) {
+      (state.facets ? facetValues(hit.position, box.dataset.facet) : []).forEach(function (value) {
         counts[value] = (counts[value] || 0) + 1;
       });
     });
@@ -289,9 +376,9 @@
     return terms;
   }
 
-  function matchingSkills(doc, terms) {
+  function matchingSkills(position, terms) {
     if (Object.keys(terms).length === 0) return [];
-    return (doc.f.skill || []).filter(function (skill) {
+    return facetValues(position, 'skill').filter(function (skill) {
       return skillTerms(skill).some(function (term) { return Object.prototype.hasOwnProperty.call(terms, term); });
     });
   }
@@ -299,12 +386,12 @@
   function renderResults(hits) {
     results.textContent = '';
     hits.slice(0, state.shown).forEach(function (hit, position) {
-      var doc = state.documents[hit.position];
+      var doc = storedDocument(hit.position);
       var item = document.createElement('li');
       item.className = 'result';
       var kind = document.createElement('p');
       kind.className = 'result-kind';
-      kind.textContent = doc.f.kind[0];
+      kind.textContent = facetValues(hit.position, 'kind')[0];
       var heading = document.createElement('h2');
       heading.className = 'result-title';
       var link = document.createElement('a');
@@ -316,7 +403,7 @@
       item.appendChild(heading);
       item.appendChild(kind);
       item.appendChild(subtitle);
-      var skills = matchingSkills(doc, hit.terms);
+      var skills = matchingSkills(hit.position, hit.terms);
       if (skills.length) {
         var skillLine = document.createElement('p');
         skillLine.className = 'result-skills';
