@@ -85,7 +85,7 @@ def test_every_hashed_name_is_the_hash_of_what_it_names(output: dict[str, bytes]
         "assets/js/search.xxxxxxxxxx.js", "assets/style.xxxxxxxxxx.css", "assets/vendor/VENDOR.xxxxxxxxxx.json",
         "assets/vendor/lunr.min.xxxxxxxxxx.js",
         "assets/vendor/lunr.nl.min.xxxxxxxxxx.js", "assets/vendor/lunr.stemmer.support.min.xxxxxxxxxx.js",
-        "profielen/lotte-van-damme/foto-xxxxxxxxxx.jpg", "zoeken/documents.xxxxxxxxxx.json",
+        "profielen/lotte-van-damme/foto-xxxxxxxxxx.jpg", "zoeken/facets.xxxxxxxxxx.json",
         "zoeken/index.xxxxxxxxxx.json"]
 
 

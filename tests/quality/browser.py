@@ -186,7 +186,9 @@ class Auditor:
             try:
                 # A wait, not a speed check (speed is bench/'s): under the whole suite on two cores
                 # the form's fetch of a profile once took longer than 10 s to be answered.
-                page.wait_for_function(target.ready, timeout=READY_TIMEOUT_MS)
+                # As a function, not an expression: Playwright evaluates an expression with eval,
+                # which the page's CSP (no 'unsafe-eval') refuses once the page's own scripts run.
+                page.wait_for_function(f"() => ({target.ready})", timeout=READY_TIMEOUT_MS)
             except PlaywrightError:
                 audit.console.append(f"never became ready: {target.ready}")
         result = page.evaluate(_AXE_RUN, options)
