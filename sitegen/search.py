@@ -6,12 +6,13 @@ one lunr.js and lunr-languages 1.22.0 run: lunr's tokenizer, then for Dutch `tri
 `snowballstemmer` package implements as `dutch_porter`), for English lunr's own trimmer,
 stop words and Porter stemmer.
 
-The file the browser downloads is not lunr's JSON (about 10 KB a document with bodies) but a
+What the browser downloads is not lunr's JSON (about 10 KB a document with bodies) but a
 compact encoding of what lunr's scoring needs: the terms in lunr's term-index order and, per
-term and field, the documents with their term frequencies. `lunr-compact.js` rebuilds the
-same `lunr.Index` from it (same inverted index, same field vectors, which lunr derives from
-term frequencies, field lengths and document counts), and `expand` below does the same in
-Python for the parity test against lunr.js.
+term and field, the documents with their term frequencies. `expand` below rebuilds lunr's own
+index from it (same inverted index, same field vectors, which lunr derives from term
+frequencies, field lengths and document counts) for the parity test against lunr.js;
+`shard_index` cuts it into term ranges, from which `lunr-compact.js` builds in the browser an
+index over the shards a query needs.
 """
 
 from __future__ import annotations

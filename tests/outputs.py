@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sitegen import build
-from sitegen.audience import Audience
+from sitegen import build, i18n, search
+from sitegen.audience import Audience, select
 from sitegen.urls import Urls
 
 ADDRESS = Urls("https://example.org/")
@@ -121,3 +121,15 @@ def json_ld(text: str) -> list[dict[str, object]]:
 
     page = parse(text)
     return [json.loads(e.text) for e in page.find("script", type="application/ld+json")]
+
+
+def indexed_documents(site: Path, date: dt.date) -> list[search.SearchDocument]:
+    """The search documents of a site's public build (as `build` indexes them), without rendering it."""
+    checked = build.check_site(site, build.Options(date))
+    assert checked.directory is not None
+    selection = select(checked.directory, "public")
+    urls = Urls(checked.directory.config.base_url)
+    return search.site_documents(
+        selection.profiles, selection.open_assignments, checked.directory.organisations,
+        href=lambda kind, slug: urls.href(urls.profile(slug)), label=lambda key: i18n.text("nl", key),
+        long_date=lambda day: i18n.long_date(day, "nl"))

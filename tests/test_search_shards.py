@@ -21,10 +21,10 @@ from typing import Any
 
 import pytest
 from conftest import REPO
+from outputs import indexed_documents
 from test_search_parity import _need_node
 
-from sitegen import audience, build, i18n, search
-from sitegen.urls import Urls
+from sitegen import search
 
 CORPUS_DATE = dt.date(2026, 6, 1)
 
@@ -35,14 +35,7 @@ def _corpus_documents(folder: Path, profiles: int) -> list[search.SearchDocument
     corpus = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(corpus)
     corpus.generate(folder, profiles, profiles // 5)
-    checked = build.check_site(folder, build.Options(CORPUS_DATE))
-    assert checked.directory is not None
-    selection = audience.select(checked.directory, "public")
-    urls = Urls(checked.directory.config.base_url)
-    return search.site_documents(
-        selection.profiles, selection.open_assignments, checked.directory.organisations,
-        href=lambda kind, slug: urls.href(urls.profile(slug)), label=lambda key: i18n.text("nl", key),
-        long_date=lambda day: i18n.long_date(day, "nl"))
+    return indexed_documents(folder, CORPUS_DATE)
 
 
 def _queries(documents: list[search.SearchDocument]) -> list[str]:

@@ -9,27 +9,7 @@
 // all the queries needed, as the browser keeps them.
 'use strict';
 
-const fs = require('fs');
-const path = require('path');
-
-const root = path.resolve(__dirname, '..', '..');
-const lunr = require(path.join(root, 'node_modules', 'lunr'));
-const input = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-
-if (input.language === 'nl') {
-  require(path.join(root, 'node_modules', 'lunr-languages', 'lunr.stemmer.support.js'))(lunr);
-  require(path.join(root, 'node_modules', 'lunr-languages', 'lunr.nl.js'))(lunr);
-}
-const compact = require(path.join(root, 'themes', 'default', 'static', 'js', 'lunr-compact.js'));
-
-const built = lunr(function () {
-  if (input.language === 'nl') this.use(lunr.nl);
-  this.ref('ref');
-  for (const [name, boost] of input.fields) this.field(name, { boost: boost });
-  input.documents.forEach((texts, position) => {
-    this.add(Object.assign({ ref: compact.ref(position) }, texts));
-  });
-});
+const { input, lunr, compact, built } = require('./lunr_full_index.js').load(process.argv[2]);
 
 const pipeline = lunr.Pipeline.load(input.manifest.pipeline);
 const session = new Set();
