@@ -10,9 +10,10 @@ and the site's language. A criterion that one side does not state earns nothing.
 
 It scales by never looking at a pair that shares no wanted skill: an inverted index from
 folded skill to profiles yields the candidates of an assignment, an index by field counts
-their fields, and every other criterion is a column over the profiles computed once per
-distinct value (per region, per number of hours, per form of engagement), so scoring a
-candidate is a handful of list look-ups. The per-profile top lists are bounded heaps.
+their fields, and every other criterion is a column over the profiles (a NumPy array), so
+scoring all of an assignment's candidates is a dozen array operations rather than a Python
+loop over them. The per-profile top lists come from one sort of every suggestible pair, and
+only the suggestions shown are explained.
 
 The records come from the audience's `Selection`: a public build matches on public data only,
 an internal build on the merged internal data, without this module knowing which it is.
@@ -21,12 +22,12 @@ an internal build on the merged internal data, without this module knowing which
 from __future__ import annotations
 
 import datetime as dt
-import heapq
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from itertools import chain, compress, repeat
-from operator import ge, itemgetter
+
+import numpy as np
+import numpy.typing as npt
 
 from . import i18n, models
 from .audience import Selection
@@ -104,30 +105,15 @@ def match(selection: Selection, settings: Matching, build_date: dt.date, languag
     people = _People([p for p in selection.profiles if is_available(p, build_date)], settings.weights, language)
     wanted = [_Wanted.of(a, people, build_date) for a in selection.open_assignments]
     by_title = sorted(range(len(wanted)), key=lambda n: (fold(wanted[n].record.title), wanted[n].record.slug))
-    assignment_rank = {n: rank for rank, n in enumerate(by_title)}
     limit, minimum = settings.suggestions, settings.minimum_score
 
-    top_profiles: list[list[tuple[int, int, int]]] = []  # per assignment: (score, -profile rank, profile)
-    heaps: list[list[tuple[int, int, int]]] = [[] for _ in people.records]  # per profile, its worst first
-    # Per profile, the lowest upper bound that may still enter its list: once the list is full,
-    # most candidates fall below it and are never scored one by one.
-    floors = [minimum - _HALF_UP] * len(people.records)
-    for n, assignment in enumerate(wanted):
-        candidates, bounds = people.candidates(assignment)
-        top_profiles.append(people.best(assignment, candidates, bounds, limit, minimum))
-        entry_rank = -assignment_rank[n]
-        may_enter = compress(zip(candidates, bounds, strict=True), map(ge, bounds, map(floors.__getitem__, candidates)))
-        for score, _, person in people.scores(assignment, may_enter, minimum):
-            heap = heaps[person]
-            entry = (score, entry_rank, n)
-            if len(heap) < limit:
-                heapq.heappush(heap, entry)
-            elif entry > heap[0]:
-                heapq.heapreplace(heap, entry)
-            else:
-                continue
-            if len(heap) == limit:
-                floors[person] = heap[0][0] - _HALF_UP
+    top_profiles: list[list[tuple[int, int]]] = []  # per assignment: (profile, score), best first
+    found: list[tuple[_Ints, _Ints]] = []  # per assignment: its suggestible profiles and their scores
+    for assignment in wanted:
+        persons, scores = people.scores(assignment, minimum)
+        best = np.lexsort((people.rank[persons], -scores))[:limit]
+        top_profiles.append(list(zip(persons[best].tolist(), scores[best].tolist(), strict=True)))
+        found.append((persons, scores))
 
     made: dict[tuple[int, int], Suggestion] = {}
 
@@ -136,54 +122,98 @@ def match(selection: Selection, settings: Matching, build_date: dt.date, languag
             made[n, person] = people.explain(wanted[n], person, score, build_date)
         return made[n, person]
 
-    by_assignment = {w.record.slug: tuple(suggestion(n, person, score) for score, _, person in top)
+    by_assignment = {w.record.slug: tuple(suggestion(n, person, score) for person, score in top)
                      for n, (w, top) in enumerate(zip(wanted, top_profiles, strict=True)) if top}
-    by_profile = {people.records[person].slug: tuple(suggestion(n, person, score)
-                                                     for score, _, n in sorted(heap, reverse=True))
-                  for person, heap in enumerate(heaps) if heap}
+    by_profile = {people.records[person].slug: tuple(suggestion(n, person, score) for n, score in best)
+                  for person, best in _best_per_profile(found, by_title, limit)}
     return Matches(by_assignment, by_profile)
+
+
+_Ints = npt.NDArray[np.int64]
+_Floats = npt.NDArray[np.float64]
+_NONE = np.empty(0, dtype=np.int64)
+
+
+def _best_per_profile(found: list[tuple[_Ints, _Ints]], by_title: list[int],
+                      limit: int) -> Iterator[tuple[int, list[tuple[int, int]]]]:
+    """Each profile with its best `limit` (assignment, score), best first, ties in title order.
+
+    One sort of every suggestible pair: each pair becomes the integer (profile, 100 - score,
+    title rank), so that sorting the integers orders the pairs by profile and within a profile
+    best first.
+    """
+    count = len(by_title)
+    title_rank = np.empty(count, dtype=np.int64)
+    title_rank[by_title] = np.arange(count)
+    persons = np.concatenate([persons for persons, _ in found])
+    if not persons.size:
+        return
+    scores = np.concatenate([scores for _, scores in found])
+    ranks = np.concatenate([title_rank[np.full(len(p), n)] for n, (p, _) in enumerate(found)])
+    keys = np.sort((persons * 101 + (100 - scores)) * count + ranks)
+    persons, rest = np.divmod(keys, 101 * count)
+    starts = np.flatnonzero(np.concatenate(([True], persons[1:] != persons[:-1])))
+    position = np.arange(len(keys)) - np.repeat(starts, np.diff(np.append(starts, len(keys))))
+    shown = position < limit
+    in_title_order = np.asarray(by_title, dtype=np.int64)
+    assignments = in_title_order[rest[shown] % count].tolist()
+    scores_shown = (100 - rest[shown] // count).tolist()
+    people_shown = persons[shown].tolist()
+    at = 0
+    while at < len(people_shown):
+        person, end = people_shown[at], at
+        while end < len(people_shown) and people_shown[end] == person:
+            end += 1
+        yield person, list(zip(assignments[at:end], scores_shown[at:end], strict=True))
+        at = end
 
 
 @dataclass(frozen=True, slots=True)
 class _Wanted:
-    """An open assignment as the scorer reads it, with the columns of its region, hours and engagement."""
+    """An open assignment as the scorer reads it: its terms' group keys and the columns' values."""
 
     record: models.Assignment
     skills: tuple[tuple[str, str], ...]  # (spelling, group key) of each wanted skill
     fields: tuple[tuple[str, str], ...]
     starts: int  # ordinal of the start (the deadline when none is given; never before the build date)
     ends: int  # ordinal of the end, or never
-    excluded: frozenset[int]  # profiles never suggested for it: its contact, its own staff for a secondment
-    region: list[float]  # points per profile
-    hours: list[float]
-    engagement: list[float]
+    contact: int  # the profile of its contact person, never suggested for it; -1: none among them
+    excluded_organisation: int  # whose staff is never suggested (a secondment is elsewhere); -1: none
+    region: int  # the region's number among the profiles' regions; -1: none stated, -2: nobody's
+    hours: float  # hours a week wanted; 0: not stated
+    engagement: int  # the form of engagement's bit; 0: not stated
 
     @classmethod
     def of(cls, assignment: models.Assignment, people: _People, build_date: dt.date) -> _Wanted:
-        excluded: set[int] = set()
-        if isinstance(assignment.contact, str) and assignment.contact in people.by_slug:
-            excluded.add(people.by_slug[assignment.contact])
-        if assignment.engagement == "detachering":  # a secondment is to another organisation
-            excluded.update(people.by_organisation.get(assignment.organisation, ()))
+        region = -1
+        if assignment.region:
+            region = people.region_numbers.get(people.key(assignment.region), -2)
         return cls(
             assignment,
             tuple((s, people.key(s)) for s in assignment.skills),  # the schema allows no two that fold alike
             tuple((f, people.key(f)) for f in assignment.fields),
             max(assignment.start or assignment.deadline, build_date).toordinal(),
             assignment.end.toordinal() if assignment.end else _NEVER,
-            frozenset(excluded),
-            people.region_points(people.key(assignment.region) if assignment.region else None),
-            people.hours_points(assignment.hours_per_week),
-            people.engagement_points(assignment.engagement),
+            people.by_slug.get(assignment.contact, -1) if isinstance(assignment.contact, str) else -1,
+            people.organisation_numbers.get(assignment.organisation, -1)
+            if assignment.engagement == "detachering" else -1,
+            region,
+            float(assignment.hours_per_week or 0),
+            ENGAGEMENT_BITS[assignment.engagement] if assignment.engagement else 0,
         )
 
 
-class _People:
-    """The available profiles as columns, with their skill and field indexes.
+ENGAGEMENT_BITS: Mapping[models.Engagement, int] = {form: 1 << n for n, form in enumerate(models.ENGAGEMENTS)}
 
-    Points are out of 100: each weight is scaled by 100 / (sum of weights) once, here. The
-    column of a criterion that depends on the assignment (region, hours, engagement) is built
-    the first time its value is asked for and shared by every assignment with that value.
+
+class _People:
+    """The available profiles as columns (NumPy arrays), with their skill and field indexes.
+
+    Points are out of 100: each weight is scaled by 100 / (sum of weights) once, here. Every
+    criterion is a column over the profiles, so scoring an assignment's candidates is a dozen
+    array operations, whatever their number. The explanation of one pair reads the same values
+    from plain lists (a NumPy element is slow to read one at a time) and does the same
+    arithmetic, so that its points add up to the score exactly.
     """
 
     def __init__(self, records: list[models.Profile], weights: MatchWeights, language: str) -> None:
@@ -193,21 +223,23 @@ class _People:
         self.weights = {name: getattr(weights, name) * scale for name in CRITERIA}
         self._keys: dict[str, str] = {}
         self.by_slug = {p.slug: i for i, p in enumerate(records)}
-        self.by_organisation: dict[str, list[int]] = defaultdict(list)
-        self.skill_index: dict[str, list[int]] = defaultdict(list)
-        self.field_index: dict[str, list[int]] = defaultdict(list)
+        self.organisation_numbers: dict[str, int] = {}
+        self.region_numbers: dict[str, int] = {}
+        skill_index: dict[str, list[int]] = defaultdict(list)
+        field_index: dict[str, list[int]] = defaultdict(list)
         self.skill_keys = [frozenset(map(self.key, p.skills)) for p in records]
         self.field_keys = [frozenset(map(self.key, p.fields)) for p in records]
-        for i, profile in enumerate(records):
-            self.by_organisation[profile.organisation].append(i)
-            for skill in self.skill_keys[i]:
-                self.skill_index[skill].append(i)
-            for field_key in self.field_keys[i]:
-                self.field_index[field_key].append(i)
+        for i, (skill_keys, field_keys) in enumerate(zip(self.skill_keys, self.field_keys, strict=True)):
+            for skill in skill_keys:
+                skill_index[skill].append(i)
+            for field_key in field_keys:
+                field_index[field_key].append(i)
+        # The postings lists are ascending, as NumPy's set operations want them.
+        self.skill_index = {key: np.array(found, dtype=np.int64) for key, found in skill_index.items()}
+        self.field_index = {key: np.array(found, dtype=np.int64) for key, found in field_index.items()}
         by_name = sorted(range(len(records)), key=lambda i: (fold(records[i].name), records[i].slug))
-        self.rank = [0] * len(records)
-        for rank, i in enumerate(by_name):
-            self.rank[i] = rank
+        self.rank = np.empty(len(records), dtype=np.int64)
+        self.rank[by_name] = np.arange(len(records))
         availability = [p.availability for p in records]
         self.available_from = [a.available_from.toordinal() if a and a.available_from else 0 for a in availability]
         self.available_until = [a.available_until.toordinal() if a and a.available_until else _NEVER
@@ -217,12 +249,19 @@ class _People:
         self.hours = [a.hours_per_week if a and a.hours_per_week else 0.0 for a in availability]
         speaks = self.weights["languages"]
         self.languages = [speaks if language in p.languages else 0.0 for p in records]
+        self.regions = [self.region_numbers.setdefault(self.key(p.region), len(self.region_numbers))
+                        if p.region else -1 for p in records]
+        self.organisations = [self.organisation_numbers.setdefault(p.organisation, len(self.organisation_numbers))
+                              for p in records]
+        self.engagements = [sum(ENGAGEMENT_BITS[form] for form in set(p.engagement)) for p in records]
         # What a profile earns whatever the assignment, if available in time; and what it loses when late.
-        self.own_points = [a + b for a, b in zip(self.languages, self.on_time, strict=True)]
-        self.late_loss = [a - b for a, b in zip(self.on_time, self.late, strict=True)]
-        self.regions = [self.key(p.region) if p.region else None for p in records]
-        self.engagements = [p.engagement for p in records]
-        self._columns: dict[tuple[str, object], list[float]] = {}
+        own_points = [a + b for a, b in zip(self.languages, self.on_time, strict=True)]
+        late_loss = [a - b for a, b in zip(self.on_time, self.late, strict=True)]
+        self.columns = _Columns(
+            np.array(self.available_from, dtype=np.int64), np.array(self.available_until, dtype=np.int64),
+            np.array(self.hours, dtype=np.float64), np.array(own_points, dtype=np.float64),
+            np.array(late_loss, dtype=np.float64), np.array(self.regions, dtype=np.int64),
+            np.array(self.organisations, dtype=np.int64), np.array(self.engagements, dtype=np.int64))
 
     def key(self, term: str) -> str:
         """The group key of a term, cached: a directory repeats a few hundred terms many thousand times."""
@@ -231,91 +270,64 @@ class _People:
             known = self._keys[term] = group_key(term)
         return known
 
-    def _column(self, criterion: str, value: object, shares: Callable[[], Iterable[float]]) -> list[float]:
-        column = self._columns.get((criterion, value))
-        if column is None:
-            weight = self.weights[criterion]
-            column = self._columns[criterion, value] = [weight * share for share in shares()]
-        return column
+    def candidates(self, wanted: _Wanted) -> tuple[_Ints, _Ints]:
+        """The profiles that share a wanted skill (ascending), and how many of the wanted skills each has."""
+        postings = [self.skill_index[key] for _, key in wanted.skills if key in self.skill_index]
+        if not postings:
+            return _NONE, _NONE
+        return np.unique(np.concatenate(postings), return_counts=True)
 
-    def region_points(self, region: str | None) -> list[float]:
-        return self._column("region", region, lambda: (float(region is not None and own == region)
-                                                       for own in self.regions))
+    def _field_counts(self, wanted: _Wanted, candidates: _Ints) -> _Ints:
+        postings = [self.field_index[key] for _, key in wanted.fields if key in self.field_index]
+        if not postings:
+            return np.zeros(len(candidates), dtype=np.int64)
+        working, counts = np.unique(np.concatenate(postings), return_counts=True)
+        at = np.minimum(np.searchsorted(working, candidates), len(working) - 1)
+        return np.where(working[at] == candidates, counts[at], 0)
 
-    def hours_points(self, wanted: float | None) -> list[float]:
-        return self._column("hours", wanted, lambda: (min(1.0, hours / wanted) if wanted else 0.0
-                                                      for hours in self.hours))
+    def scores(self, wanted: _Wanted, minimum: int) -> tuple[_Ints, _Ints]:
+        """The profiles that may be suggested for the assignment with a score of at least
+        `minimum`, ascending, and their scores.
 
-    def engagement_points(self, engagement: models.Engagement | None) -> list[float]:
-        return self._column("engagement", engagement, lambda: (float(engagement in forms)
-                                                               for forms in self.engagements))
-
-    def candidates(self, wanted: _Wanted) -> tuple[list[int], list[float]]:
-        """The profiles that share a wanted skill, and the total each would earn if available in
-        time: an upper bound of its score (a late start only lowers it; exclusions are not applied).
-
-        The hot loop of matching: about a million candidates at 10,000 profiles. The totals are
-        summed in C (`itemgetter`, `map`, `sum`), never pair by pair in Python.
+        The hot loop of matching: about a million candidates at 10,000 profiles. The points are
+        added in the order `explain` adds them, so both give the same floating-point total.
         """
-        skills = Counter(chain.from_iterable(self.skill_index.get(key, ()) for _, key in wanted.skills))
-        if not skills:
-            return [], []
-        fields = Counter(chain.from_iterable(self.field_index.get(key, ()) for _, key in wanted.fields))
-        candidates = list(skills)
-        per_skill = self.weights["skills"] / len(wanted.skills)
-        per_field = self.weights["fields"] / len(wanted.fields)
-        skill_points = [count * per_skill for count in range(len(wanted.skills) + 1)]
-        field_points = [count * per_field for count in range(len(wanted.fields) + 1)]
-        # itemgetter picks every candidate's value of a column in one call; sum adds floats without
-        # a float object per step.
-        pick = itemgetter(*candidates) if len(candidates) > 1 else lambda column: (column[candidates[0]],)
-        return candidates, list(map(sum, zip(
-            map(skill_points.__getitem__, skills.values()),
-            map(field_points.__getitem__, map(fields.get, candidates, repeat(0))),
-            pick(wanted.region), pick(wanted.hours), pick(wanted.engagement), pick(self.own_points), strict=True)))
-
-    def scores(self, wanted: _Wanted, pairs: Iterable[tuple[int, float]], minimum: int) -> list[tuple[int, int, int]]:
-        """(score, -rank, profile) of each (profile, upper bound) pair that may be suggested for
-        the assignment and reaches the minimum score."""
-        bound = minimum - _HALF_UP  # int(total + _HALF_UP) >= minimum
-        until, since, late_loss, rank = self.available_until, self.available_from, self.late_loss, self.rank
-        starts, ends, excluded = wanted.starts, wanted.ends, wanted.excluded
-        scored = []
-        for i, total in pairs:
-            if total < bound or until[i] < starts or since[i] > ends or i in excluded:
-                continue
-            if since[i] > starts:
-                total -= late_loss[i]
-                if total < bound:
-                    continue
-            scored.append((int(total + _HALF_UP), -rank[i], i))
-        return scored
-
-    def best(self, wanted: _Wanted, candidates: list[int], bounds: list[float], limit: int,
-             minimum: int) -> list[tuple[int, int, int]]:
-        """The assignment's own top `limit`, scoring exactly only the candidates whose upper bound
-        reaches the limit-th best upper bound: nobody below it can beat or tie the result."""
-        def top(threshold: int) -> list[tuple[int, int, int]]:
-            pool = compress(zip(candidates, bounds, strict=True), map(ge, bounds, repeat(threshold - _HALF_UP)))
-            return heapq.nlargest(limit, self.scores(wanted, pool, minimum))
-
-        threshold = minimum
-        if len(bounds) > limit:
-            threshold = max(minimum, int(heapq.nlargest(limit, bounds)[-1] + _HALF_UP))
-        found = top(threshold)
-        if threshold > minimum and (len(found) < limit or found[-1][0] < threshold):
-            found = top(minimum)  # exclusions or late starts among the best: look at everyone
-        return found
+        candidates, skill_counts = self.candidates(wanted)
+        if not candidates.size:
+            return _NONE, _NONE
+        weights, column = self.weights, self.columns
+        per_skill = weights["skills"] / len(wanted.skills)
+        per_field = weights["fields"] / len(wanted.fields)
+        skill_points = np.array([count * per_skill for count in range(len(wanted.skills) + 1)])
+        field_points = np.array([count * per_field for count in range(len(wanted.fields) + 1)])
+        total = skill_points[skill_counts] + field_points[self._field_counts(wanted, candidates)]
+        if wanted.region >= 0:  # adding 0.0 changes no total, so the criteria that cannot earn are skipped
+            total += np.where(column.regions[candidates] == wanted.region, weights["region"], 0.0)
+        if wanted.hours:
+            total += weights["hours"] * np.minimum(1.0, column.hours[candidates] / wanted.hours)
+        if wanted.engagement:
+            total += np.where(column.engagements[candidates] & wanted.engagement, weights["engagement"], 0.0)
+        total += column.own_points[candidates]
+        since = column.available_from[candidates]
+        total -= np.where(since > wanted.starts, column.late_loss[candidates], 0.0)
+        scores = (total + _HALF_UP).astype(np.int64)
+        keep = (scores >= minimum) & (column.available_until[candidates] >= wanted.starts) & (since <= wanted.ends)
+        if wanted.contact >= 0:
+            keep &= candidates != wanted.contact
+        if wanted.excluded_organisation >= 0:
+            keep &= column.organisations[candidates] != wanted.excluded_organisation
+        return candidates[keep], scores[keep]
 
     def points(self, wanted: _Wanted, i: int, skill_count: int, field_count: int) -> dict[str, float]:
-        """Points per criterion of one pair, read from the same columns as `score`."""
+        """Points per criterion of one pair: the arithmetic of `scores`, one value at a time."""
+        weights = self.weights
         return {
-            "skills": skill_count * self.weights["skills"] / len(wanted.skills),
-            "fields": field_count * self.weights["fields"] / len(wanted.fields),
-            "region": wanted.region[i],
+            "skills": skill_count * (weights["skills"] / len(wanted.skills)),
+            "fields": field_count * (weights["fields"] / len(wanted.fields)),
+            "region": weights["region"] if wanted.region >= 0 and self.regions[i] == wanted.region else 0.0,
             "availability": (self.on_time if self.available_from[i] <= wanted.starts else self.late)[i],
-            "hours": wanted.hours[i],
-            "engagement": wanted.engagement[i],
+            "hours": weights["hours"] * min(1.0, self.hours[i] / wanted.hours) if wanted.hours else 0.0,
+            "engagement": weights["engagement"] if self.engagements[i] & wanted.engagement else 0.0,
             "languages": self.languages[i],
         }
 
@@ -342,6 +354,20 @@ class _People:
         )
         earned = tuple((name, value) for name, value in points.items() if value)
         return Suggestion(assignment, profile, score, reasons, earned)
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """Per profile, the values `_People.scores` reads, as arrays indexed like `_People.records`."""
+
+    available_from: _Ints  # ordinals; 0: no start stated
+    available_until: _Ints  # ordinals; never: no end stated
+    hours: _Floats  # hours a week; 0: not stated
+    own_points: _Floats  # languages and availability in time: points that do not depend on the assignment
+    late_loss: _Floats  # the availability points lost when the profile is available only after the start
+    regions: _Ints  # number of the region; -1: none
+    organisations: _Ints
+    engagements: _Ints  # bits of the forms of engagement the profile takes
 
 
 def explain(reasons: Reasons, language: str) -> str:
