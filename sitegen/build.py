@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from . import (
     audience,
@@ -34,6 +35,7 @@ from . import (
     vcards,
 )
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
+from .failures import InternalProblem, WriteProblem, system_problem
 from .hashes import content_hash
 from .schema import TermIndex
 from .taxonomy import build_taxonomies
@@ -50,6 +52,7 @@ FILE_CHUNK = 1000  # finished files per task: writing one costs far less than re
 FORM_DATA_CHUNK = 1000  # profiles per task of the profile form's files: each is one small read and write
 
 Progress = Callable[[str, int, int], None]
+Done = TypeVar("Done")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,16 +206,18 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         else:  # spawned workers would need the whole site pickled: render here, trusted templates need no limit
             outcomes = [_render_chunk(chunk, context) for chunk in chunks]
         for outcome in outcomes:
-            if isinstance(outcome, OSError):  # a full disk, not a broken theme
-                raise outcome
-            if not isinstance(outcome, tuple):
-                reason = outcome.reason if isinstance(outcome, Crashed) else "it took longer than an hour"
-                raise render.ThemeProblem(reason.removeprefix("ThemeProblem: "))
+            if isinstance(outcome, TimedOut):
+                raise render.ThemeProblem("it took longer than an hour")
+            if isinstance(outcome, Crashed):
+                raise _failure(outcome)
             chunk_counts, chunk_bytes, paths = outcome
             counts.update(chunk_counts)
             size += chunk_bytes
             search_paths.update(paths)
-        search_page = renderer.render(render.search_job(urls, {k: urls.href(p) for k, p in search_paths.items()}))
+        search_job = render.search_job(urls, {k: urls.href(p) for k, p in search_paths.items()})
+        search_page = _attempt(lambda: renderer.render(search_job))
+        if isinstance(search_page, Crashed):
+            raise _failure(search_page)
         size += staging.write(search_page)
         counts[search_page.kind] += 1
         stages["render"] = time.perf_counter() - started - sum(stages.values())
@@ -277,13 +282,32 @@ class _RenderContext:
 
 
 def _render_chunk(task: tuple[str, int, int],
-                  context: _RenderContext) -> tuple[Counter[str], int, dict[str, str]] | OSError:
-    """Render and write one slice of the plan; runs in a worker process that forked with the plan.
-    A write that fails (a full disk) comes back as its error, for the parent to raise."""
+                  context: _RenderContext) -> tuple[Counter[str], int, dict[str, str]] | Crashed:
+    """Render and write one slice of the plan, in a worker process that forked with the plan or
+    in the parent. What fails (a template, a full disk, a bug) comes back as a `Crashed` value,
+    the same on either path, for the parent to report (`_failure`)."""
+    return _attempt(lambda: _render_slice(task, context))
+
+
+def _attempt(work: Callable[[], Done]) -> Done | Crashed:
+    """The one place where the render stage catches: an exception becomes its `Crashed`."""
     try:
-        return _render_slice(task, context)
-    except OSError as problem:
-        return problem
+        return work()
+    except Exception as exc:  # noqa: BLE001 - every failure is reported, by kind, in _failure
+        return Crashed.of(exc)
+
+
+def _failure(crashed: Crashed) -> Exception:
+    """What the user is told about a failed render task: a template's error is the theme's, with
+    its file and line; an OSError is the output's, with the path and the cause in words; anything
+    else is a bug of sitegen's, with its traceback."""
+    doing = "".join(f" ({note})" for note in crashed.notes)
+    if crashed.kind == "template":
+        where = f"{crashed.template}:{crashed.line}: " if crashed.template and crashed.line else ""
+        return render.ThemeProblem(f"{where}{crashed.reason}{doing}")
+    if crashed.kind == "os":
+        return WriteProblem(system_problem(crashed.errno, crashed.message, crashed.filename))
+    return InternalProblem(f"{crashed.reason}{doing}", crashed.traceback)
 
 
 def _render_slice(task: tuple[str, int, int], context: _RenderContext) -> tuple[Counter[str], int, dict[str, str]]:
@@ -304,7 +328,7 @@ def _render_slice(task: tuple[str, int, int], context: _RenderContext) -> tuple[
             counts[file.kind] += 1
         return counts, size, {}
     if kind == "pages":
-        for job in context.pages[start:end]:  # a ThemeProblem ends the task; the parent reports it
+        for job in context.pages[start:end]:  # a template's error ends the task; the parent reports it
             size += context.staging.write(context.renderer.render(job))
             counts[job.kind] += 1
     elif kind == "files":

@@ -1,6 +1,7 @@
 """The command line: arguments in, diagnostics and exit codes out. No logic of its own.
 
-Exit status: 0 fine, 1 the content has errors (or warnings with --strict), 2 wrong usage.
+Exit status: 0 fine, 1 the content has errors (or warnings with --strict), or the theme, the output
+or sitegen itself failed (docs/architecture.md, "Failures of the render stage"), 2 wrong usage.
 """
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
-import errno
 import os
 import signal
 import sys
@@ -22,6 +22,7 @@ from . import __version__, build, codeowners, diagnostics, ownership, scaffold, 
 from .audience import AUDIENCES
 from .config import normalize_base_url
 from .dates import DateProblem, build_date
+from .failures import InternalProblem, WriteProblem, os_problem
 from .render import ThemeProblem
 from .write import OutputProblem, write_files
 
@@ -47,18 +48,6 @@ def _port(text: str) -> int:
 
 
 MAX_TIME_LIMIT = 3600
-
-
-def _system_problem(exc: OSError) -> str:
-    """What went wrong outside the content, in words, with what to do."""
-    where = f" ('{exc.filename}')" if exc.filename else ""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"the disk is full{where}; free some space, then build again"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"no permission to write{where}; choose an output folder you may write to with --out"
-    if exc.errno in (errno.EMFILE, errno.ENFILE):
-        return "too many open files; use fewer --jobs, or raise the limit (ulimit -n)"
-    return f"{exc.strerror or exc}{where}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -216,7 +205,7 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         try:
             checked = build.check_site(site, options, keep_html=False)
         except OSError as exc:
-            err.write(f"sitegen: error: {_system_problem(exc)}\n")
+            err.write(f"sitegen: error: {os_problem(exc)}\n")
             return 1
         if owned:
             checked = dataclasses.replace(checked, diagnostics=diagnostics.sorted_diagnostics([*checked.diagnostics,
@@ -233,8 +222,15 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     except ThemeProblem as problem:
         err.write(f"sitegen: error in the theme: {problem}\nsitegen: not published; {target} is unchanged\n")
         return 1
+    except WriteProblem as problem:
+        err.write(f"sitegen: error: {problem}\nsitegen: not published; {target} is unchanged\n")
+        return 1
+    except InternalProblem as problem:
+        err.write(f"sitegen: internal error: {problem}\n{problem.traceback}sitegen: this is a bug in sitegen: "
+                  f"please report it with the text above\nsitegen: not published; {target} is unchanged\n")
+        return 1
     except OSError as exc:
-        err.write(f"sitegen: error: {_system_problem(exc)}\nsitegen: not published; {target} is unchanged\n")
+        err.write(f"sitegen: error: {os_problem(exc)}\nsitegen: not published; {target} is unchanged\n")
         return 1
     _report(result.check, args.format, out, err)
     failed = _exit_status(result.check.diagnostics, args.strict)

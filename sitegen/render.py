@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -225,10 +224,13 @@ class Renderer:
         return env
 
     def render(self, job: PageJob) -> OutputFile:
+        """The page. What a template raises propagates, noted with the page it was rendering;
+        `build._failure` says whose fault it was (`workers.Crashed.of`)."""
         try:
             return self._render(job)
-        except Exception as exc:  # noqa: BLE001 - whatever a template raises is reported as the theme's problem
-            raise ThemeProblem(_template_problem(exc, job)) from None
+        except Exception as exc:
+            exc.add_note(f"while rendering /{job.path}")
+            raise
 
     def _render(self, job: PageJob) -> OutputFile:
         template = self.env.get_template(job.template)
@@ -269,18 +271,8 @@ def _outline(html: str, top: int) -> str:
 
 
 class ThemeProblem(Exception):
-    """A template of the theme failed: the theme's fault, never the content's."""
-
-
-def _template_problem(exc: Exception, job: PageJob) -> str:
-    where = ""
-    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
-        where = f"{exc.filename}:{exc.lineno}: "
-    else:
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml"))]
-        if frames:
-            where = f"{frames[-1].filename}:{frames[-1].lineno}: "
-    return f"{where}{type(exc).__name__}: {exc} (while rendering /{job.path})"
+    """A template of the theme failed: the theme's fault, never the content's. Raised by
+    `build._failure` with the template's file and line."""
 
 
 def _tel_uri(phone: str) -> str:

@@ -30,6 +30,7 @@ from typing import TextIO
 
 from . import build
 from .diagnostics import format_text, summary_line
+from .failures import InternalProblem, WriteProblem
 from .preview import PreviewServer, PreviewState, Status, is_loopback
 from .render import CompiledTemplates, ThemeProblem
 from .watch import Watcher
@@ -143,6 +144,12 @@ def serve(site: Path, options: build.Options, host: str = LOCAL, port: int = DEF
                     watcher.refresh()
     except KeyboardInterrupt:
         pass
+    except WriteProblem as problem:  # the preview's folder could not be written: a full disk
+        err.write(f"sitegen: error: {problem}\n")
+        return 1
+    except InternalProblem as problem:  # a bug of sitegen's in the render stage: its own traceback
+        err.write(f"sitegen: internal error, please report it:\n{problem.traceback}")
+        return 1
     except Exception:  # noqa: BLE001 - a bug of sitegen's: say so, stop the server, leave no folder behind
         err.write("sitegen: internal error, please report it:\n" + traceback.format_exc())
         return 1

@@ -19,9 +19,13 @@ import signal
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import jinja2
 
 Task = TypeVar("Task")
 Context = TypeVar("Context")
@@ -33,9 +37,72 @@ class TimedOut:
     seconds: float
 
 
+CrashKind = Literal["template", "os", "other"]
+_JINJA = str(Path(jinja2.__file__).parent)
+
+
 @dataclass(frozen=True, slots=True)
 class Crashed:
-    reason: str
+    """An exception of a task, as plain fields: it crosses the pipe from a worker, and a task run
+    in the parent gives the same value, so the caller reports both alike.
+
+    `kind` is "template" for a Jinja error or an error raised by a template's own code, "os" for
+    an OSError, "other" for anything else (a bug of sitegen's, or a worker that died). `message`
+    is the exception's text; for an OSError its `strerror`, the number and file name being fields
+    of their own. `template` and `line` are the innermost template frame, where there is one.
+    `notes` are the exception's `__notes__` (what it was doing: "while rendering /x/").
+    """
+
+    kind: CrashKind
+    type_name: str
+    message: str
+    errno: int | None = None
+    filename: str | None = None
+    template: str | None = None
+    line: int | None = None
+    notes: tuple[str, ...] = ()
+    traceback: str = ""  # formatted, for kind "other"
+
+    @classmethod
+    def of(cls, exc: BaseException) -> Crashed:
+        notes = tuple(str(n) for n in getattr(exc, "__notes__", ()))
+        name = type(exc).__name__
+        if isinstance(exc, OSError):
+            filename = exc.filename if isinstance(exc.filename, str) else None
+            return cls("os", name, exc.strerror or str(exc), exc.errno, filename, notes=notes)
+        template, line, own = _template_frame(exc)
+        if isinstance(exc, jinja2.TemplateSyntaxError):  # also an undefined filter or test, at compile time
+            template, line = exc.filename or exc.name or template, exc.lineno
+        if isinstance(exc, jinja2.TemplateError) or own:
+            return cls("template", name, str(exc), template=template, line=line, notes=notes)
+        text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        return cls("other", name, str(exc), template=template, line=line, notes=notes, traceback=text)
+
+    @classmethod
+    def lost(cls, what: str) -> Crashed:
+        """A task without an exception: its worker died."""
+        return cls("other", "", what)
+
+    @property
+    def reason(self) -> str:
+        """The type name and the message, on one line."""
+        return f"{self.type_name}: {self.message}" if self.type_name else self.message
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None, bool]:
+    """The innermost template line in the traceback, and whether the exception came from there:
+    raised by the template's own code, or through Jinja's (`{{ 1 // 0 }}`, an undefined name),
+    not by a function the template called. Jinja rewrites a template's frames to point at its
+    source file; they are the frames that raise `__jinja_exception__`."""
+    template: str | None = None
+    line: int | None = None
+    own = False
+    for frame, number in traceback.walk_tb(exc.__traceback__):
+        if "__jinja_exception__" in frame.f_globals:
+            template, line, own = frame.f_code.co_filename, number, True
+        elif not frame.f_code.co_filename.startswith(_JINJA):
+            own = False
+    return template, line, own
 
 
 def default_jobs() -> int:
@@ -77,7 +144,7 @@ def _serve(connection: multiprocessing.connection.Connection, function: Callable
         try:
             result: Any = function(task, context)
         except BaseException as exc:  # noqa: BLE001 - a worker must answer, whatever happened
-            result = Crashed(f"{type(exc).__name__}: {exc}")
+            result = Crashed.of(exc)
         connection.send((index, result))
 
 
@@ -180,7 +247,7 @@ def run_timed(function: Callable[[Task, Context], Result], tasks: Sequence[Task]
                     try:
                         index, result = worker.connection.recv()
                     except (EOFError, OSError):
-                        index, result = worker.task, Crashed("the worker process ended unexpectedly")
+                        index, result = worker.task, Crashed.lost("the worker process ended unexpectedly")
                         workers[workers.index(worker)] = worker = _replace(worker, start, function, context)
                     results[index] = result
                     done += 1
@@ -199,7 +266,7 @@ def run_timed(function: Callable[[Task, Context], Result], tasks: Sequence[Task]
             gc.enable()
         for worker in workers:
             worker.stop(kill=worker.task is not None)
-    return [r if r is not None else Crashed("no result") for r in results]
+    return [r if r is not None else Crashed.lost("no result") for r in results]
 
 
 def _replace(worker: _Worker, start: Callable[..., multiprocessing.process.BaseProcess],

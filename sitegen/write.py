@@ -84,7 +84,12 @@ def _write(folder: Path, file: OutputFile) -> int:
         raise ValueError(f"refusing to write outside the output folder: {file.path!r}")
     target = folder.joinpath(*relative.parts)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(file.content)
+    try:
+        target.write_bytes(file.content)
+    except OSError as exc:
+        if exc.filename is None:  # a full disk fails the write, whose error names no file
+            exc.filename = str(target)
+        raise
     return len(file.content)
 
 
