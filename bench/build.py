@@ -35,8 +35,17 @@ PAGE_KINDS = ("home", "listing", "profile", "assignment", "taxonomy", "term", "p
 def run_once(python: str, corpus: Path, jobs: int | None) -> tuple[float, int, float, dict[str, float], float]:
     """Wall seconds, pages, MiB written, stage seconds, peak RSS in MiB of any child so far."""
     with tempfile.TemporaryDirectory(prefix="sitegen-bench-") as scratch:
-        command = [python, "-m", "sitegen", "build", str(corpus), "--out", str(Path(scratch) / "out"),
-                   "--date", BUILD_DATE]
+        command = [
+            python,
+            "-m",
+            "sitegen",
+            "build",
+            str(corpus),
+            "--out",
+            str(Path(scratch) / "out"),
+            "--date",
+            BUILD_DATE,
+        ]
         if jobs:
             command += ["--jobs", str(jobs)]
         started = time.perf_counter()
@@ -50,8 +59,10 @@ def run_once(python: str, corpus: Path, jobs: int | None) -> tuple[float, int, f
         raise SystemExit(f"no build summary in:\n{completed.stderr[-2000:]}")
     kinds = dict((kind, int(count)) for count, kind in (part.split(" ", 1) for part in built[3].split(", ")))
     pages = sum(count for kind, count in kinds.items() if kind in PAGE_KINDS)
-    stages = {name: float(value.removesuffix(" s")) for name, value in
-              (part.split(" ", 1) for part in stages_line[1].split(", "))}
+    stages = {
+        name: float(value.removesuffix(" s"))
+        for name, value in (part.split(" ", 1) for part in stages_line[1].split(", "))
+    }
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return seconds, pages, float(built[2]), stages, peak
 
@@ -64,11 +75,14 @@ def main() -> int:
     parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR)
     args = parser.parse_args()
     python = sys.executable
-    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
-          f"{platform.platform()}")
+    print(
+        f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
+        f"{platform.platform()}"
+    )
     print()
-    print("| profiles | pages | output MiB | median wall s | min s | max s | pages/s | peak RSS MiB "
-          "| stages (median s) |")
+    print(
+        "| profiles | pages | output MiB | median wall s | min s | max s | pages/s | peak RSS MiB | stages (median s) |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for size in (int(s) for s in args.sizes.split(",")):
         corpus = ensure_corpus(size, args.generator, python)
@@ -79,8 +93,10 @@ def main() -> int:
         pages = runs[0][1]
         stage_names = list(runs[0][3])
         stages = ", ".join(f"{name} {statistics.median(r[3][name] for r in runs):.2f}" for name in stage_names)
-        print(f"| {size:,} | {pages:,} | {runs[0][2]:.1f} | {median:.2f} | {min(walls):.2f} | {max(walls):.2f} "
-              f"| {pages / median:,.0f} | {max(r[4] for r in runs):.0f} | {stages} |")
+        print(
+            f"| {size:,} | {pages:,} | {runs[0][2]:.1f} | {median:.2f} | {min(walls):.2f} | {max(walls):.2f} "
+            f"| {pages / median:,.0f} | {max(r[4] for r in runs):.0f} | {stages} |"
+        )
     return 0
 
 

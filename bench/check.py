@@ -119,8 +119,9 @@ def ensure_corpus(size: int, generator: Path, python: str) -> Path:
 
 def count_content_files(corpus: Path) -> int:
     """Files `check` reads: the content files and photos, plus sitegen.yaml and organisations.yaml."""
-    count = sum(1 for f in ("sitegen.yaml", "content/organisations.yaml", "content/vocabulary.yaml")
-                if (corpus / f).is_file())
+    count = sum(
+        1 for f in ("sitegen.yaml", "content/organisations.yaml", "content/vocabulary.yaml") if (corpus / f).is_file()
+    )
     for folder in ("profiles", "assignments", "pages"):
         directory = corpus / "content" / folder
         if directory.is_dir():
@@ -169,8 +170,9 @@ def parse_summary(stderr: str) -> tuple[int, int, int] | None:
     return int(files), int(errors), int(warnings)
 
 
-def measure(size: int, corpus: Path, python: str, runs: int, jobs: int | None,
-            environment: dict[str, str]) -> Measurement:
+def measure(
+    size: int, corpus: Path, python: str, runs: int, jobs: int | None, environment: dict[str, str]
+) -> Measurement:
     warm_up = timed(sitegen_command(python, corpus, jobs, ["--format", "json"]), environment)
     codes: Counter[tuple[str, str]] = Counter()
     error_messages: Counter[str] = Counter()
@@ -182,13 +184,23 @@ def measure(size: int, corpus: Path, python: str, runs: int, jobs: int | None,
                 generic = _QUOTED.sub("'…'", item["message"])
                 error_messages[f"{item['code']}: {generic}"] += 1
     except (ValueError, KeyError, TypeError):
-        print(f"warning: could not read the JSON diagnostics of the warm-up run of {size}:\n{warm_up.stderr}",
-              file=sys.stderr)
+        print(
+            f"warning: could not read the JSON diagnostics of the warm-up run of {size}:\n{warm_up.stderr}",
+            file=sys.stderr,
+        )
     measured = [timed(sitegen_command(python, corpus, jobs), environment) for _ in range(runs)]
     summary = parse_summary(measured[0].stderr)
     files = summary[0] if summary else count_content_files(corpus)
-    return Measurement(size, corpus, files, measured, summary[1] if summary else None,
-                       summary[2] if summary else None, codes, error_messages)
+    return Measurement(
+        size,
+        corpus,
+        files,
+        measured,
+        summary[1] if summary else None,
+        summary[2] if summary else None,
+        codes,
+        error_messages,
+    )
 
 
 def startup_seconds(python: str, runs: int, environment: dict[str, str]) -> float:
@@ -199,8 +211,14 @@ def startup_seconds(python: str, runs: int, environment: dict[str, str]) -> floa
 
 def sitegen_revision(python: str, environment: dict[str, str]) -> str:
     """Where the measured sitegen comes from: its folder, git commit and whether it has local changes."""
-    done = subprocess.run([python, "-c", "import os, sitegen; print(os.path.dirname(sitegen.__file__))"],
-                          capture_output=True, text=True, cwd=CORPUS_DIR, env=environment, check=False)
+    done = subprocess.run(
+        [python, "-c", "import os, sitegen; print(os.path.dirname(sitegen.__file__))"],
+        capture_output=True,
+        text=True,
+        cwd=CORPUS_DIR,
+        env=environment,
+        check=False,
+    )
     package = done.stdout.strip()
     if not package:
         return "sitegen: not importable"
@@ -232,25 +250,31 @@ def machine_line(jobs: int | None, revision: str, load: float | None) -> str:
     except OSError:
         pass
     busy = f", load average {load:.2f} before measuring" if load is not None else ""
-    return (f"machine: nproc {usable} ({cpu}{busy}), Python {platform.python_version()} "
-            f"({platform.python_implementation()}), {platform.system()} {platform.release()}; "
-            f"{revision}; --jobs {jobs if jobs is not None else 'default'}; --date {BUILD_DATE}")
+    return (
+        f"machine: nproc {usable} ({cpu}{busy}), Python {platform.python_version()} "
+        f"({platform.python_implementation()}), {platform.system()} {platform.release()}; "
+        f"{revision}; --jobs {jobs if jobs is not None else 'default'}; --date {BUILD_DATE}"
+    )
 
 
 def table(measurements: Sequence[Measurement]) -> str:
-    header = ("| corpus | files | median wall s | min s | max s | ms per file | CPU s | CPU ms per file "
-              "| exit | errors | warnings |\n"
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+    header = (
+        "| corpus | files | median wall s | min s | max s | ms per file | CPU s | CPU ms per file "
+        "| exit | errors | warnings |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    )
     rows = []
     for m in measurements:
         seconds = [r.seconds for r in m.runs]
         median = statistics.median(seconds)
         cpu = statistics.median(r.cpu_seconds for r in m.runs)
         assignments = int(m.size * ASSIGNMENTS_PER_PROFILE)
-        rows.append(f"| {m.size:,} profiles + {assignments:,} assignments | {m.files:,} | {median:.2f} "
-                    f"| {min(seconds):.2f} | {max(seconds):.2f} | {1000 * median / max(1, m.files):.3f} "
-                    f"| {cpu:.2f} | {1000 * cpu / max(1, m.files):.3f} "
-                    f"| {m.runs[0].returncode} | {_count(m.errors)} | {_count(m.warnings)} |\n")
+        rows.append(
+            f"| {m.size:,} profiles + {assignments:,} assignments | {m.files:,} | {median:.2f} "
+            f"| {min(seconds):.2f} | {max(seconds):.2f} | {1000 * median / max(1, m.files):.3f} "
+            f"| {cpu:.2f} | {1000 * cpu / max(1, m.files):.3f} "
+            f"| {m.runs[0].returncode} | {_count(m.errors)} | {_count(m.warnings)} |\n"
+        )
     return header + "".join(rows)
 
 
@@ -275,16 +299,35 @@ def diagnostics_report(measurements: Sequence[Measurement]) -> str:
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="1000,10000", metavar="N,N",
-                        help="numbers of profiles, comma-separated; assignments are a fifth (default: %(default)s)")
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000",
+        metavar="N,N",
+        help="numbers of profiles, comma-separated; assignments are a fifth (default: %(default)s)",
+    )
     parser.add_argument("--runs", type=int, default=5, metavar="N", help="timed runs per size (default: %(default)s)")
-    parser.add_argument("--jobs", type=int, default=None, metavar="N",
-                        help="passed to `sitegen check --jobs` (default: sitegen's own, one per core)")
-    parser.add_argument("--src", type=Path, default=None, metavar="DIR",
-                        help="measure the sitegen package in DIR (a checkout or `git archive` holding sitegen/) "
-                             "instead of the installed one")
-    parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR, metavar="PATH",
-                        help="the corpus generator (default: %(default)s)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="passed to `sitegen check --jobs` (default: sitegen's own, one per core)",
+    )
+    parser.add_argument(
+        "--src",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="measure the sitegen package in DIR (a checkout or `git archive` holding sitegen/) "
+        "instead of the installed one",
+    )
+    parser.add_argument(
+        "--generator",
+        type=Path,
+        default=DEFAULT_GENERATOR,
+        metavar="PATH",
+        help="the corpus generator (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     try:
         args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]

@@ -38,95 +38,418 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sitegen.terms import slugify
 
-PROVINCES = ("Groningen", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
-             "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg")
+PROVINCES = (
+    "Groningen",
+    "Fryslân",
+    "Drenthe",
+    "Overijssel",
+    "Flevoland",
+    "Gelderland",
+    "Utrecht",
+    "Noord-Holland",
+    "Zuid-Holland",
+    "Zeeland",
+    "Noord-Brabant",
+    "Limburg",
+)
 MUNICIPALITIES = (
-    ("Amsterdam", "Noord-Holland"), ("Rotterdam", "Zuid-Holland"), ("Den Haag", "Zuid-Holland"),
-    ("Utrecht", "Utrecht"), ("Eindhoven", "Noord-Brabant"), ("Groningen", "Groningen"),
-    ("Tilburg", "Noord-Brabant"), ("Almere", "Flevoland"), ("Breda", "Noord-Brabant"),
-    ("Nijmegen", "Gelderland"), ("Apeldoorn", "Gelderland"), ("Arnhem", "Gelderland"),
-    ("Haarlem", "Noord-Holland"), ("Enschede", "Overijssel"), ("Amersfoort", "Utrecht"),
-    ("Zaanstad", "Noord-Holland"), ("'s-Hertogenbosch", "Noord-Brabant"), ("Zwolle", "Overijssel"),
-    ("Leiden", "Zuid-Holland"), ("Maastricht", "Limburg"), ("Dordrecht", "Zuid-Holland"),
-    ("Ede", "Gelderland"), ("Leeuwarden", "Fryslân"), ("Alkmaar", "Noord-Holland"),
-    ("Emmen", "Drenthe"), ("Delft", "Zuid-Holland"), ("Venlo", "Limburg"), ("Deventer", "Overijssel"),
-    ("Helmond", "Noord-Brabant"), ("Oss", "Noord-Brabant"), ("Hilversum", "Noord-Holland"),
-    ("Heerlen", "Limburg"), ("Súdwest-Fryslân", "Fryslân"), ("Assen", "Drenthe"),
-    ("Middelburg", "Zeeland"), ("Lelystad", "Flevoland"),
+    ("Amsterdam", "Noord-Holland"),
+    ("Rotterdam", "Zuid-Holland"),
+    ("Den Haag", "Zuid-Holland"),
+    ("Utrecht", "Utrecht"),
+    ("Eindhoven", "Noord-Brabant"),
+    ("Groningen", "Groningen"),
+    ("Tilburg", "Noord-Brabant"),
+    ("Almere", "Flevoland"),
+    ("Breda", "Noord-Brabant"),
+    ("Nijmegen", "Gelderland"),
+    ("Apeldoorn", "Gelderland"),
+    ("Arnhem", "Gelderland"),
+    ("Haarlem", "Noord-Holland"),
+    ("Enschede", "Overijssel"),
+    ("Amersfoort", "Utrecht"),
+    ("Zaanstad", "Noord-Holland"),
+    ("'s-Hertogenbosch", "Noord-Brabant"),
+    ("Zwolle", "Overijssel"),
+    ("Leiden", "Zuid-Holland"),
+    ("Maastricht", "Limburg"),
+    ("Dordrecht", "Zuid-Holland"),
+    ("Ede", "Gelderland"),
+    ("Leeuwarden", "Fryslân"),
+    ("Alkmaar", "Noord-Holland"),
+    ("Emmen", "Drenthe"),
+    ("Delft", "Zuid-Holland"),
+    ("Venlo", "Limburg"),
+    ("Deventer", "Overijssel"),
+    ("Helmond", "Noord-Brabant"),
+    ("Oss", "Noord-Brabant"),
+    ("Hilversum", "Noord-Holland"),
+    ("Heerlen", "Limburg"),
+    ("Súdwest-Fryslân", "Fryslân"),
+    ("Assen", "Drenthe"),
+    ("Middelburg", "Zeeland"),
+    ("Lelystad", "Flevoland"),
 )
 WATER_BOARDS = (
-    ("Waterschap Aa en Maas", "Noord-Brabant"), ("Waterschap De Dommel", "Noord-Brabant"),
-    ("Waterschap Brabantse Delta", "Noord-Brabant"), ("Waterschap Rijn en IJssel", "Gelderland"),
-    ("Waterschap Vallei en Veluwe", "Gelderland"), ("Waterschap Rivierenland", "Gelderland"),
-    ("Waterschap Limburg", "Limburg"), ("Waterschap Zuiderzeeland", "Flevoland"),
-    ("Waterschap Vechtstromen", "Overijssel"), ("Waterschap Hunze en Aa's", "Drenthe"),
-    ("Wetterskip Fryslân", "Fryslân"), ("Waterschap Scheldestromen", "Zeeland"),
-    ("Hoogheemraadschap van Rijnland", "Zuid-Holland"), ("Hoogheemraadschap van Delfland", "Zuid-Holland"),
+    ("Waterschap Aa en Maas", "Noord-Brabant"),
+    ("Waterschap De Dommel", "Noord-Brabant"),
+    ("Waterschap Brabantse Delta", "Noord-Brabant"),
+    ("Waterschap Rijn en IJssel", "Gelderland"),
+    ("Waterschap Vallei en Veluwe", "Gelderland"),
+    ("Waterschap Rivierenland", "Gelderland"),
+    ("Waterschap Limburg", "Limburg"),
+    ("Waterschap Zuiderzeeland", "Flevoland"),
+    ("Waterschap Vechtstromen", "Overijssel"),
+    ("Waterschap Hunze en Aa's", "Drenthe"),
+    ("Wetterskip Fryslân", "Fryslân"),
+    ("Waterschap Scheldestromen", "Zeeland"),
+    ("Hoogheemraadschap van Rijnland", "Zuid-Holland"),
+    ("Hoogheemraadschap van Delfland", "Zuid-Holland"),
     ("Hoogheemraadschap Hollands Noorderkwartier", "Noord-Holland"),
     ("Hoogheemraadschap De Stichtse Rijnlanden", "Utrecht"),
 )
 
 FIELDS = (
-    "Omgevingswet", "Ruimtelijke ordening", "Sociaal domein", "Jeugdzorg", "Wmo en zorg", "Werk en inkomen",
-    "Onderwijs", "Financiën", "Planning en control", "Inkoop en aanbesteding", "Informatievoorziening",
-    "Digitalisering", "Informatiebeveiliging", "Privacy en AVG", "Communicatie", "Participatie",
-    "Energietransitie", "Klimaatadaptatie", "Waterbeheer", "Mobiliteit", "Wonen", "Openbare orde en veiligheid",
-    "Vergunningverlening, toezicht en handhaving", "Economische zaken", "Cultuur en erfgoed",
-    "Personeel en organisatie", "Juridische zaken",
+    "Omgevingswet",
+    "Ruimtelijke ordening",
+    "Sociaal domein",
+    "Jeugdzorg",
+    "Wmo en zorg",
+    "Werk en inkomen",
+    "Onderwijs",
+    "Financiën",
+    "Planning en control",
+    "Inkoop en aanbesteding",
+    "Informatievoorziening",
+    "Digitalisering",
+    "Informatiebeveiliging",
+    "Privacy en AVG",
+    "Communicatie",
+    "Participatie",
+    "Energietransitie",
+    "Klimaatadaptatie",
+    "Waterbeheer",
+    "Mobiliteit",
+    "Wonen",
+    "Openbare orde en veiligheid",
+    "Vergunningverlening, toezicht en handhaving",
+    "Economische zaken",
+    "Cultuur en erfgoed",
+    "Personeel en organisatie",
+    "Juridische zaken",
 )
 SKILL_ROOTS = (
-    "procesbegeleiding", "projectleiding", "programmamanagement", "verandermanagement", "beleidsadvies",
-    "bestuursadvies", "strategisch advies", "onderhandelen", "facilitering", "mediation", "coaching",
-    "interim-management", "kwartiermaken", "stakeholdermanagement", "netwerken", "verbinden",
-    "schrijven", "presenteren", "data-analyse", "datavisualisatie", "onderzoek", "evaluatie",
-    "contractmanagement", "aanbesteden", "risicomanagement", "financieel advies", "begroten",
-    "juridisch advies", "bezwaar en beroep", "wetgeving", "privacy", "informatiebeheer", "archivering",
-    "agile werken", "scrum", "lean", "procesoptimalisatie", "klantreizen", "design thinking",
-    "burgerparticipatie", "communicatieadvies", "woordvoering", "crisiscommunicatie", "social media",
-    "gebiedsontwikkeling", "grondzaken", "vastgoed", "planologie", "stedenbouw", "landschap",
-    "natuurbeleid", "stikstof", "bodem", "geluid", "luchtkwaliteit", "riolering", "dijkversterking",
-    "peilbeheer", "warmtetransitie", "zonne-energie", "windenergie", "mobiliteitsbeleid", "fietsbeleid",
-    "verkeerskunde", "openbaar vervoer", "huisvesting", "woningbouw", "jeugdbeleid", "armoedebeleid",
-    "schuldhulpverlening", "re-integratie", "inburgering", "onderwijshuisvesting", "sportbeleid",
-    "cultuurbeleid", "erfgoedzorg", "toezicht", "handhaving", "vergunningverlening", "ondermijning",
-    "integriteit", "HR-advies", "recruitment", "leiderschap", "teamontwikkeling", "opleiden",
-    "informatiebeveiliging", "architectuur", "applicatiebeheer", "GIS", "Python", "Power BI",
-    "Excel", "subsidies", "fondsenwerving", "Europese subsidies", "lobby", "raadsvoorstellen",
-    "bestuurlijke sensitiviteit", "politieke sensitiviteit", "omgevingsmanagement", "samenwerken",
-    "co-creatie", "ketensamenwerking", "regionale samenwerking", "accountmanagement", "dienstverlening",
-    "klachtbehandeling", "kwaliteitszorg", "audit", "control", "planning", "roostering", "secretariaat",
-    "notuleren", "vergadertechniek", "training geven", "intervisie", "moderatie", "Engels", "Duits",
-    "toegankelijkheid", "digitale inclusie", "innovatie", "experimenteren", "visievorming",
+    "procesbegeleiding",
+    "projectleiding",
+    "programmamanagement",
+    "verandermanagement",
+    "beleidsadvies",
+    "bestuursadvies",
+    "strategisch advies",
+    "onderhandelen",
+    "facilitering",
+    "mediation",
+    "coaching",
+    "interim-management",
+    "kwartiermaken",
+    "stakeholdermanagement",
+    "netwerken",
+    "verbinden",
+    "schrijven",
+    "presenteren",
+    "data-analyse",
+    "datavisualisatie",
+    "onderzoek",
+    "evaluatie",
+    "contractmanagement",
+    "aanbesteden",
+    "risicomanagement",
+    "financieel advies",
+    "begroten",
+    "juridisch advies",
+    "bezwaar en beroep",
+    "wetgeving",
+    "privacy",
+    "informatiebeheer",
+    "archivering",
+    "agile werken",
+    "scrum",
+    "lean",
+    "procesoptimalisatie",
+    "klantreizen",
+    "design thinking",
+    "burgerparticipatie",
+    "communicatieadvies",
+    "woordvoering",
+    "crisiscommunicatie",
+    "social media",
+    "gebiedsontwikkeling",
+    "grondzaken",
+    "vastgoed",
+    "planologie",
+    "stedenbouw",
+    "landschap",
+    "natuurbeleid",
+    "stikstof",
+    "bodem",
+    "geluid",
+    "luchtkwaliteit",
+    "riolering",
+    "dijkversterking",
+    "peilbeheer",
+    "warmtetransitie",
+    "zonne-energie",
+    "windenergie",
+    "mobiliteitsbeleid",
+    "fietsbeleid",
+    "verkeerskunde",
+    "openbaar vervoer",
+    "huisvesting",
+    "woningbouw",
+    "jeugdbeleid",
+    "armoedebeleid",
+    "schuldhulpverlening",
+    "re-integratie",
+    "inburgering",
+    "onderwijshuisvesting",
+    "sportbeleid",
+    "cultuurbeleid",
+    "erfgoedzorg",
+    "toezicht",
+    "handhaving",
+    "vergunningverlening",
+    "ondermijning",
+    "integriteit",
+    "HR-advies",
+    "recruitment",
+    "leiderschap",
+    "teamontwikkeling",
+    "opleiden",
+    "informatiebeveiliging",
+    "architectuur",
+    "applicatiebeheer",
+    "GIS",
+    "Python",
+    "Power BI",
+    "Excel",
+    "subsidies",
+    "fondsenwerving",
+    "Europese subsidies",
+    "lobby",
+    "raadsvoorstellen",
+    "bestuurlijke sensitiviteit",
+    "politieke sensitiviteit",
+    "omgevingsmanagement",
+    "samenwerken",
+    "co-creatie",
+    "ketensamenwerking",
+    "regionale samenwerking",
+    "accountmanagement",
+    "dienstverlening",
+    "klachtbehandeling",
+    "kwaliteitszorg",
+    "audit",
+    "control",
+    "planning",
+    "roostering",
+    "secretariaat",
+    "notuleren",
+    "vergadertechniek",
+    "training geven",
+    "intervisie",
+    "moderatie",
+    "Engels",
+    "Duits",
+    "toegankelijkheid",
+    "digitale inclusie",
+    "innovatie",
+    "experimenteren",
+    "visievorming",
 )
 ROLES = (
-    "beleidsadviseur", "senior beleidsadviseur", "projectleider", "programmamanager", "adviseur",
-    "strategisch adviseur", "teamleider", "afdelingshoofd", "jurist", "controller", "business controller",
-    "inkoper", "communicatieadviseur", "informatieadviseur", "data-analist", "privacy officer",
-    "omgevingsmanager", "gebiedsregisseur", "accountmanager", "HR-adviseur", "bestuursadviseur",
-    "secretaris", "coördinator", "kwartiermaker", "procesmanager", "toezichthouder", "handhaver",
-    "vergunningverlener", "planoloog", "stedenbouwkundige", "ecoloog", "hydroloog", "verkeerskundige",
-    "jeugdconsulent", "klantmanager", "wijkregisseur", "consulent", "onderzoeker", "architect",
+    "beleidsadviseur",
+    "senior beleidsadviseur",
+    "projectleider",
+    "programmamanager",
+    "adviseur",
+    "strategisch adviseur",
+    "teamleider",
+    "afdelingshoofd",
+    "jurist",
+    "controller",
+    "business controller",
+    "inkoper",
+    "communicatieadviseur",
+    "informatieadviseur",
+    "data-analist",
+    "privacy officer",
+    "omgevingsmanager",
+    "gebiedsregisseur",
+    "accountmanager",
+    "HR-adviseur",
+    "bestuursadviseur",
+    "secretaris",
+    "coördinator",
+    "kwartiermaker",
+    "procesmanager",
+    "toezichthouder",
+    "handhaver",
+    "vergunningverlener",
+    "planoloog",
+    "stedenbouwkundige",
+    "ecoloog",
+    "hydroloog",
+    "verkeerskundige",
+    "jeugdconsulent",
+    "klantmanager",
+    "wijkregisseur",
+    "consulent",
+    "onderzoeker",
+    "architect",
     "functioneel beheerder",
 )
 FIRST_NAMES = (
-    "Anna", "Bram", "Carla", "Daan", "Eva", "Fleur", "Gijs", "Hanna", "Iris", "Jeroen", "Karin", "Lars",
-    "Maria", "Niels", "Olga", "Pieter", "Quinten", "Rosa", "Sander", "Tessa", "Umut", "Vera", "Willem",
-    "Xander", "Yara", "Zoë", "Ahmed", "Fatima", "Mohamed", "Noor", "Youssef", "Ayşe", "Emre", "Mehmet",
-    "Sanne", "Lotte", "Thijs", "Ruben", "Jasper", "Femke", "Maaike", "Joost", "Marloes", "Wouter",
-    "Ingrid", "Hendrik", "Geert", "Wilma", "Annelies", "Bart", "Chantal", "Dirk", "Esther", "Frank",
-    "Gerda", "Hans", "Inge", "Jan", "Kees", "Linda", "Marco", "Nicole", "Otto", "Petra", "Rik",
-    "Sylvia", "Theo", "Ursula", "Vincent", "Wendy", "José", "Zeynep", "Chloë", "Noëlle", "Jiří",
-    "Björn", "Søren", "Łukasz", "Siobhán", "Raphaël",
+    "Anna",
+    "Bram",
+    "Carla",
+    "Daan",
+    "Eva",
+    "Fleur",
+    "Gijs",
+    "Hanna",
+    "Iris",
+    "Jeroen",
+    "Karin",
+    "Lars",
+    "Maria",
+    "Niels",
+    "Olga",
+    "Pieter",
+    "Quinten",
+    "Rosa",
+    "Sander",
+    "Tessa",
+    "Umut",
+    "Vera",
+    "Willem",
+    "Xander",
+    "Yara",
+    "Zoë",
+    "Ahmed",
+    "Fatima",
+    "Mohamed",
+    "Noor",
+    "Youssef",
+    "Ayşe",
+    "Emre",
+    "Mehmet",
+    "Sanne",
+    "Lotte",
+    "Thijs",
+    "Ruben",
+    "Jasper",
+    "Femke",
+    "Maaike",
+    "Joost",
+    "Marloes",
+    "Wouter",
+    "Ingrid",
+    "Hendrik",
+    "Geert",
+    "Wilma",
+    "Annelies",
+    "Bart",
+    "Chantal",
+    "Dirk",
+    "Esther",
+    "Frank",
+    "Gerda",
+    "Hans",
+    "Inge",
+    "Jan",
+    "Kees",
+    "Linda",
+    "Marco",
+    "Nicole",
+    "Otto",
+    "Petra",
+    "Rik",
+    "Sylvia",
+    "Theo",
+    "Ursula",
+    "Vincent",
+    "Wendy",
+    "José",
+    "Zeynep",
+    "Chloë",
+    "Noëlle",
+    "Jiří",
+    "Björn",
+    "Søren",
+    "Łukasz",
+    "Siobhán",
+    "Raphaël",
 )
 INFIXES = ("", "", "", "", "", "van", "de", "van der", "van den", "van de", "den", "ter", "'t")
 LAST_NAMES = (
-    "Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Peters",
-    "Hendriks", "Dekker", "Brouwer", "Dijkstra", "Smits", "de Graaf", "Kok", "Verhoeven", "Jacobs",
-    "Vermeulen", "Schouten", "Willems", "Hoekstra", "Koster", "Prins", "Postma", "Kuipers", "Huisman",
-    "Wijnands", "Yılmaz",  # noqa: RUF001 - a Turkish name, dotless i and all
-    "Kaya", "El Amrani", "Bouzid", "Nguyen", "Öztürk", "Çelik", "Ramdin",
-    "Sewtahal", "Biharie", "Wolters", "Groen", "Boer", "Berg", "Dam", "Bosch", "Heuvel", "Linden",
-    "Meer", "Wal", "Hoek", "Leeuwen", "Sluis", "Veen", "Zanten", "Haan", "Brink", "Kamp", "Horst",
+    "Jansen",
+    "de Vries",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "Mulder",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "Dekker",
+    "Brouwer",
+    "Dijkstra",
+    "Smits",
+    "de Graaf",
+    "Kok",
+    "Verhoeven",
+    "Jacobs",
+    "Vermeulen",
+    "Schouten",
+    "Willems",
+    "Hoekstra",
+    "Koster",
+    "Prins",
+    "Postma",
+    "Kuipers",
+    "Huisman",
+    "Wijnands",
+    "Yılmaz",  # noqa: RUF001 - a Turkish name, dotless i and all
+    "Kaya",
+    "El Amrani",
+    "Bouzid",
+    "Nguyen",
+    "Öztürk",
+    "Çelik",
+    "Ramdin",
+    "Sewtahal",
+    "Biharie",
+    "Wolters",
+    "Groen",
+    "Boer",
+    "Berg",
+    "Dam",
+    "Bosch",
+    "Heuvel",
+    "Linden",
+    "Meer",
+    "Wal",
+    "Hoek",
+    "Leeuwen",
+    "Sluis",
+    "Veen",
+    "Zanten",
+    "Haan",
+    "Brink",
+    "Kamp",
+    "Horst",
 )
 # Content words: common Dutch civil-service words, accented words (which the tokenizer must keep),
 # compounds (most of the vocabulary, as in real Dutch text) and made-up place-like names.
@@ -146,30 +469,91 @@ COMMON = (
     "zorgvuldig helder concreet ervaren senior zelfstandig gedreven collega opdrachtgever kennis kwaliteiten "
     "vak rol taak opdracht klus vertrouwen ruimte energie plezier inzet"
 ).split()
-ACCENTED = ("financiële coöperatie ideeën privé één café reünie geïnteresseerd geëvalueerd creëren "
-            "coördinatie coördinator financiën geïntegreerd efficiënt patiënten cliënten beëindigen "
-            "enquête crèche comité überhaupt naïef").split()
-PREFIXES = ("omgevings bestemmings water wijk zorg jeugd energie klimaat verkeers woning grond bouw milieu "
-            "natuur subsidie informatie data bestuurs raads participatie veiligheids vergunnings beleids "
-            "project programma keten gebieds regio stads dorps inkoop contract risico kwaliteits begrotings "
-            "personeels onderwijs cultuur sport afval dijk peil bodem geluid stikstof warmte fiets parkeer "
-            "mantelzorg schuld armoede huisvestings transitie samenwerkings klant archief privacy crisis").split()
-HEADS = ("plan beleid visie vergunning opgave aanpak regeling traject advies kader programma strategie beheer "
-         "toezicht analyse onderzoek overleg team netwerk proces project fonds register loket dossier agenda "
-         "nota verordening besluit procedure systeem model monitor rapportage begroting contract partner "
-         "regisseur adviseur expertise akkoord convenant ambitie doelen maatregelen planning protocol "
-         "richtlijn toets scan").split()
-FUNCTION_WORDS = ("de het een en van in op met voor aan is zijn wordt die dat als ook om te bij naar door over "
-                  "tot uit of maar niet meer zo dan nog wel al heeft hebben kan worden deze onze mijn wij we "
-                  "er waar zodat omdat binnen tussen onder samen vooral daarbij bovendien alle veel andere "
-                  "eigen nieuwe goede").split()
-STARTERS = ("Ik", "In", "Als", "Binnen", "Bij", "Sinds", "Vanuit", "Daarnaast", "Samen met", "Mijn", "Onze",
-            "De", "Het", "Voor", "Tijdens", "Met", "Door", "Wij", "Dit", "Juist")
-SYLLABLES = ("ber", "dam", "veen", "hoven", "wijk", "broek", "horst", "dijk", "burg", "loo", "zijl",
-             "kerk", "sum", "meer", "beek", "zand", "stein", "ter", "mol", "wes", "oost", "lan", "gra", "hui")
+ACCENTED = (
+    "financiële coöperatie ideeën privé één café reünie geïnteresseerd geëvalueerd creëren "
+    "coördinatie coördinator financiën geïntegreerd efficiënt patiënten cliënten beëindigen "
+    "enquête crèche comité überhaupt naïef"
+).split()
+PREFIXES = (
+    "omgevings bestemmings water wijk zorg jeugd energie klimaat verkeers woning grond bouw milieu "
+    "natuur subsidie informatie data bestuurs raads participatie veiligheids vergunnings beleids "
+    "project programma keten gebieds regio stads dorps inkoop contract risico kwaliteits begrotings "
+    "personeels onderwijs cultuur sport afval dijk peil bodem geluid stikstof warmte fiets parkeer "
+    "mantelzorg schuld armoede huisvestings transitie samenwerkings klant archief privacy crisis"
+).split()
+HEADS = (
+    "plan beleid visie vergunning opgave aanpak regeling traject advies kader programma strategie beheer "
+    "toezicht analyse onderzoek overleg team netwerk proces project fonds register loket dossier agenda "
+    "nota verordening besluit procedure systeem model monitor rapportage begroting contract partner "
+    "regisseur adviseur expertise akkoord convenant ambitie doelen maatregelen planning protocol "
+    "richtlijn toets scan"
+).split()
+FUNCTION_WORDS = (
+    "de het een en van in op met voor aan is zijn wordt die dat als ook om te bij naar door over "
+    "tot uit of maar niet meer zo dan nog wel al heeft hebben kan worden deze onze mijn wij we "
+    "er waar zodat omdat binnen tussen onder samen vooral daarbij bovendien alle veel andere "
+    "eigen nieuwe goede"
+).split()
+STARTERS = (
+    "Ik",
+    "In",
+    "Als",
+    "Binnen",
+    "Bij",
+    "Sinds",
+    "Vanuit",
+    "Daarnaast",
+    "Samen met",
+    "Mijn",
+    "Onze",
+    "De",
+    "Het",
+    "Voor",
+    "Tijdens",
+    "Met",
+    "Door",
+    "Wij",
+    "Dit",
+    "Juist",
+)
+SYLLABLES = (
+    "ber",
+    "dam",
+    "veen",
+    "hoven",
+    "wijk",
+    "broek",
+    "horst",
+    "dijk",
+    "burg",
+    "loo",
+    "zijl",
+    "kerk",
+    "sum",
+    "meer",
+    "beek",
+    "zand",
+    "stein",
+    "ter",
+    "mol",
+    "wes",
+    "oost",
+    "lan",
+    "gra",
+    "hui",
+)
 ENGAGEMENTS = ("detachering", "publiek-tarief", "belangeloos", "zelfstandig")
-LANGUAGES = (("nl", 1.0), ("en", 0.8), ("de", 0.25), ("fr", 0.15), ("es", 0.06), ("fy", 0.05), ("ar", 0.04),
-             ("tr", 0.04), ("pl", 0.02))
+LANGUAGES = (
+    ("nl", 1.0),
+    ("en", 0.8),
+    ("de", 0.25),
+    ("fr", 0.15),
+    ("es", 0.06),
+    ("fy", 0.05),
+    ("ar", 0.04),
+    ("tr", 0.04),
+    ("pl", 0.02),
+)
 PAGES = (("over", "Over dit netwerk", 1), ("toegankelijkheid", "Toegankelijkheid", 2), ("privacy", "Privacy", 3))
 
 
@@ -227,13 +611,15 @@ class Corpus:
     def sentence(self, region: str) -> str:
         rng = self.rng
         if rng.random() < 0.18:
-            return rng.choice((
-                f"Ik heb {rng.randint(2, 30)} jaar ervaring als {rng.choice(ROLES)} "
-                f"bij {rng.choice(self.organisations)[1]}.",
-                f"Mijn expertise ligt op het gebied van {rng.choice(FIELDS).lower()} en {rng.choice(self.skills)}.",
-                f"In de regio {region} werkte ik aan {self.words.draw(rng)} en {self.words.draw(rng)}.",
-                f"Ik ben vooral sterk in {rng.choice(self.skills)} en {rng.choice(self.skills)}.",
-            ))
+            return rng.choice(
+                (
+                    f"Ik heb {rng.randint(2, 30)} jaar ervaring als {rng.choice(ROLES)} "
+                    f"bij {rng.choice(self.organisations)[1]}.",
+                    f"Mijn expertise ligt op het gebied van {rng.choice(FIELDS).lower()} en {rng.choice(self.skills)}.",
+                    f"In de regio {region} werkte ik aan {self.words.draw(rng)} en {self.words.draw(rng)}.",
+                    f"Ik ben vooral sterk in {rng.choice(self.skills)} en {rng.choice(self.skills)}.",
+                )
+            )
         words = [rng.choice(STARTERS)]
         for position in range(rng.randint(8, 22)):
             glue = position % 2 == 1 and rng.random() < 0.45
@@ -278,20 +664,33 @@ class Corpus:
         year, experience = self.reference.year - 2, []
         for _ in range(rng.randint(2, 5)):
             start = year - rng.randint(1, 6)
-            experience.append({"role": rng.choice(ROLES).capitalize(),
-                               "organisation": rng.choice(self.organisations)[1], "from": start, "to": year})
+            experience.append(
+                {
+                    "role": rng.choice(ROLES).capitalize(),
+                    "organisation": rng.choice(self.organisations)[1],
+                    "from": start,
+                    "to": year,
+                }
+            )
             year = start
         domain = organisation.split("-", 1)[-1].replace("-", "") + ".nl"
         front: dict[str, Any] = {
-            "name": name, "role": role, "organisation": organisation, "region": region,
-            "fields": rng.sample(FIELDS, rng.randint(1, 3)), "skills": skills,
+            "name": name,
+            "role": role,
+            "organisation": organisation,
+            "region": region,
+            "fields": rng.sample(FIELDS, rng.randint(1, 3)),
+            "skills": skills,
             "consent": self.days(-900, -30),
             "summary": f"{role.capitalize()} bij {organisation_name}, sterk in {skills[0]} en {skills[1]}.",
-            "experience": experience, "availability": availability,
+            "experience": experience,
+            "availability": availability,
             "engagement": rng.sample(ENGAGEMENTS, rng.randint(1, 3)),
             "languages": [code for code, share in LANGUAGES if rng.random() < share],
-            "contact": {"email": f"{slugify(first)[0]}.{slugify(infix + last).replace('-', '')}@{domain}",
-                        "phone": f"06-{rng.randint(10000000, 99999999)}"},
+            "contact": {
+                "email": f"{slugify(first)[0]}.{slugify(infix + last).replace('-', '')}@{domain}",
+                "phone": f"06-{rng.randint(10000000, 99999999)}",
+            },
         }
         if rng.random() < 0.3:
             front["rate"] = rng.choice((75, 85, 95, 105, 115))
@@ -305,8 +704,12 @@ class Corpus:
             front["visibility"] = "internal"
         else:  # a public assignment may name only a public profile as its contact
             self.public_profiles.append(slug)
-        body = self.body(region, rng.randint(150, 400), ("Werkwijze", "Expertise", "Wat ik meebreng", "Motivatie"),
-                         f"https://www.linkedin.com/in/{slug}")
+        body = self.body(
+            region,
+            rng.randint(150, 400),
+            ("Werkwijze", "Expertise", "Wat ik meebreng", "Motivatie"),
+            f"https://www.linkedin.com/in/{slug}",
+        )
         return slug, front, body
 
     def assignment(self) -> tuple[str, dict[str, Any], str]:
@@ -314,8 +717,14 @@ class Corpus:
         organisation, organisation_name, _, region = rng.choice(self.organisations)
         role, fields = rng.choice(ROLES), rng.sample(FIELDS, rng.randint(1, 2))
         hours = rng.choice((8, 12, 16, 20, 24, 32, 36))
-        title = rng.choice((f"{role.capitalize()} {fields[0].lower()}", f"Ervaren {role} voor {organisation_name}",
-                            f"{role.capitalize()} {self.words.draw(rng)}", f"Kwartiermaker {fields[0].lower()}"))
+        title = rng.choice(
+            (
+                f"{role.capitalize()} {fields[0].lower()}",
+                f"Ervaren {role} voor {organisation_name}",
+                f"{role.capitalize()} {self.words.draw(rng)}",
+                f"Kwartiermaker {fields[0].lower()}",
+            )
+        )
         slug = self.slug(title)
         deadline = self.days(-100, 120)
         if deadline < self.reference or rng.random() < 0.9:
@@ -326,16 +735,26 @@ class Corpus:
         start = deadline + dt.timedelta(days=rng.randint(7, 45))
         skills = self.pick_skills(rng.randint(2, 6))
         contact_first, contact_last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-        contact: Any = {"name": f"{contact_first} {contact_last}",
-                        "email": f"{slugify(contact_first)[0]}.{slugify(contact_last).replace('-', '')}@example.nl"}
+        contact: Any = {
+            "name": f"{contact_first} {contact_last}",
+            "email": f"{slugify(contact_first)[0]}.{slugify(contact_last).replace('-', '')}@example.nl",
+        }
         if self.public_profiles and rng.random() < 0.3:
             contact = rng.choice(self.public_profiles)
         front: dict[str, Any] = {
-            "title": title, "organisation": organisation, "region": region, "fields": fields, "skills": skills,
-            "posted": posted, "deadline": deadline,
+            "title": title,
+            "organisation": organisation,
+            "region": region,
+            "fields": fields,
+            "skills": skills,
+            "posted": posted,
+            "deadline": deadline,
             "summary": f"{organisation_name} zoekt voor {hours} uur per week iemand met {skills[0]}.",
-            "hours_per_week": hours, "start": start, "end": start + dt.timedelta(weeks=rng.randint(8, 78)),
-            "engagement": rng.choice(ENGAGEMENTS), "contact": contact,
+            "hours_per_week": hours,
+            "start": start,
+            "end": start + dt.timedelta(weeks=rng.randint(8, 78)),
+            "engagement": rng.choice(ENGAGEMENTS),
+            "contact": contact,
             "status": rng.choice(("open",) * 8 + ("filled", "withdrawn")),
         }
         if rng.random() < 0.4:
@@ -346,8 +765,12 @@ class Corpus:
             front["internal"] = {"rate": rng.choice((80, 90, 100))}
         if rng.random() < self.internal_share:
             front["visibility"] = "internal"
-        body = "## Opdracht\n\n" + self.body(region, rng.randint(100, 300), ("Wat vragen wij", "Over de organisatie"),
-                                             f"https://www.example.nl/werken-bij/{slug}")
+        body = "## Opdracht\n\n" + self.body(
+            region,
+            rng.randint(100, 300),
+            ("Wat vragen wij", "Over de organisatie"),
+            f"https://www.example.nl/werken-bij/{slug}",
+        )
         return slug, front, body
 
 
@@ -373,25 +796,52 @@ def write(path: Path, text: str) -> int:
     return len(text.encode("utf-8"))
 
 
-def generate(out: Path, profiles: int, assignments: int, seed: int = 42, reference: dt.date = dt.date(2026, 6, 1),
-             internal_share: float = 0.0, vocabulary: bool = False) -> int:
+def generate(
+    out: Path,
+    profiles: int,
+    assignments: int,
+    seed: int = 42,
+    reference: dt.date = dt.date(2026, 6, 1),
+    internal_share: float = 0.0,
+    vocabulary: bool = False,
+) -> int:
     """Write the site into `out` (its content folders are replaced); returns the bytes of Markdown written."""
     corpus = Corpus(seed, reference, internal_share)
     content = out / "content"
     for folder in ("profiles", "assignments", "pages"):
         shutil.rmtree(content / folder, ignore_errors=True)
         (content / folder).mkdir(parents=True)
-    write(out / "sitegen.yaml", dump({"title": "Benchmarknetwerk", "description": "Synthetische gids voor benchmarks",
-                                      "language": "nl", "base_url": "https://example.org/", "page_size": 24}))
-    write(content / "organisations.yaml", dump({
-        key: {"name": name, "type": kind, "region": region, "website": f"https://www.{key.replace('-', '')}.nl"}
-        for key, name, kind, region in corpus.organisations}))
+    write(
+        out / "sitegen.yaml",
+        dump(
+            {
+                "title": "Benchmarknetwerk",
+                "description": "Synthetische gids voor benchmarks",
+                "language": "nl",
+                "base_url": "https://example.org/",
+                "page_size": 24,
+            }
+        ),
+    )
+    write(
+        content / "organisations.yaml",
+        dump(
+            {
+                key: {"name": name, "type": kind, "region": region, "website": f"https://www.{key.replace('-', '')}.nl"}
+                for key, name, kind, region in corpus.organisations
+            }
+        ),
+    )
     if vocabulary:
-        write(content / "vocabulary.yaml", dump({"fields": [{"term": term} for term in FIELDS],
-                                                 "skills": [{"term": term} for term in SKILL_ROOTS]}))
+        write(
+            content / "vocabulary.yaml",
+            dump({"fields": [{"term": term} for term in FIELDS], "skills": [{"term": term} for term in SKILL_ROOTS]}),
+        )
     for slug, title, menu in PAGES:
-        write(content / "pages" / f"{slug}.md", "---\n" + dump({"title": title, "menu": menu}) + "---\n\n"
-              + corpus.paragraph("Utrecht", 4) + "\n")
+        write(
+            content / "pages" / f"{slug}.md",
+            "---\n" + dump({"title": title, "menu": menu}) + "---\n\n" + corpus.paragraph("Utrecht", 4) + "\n",
+        )
     size = 0
     for number in range(profiles):
         slug, front, body = corpus.profile()
@@ -410,16 +860,27 @@ def main() -> None:
     parser.add_argument("--assignments", type=int, required=True)
     parser.add_argument("--out", type=Path, required=True, help="the site folder to (re)create")
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date(2026, 6, 1),
-                        help="the reference date the content is dated around (default 2026-06-01)")
-    parser.add_argument("--internal-share", type=float, default=0.0,
-                        help="the share of records that are internal or carry an internal block")
+    parser.add_argument(
+        "--date",
+        type=dt.date.fromisoformat,
+        default=dt.date(2026, 6, 1),
+        help="the reference date the content is dated around (default 2026-06-01)",
+    )
+    parser.add_argument(
+        "--internal-share",
+        type=float,
+        default=0.0,
+        help="the share of records that are internal or carry an internal block",
+    )
     parser.add_argument("--vocabulary", action="store_true", help="also write content/vocabulary.yaml")
     args = parser.parse_args()
-    size = generate(args.out, args.profiles, args.assignments, args.seed, args.date, args.internal_share,
-                    args.vocabulary)
-    print(f"wrote {args.profiles} profiles and {args.assignments} assignments ({size:,} bytes of Markdown) "
-          f"into {args.out}; build it with --date {args.date}")
+    size = generate(
+        args.out, args.profiles, args.assignments, args.seed, args.date, args.internal_share, args.vocabulary
+    )
+    print(
+        f"wrote {args.profiles} profiles and {args.assignments} assignments ({size:,} bytes of Markdown) "
+        f"into {args.out}; build it with --date {args.date}"
+    )
 
 
 if __name__ == "__main__":

@@ -38,11 +38,17 @@ def site_context(corpus: Path) -> render.SiteContext:
     assembled = checked.directory
     selection = audience.select(assembled, "public")
     urls = Urls(assembled.config.base_url, assembled.config.language)
-    photos = {profile.slug: f"{urls.profile(profile.slug)}foto.jpg" for profile in selection.profiles
-              if profile.photo}
-    return render.SiteContext(config=assembled.config, audience="public", build_date=assembled.build_date,
-                              selection=selection, taxonomies=build_taxonomies(selection, assembled.organisations),
-                              organisations=assembled.organisations, assets={}, photos=photos)
+    photos = {profile.slug: f"{urls.profile(profile.slug)}foto.jpg" for profile in selection.profiles if profile.photo}
+    return render.SiteContext(
+        config=assembled.config,
+        audience="public",
+        build_date=assembled.build_date,
+        selection=selection,
+        taxonomies=build_taxonomies(selection, assembled.organisations),
+        organisations=assembled.organisations,
+        assets={},
+        photos=photos,
+    )
 
 
 def main() -> int:
@@ -51,11 +57,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR)
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
-          f"{platform.platform()}")
+    print(
+        f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
+        f"{platform.platform()}"
+    )
     print()
-    print("| profiles | exported profiles | open assignments | median s | min s | max s "
-          "| profiles.json raw / gz | assignments.json raw / gz | organisations.json raw / gz |")
+    print(
+        "| profiles | exported profiles | open assignments | median s | min s | max s "
+        "| profiles.json raw / gz | assignments.json raw / gz | organisations.json raw / gz |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in (int(s) for s in args.sizes.split(",")):
         site = site_context(ensure_corpus(size, args.generator, sys.executable))
@@ -66,10 +76,14 @@ def main() -> int:
             files = exports.export_files(site)
             seconds.append(time.perf_counter() - started)
         by_path = {file.path: file.content for file in files}
-        sizes = " | ".join(f"{len(data) / 1024:,.0f} kB / {len(gzip.compress(data, 6)) / 1024:,.0f} kB"
-                           for data in (by_path[f"api/v1/{kind}.json"] for kind in exports.KINDS))
-        print(f"| {size:,} | {len(site.selection.profiles):,} | {len(site.selection.open_assignments):,} "
-              f"| {statistics.median(seconds):.3f} | {min(seconds):.3f} | {max(seconds):.3f} | {sizes} |")
+        sizes = " | ".join(
+            f"{len(data) / 1024:,.0f} kB / {len(gzip.compress(data, 6)) / 1024:,.0f} kB"
+            for data in (by_path[f"api/v1/{kind}.json"] for kind in exports.KINDS)
+        )
+        print(
+            f"| {size:,} | {len(site.selection.profiles):,} | {len(site.selection.open_assignments):,} "
+            f"| {statistics.median(seconds):.3f} | {min(seconds):.3f} | {max(seconds):.3f} | {sizes} |"
+        )
     return 0
 
 

@@ -62,9 +62,16 @@ def measure(corpus: Path, runs: int) -> list[Row]:
     selection = audience.select(directory, "public")
     urls = Urls(directory.config.base_url, directory.config.language)
     photos = {p.slug: f"{urls.profile(p.slug)}foto-0123456789.jpg" for p in selection.profiles if p.photo}
-    site = render.SiteContext(config=directory.config, audience="public", build_date=directory.build_date,
-                              selection=selection, taxonomies=build_taxonomies(selection, directory.organisations),
-                              organisations=directory.organisations, assets={}, photos=photos)
+    site = render.SiteContext(
+        config=directory.config,
+        audience="public",
+        build_date=directory.build_date,
+        selection=selection,
+        taxonomies=build_taxonomies(selection, directory.organisations),
+        organisations=directory.organisations,
+        assets={},
+        photos=photos,
+    )
     jobs = list(render.plan(site))
     data = jsonld.StructuredData(site.config, site.organisations, site.photos)
 
@@ -80,8 +87,11 @@ def measure(corpus: Path, runs: int) -> list[Row]:
     assert isinstance(blocks, list)
     rows.append(("JSON-LD (in the pages)", wall, cpu, len(blocks), sum(len(b.encode()) for b in blocks)))
     produced: list[OutputFile] = []
-    for name, producer in (("feeds", lambda: feeds.feed_files(site)), ("vCards", lambda: vcards.vcard_files(site)),
-                           ("sitemap and robots", lambda: sitemap.machine_files(site, jobs))):
+    for name, producer in (
+        ("feeds", lambda: feeds.feed_files(site)),
+        ("vCards", lambda: vcards.vcard_files(site)),
+        ("sitemap and robots", lambda: sitemap.machine_files(site, jobs)),
+    ):
         wall, cpu, files = median_seconds(runs, producer)
         assert isinstance(files, list)
         rows.append((name, wall, cpu, len(files), sum(len(f.content) for f in files)))
@@ -106,8 +116,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR)
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     print()
     print("| profiles | output | median wall s | median CPU s | files | bytes |")
     print("|---:|---|---:|---:|---:|---:|")

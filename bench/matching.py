@@ -35,8 +35,9 @@ from sitegen.config import Matching
 
 def candidate_pairs(selection: audience.Selection, day: dt.date) -> tuple[int, int]:
     """Available profiles, and pairs that share a wanted skill (what the inverted index yields)."""
-    people = matching._People([p for p in selection.profiles if matching.is_available(p, day)],
-                              Matching().weights, "nl")
+    people = matching._People(
+        [p for p in selection.profiles if matching.is_available(p, day)], Matching().weights, "nl"
+    )
     pairs = 0
     for assignment in selection.open_assignments:
         wanted = matching._Wanted.of(assignment, people, day)
@@ -52,11 +53,15 @@ def main() -> int:
     parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR)
     args = parser.parse_args()
     day = dt.date.fromisoformat(BUILD_DATE)
-    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
-          f"load average {os.getloadavg()[0]:.2f}")
+    print(
+        f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
+        f"load average {os.getloadavg()[0]:.2f}"
+    )
     print()
-    print("| profiles | open assignments | available profiles | candidate pairs | suggestions "
-          "| match median s | min s | max s | CPU s | build wall s | match stage s | share of build |")
+    print(
+        "| profiles | open assignments | available profiles | candidate pairs | suggestions "
+        "| match median s | min s | max s | CPU s | build wall s | match stage s | share of build |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in (int(s) for s in args.sizes.split(",")):
         corpus = ensure_corpus(size, args.generator, sys.executable)
@@ -80,9 +85,11 @@ def main() -> int:
             share = f"{build_wall:.2f} | {stage:.2f} | {100 * stage / build_wall:.1f} %"
         else:
             share = "| |"
-        print(f"| {size:,} | {len(selection.open_assignments):,} | {available:,} | {pairs:,} | {suggestions:,} "
-              f"| {statistics.median(walls):.2f} | {min(walls):.2f} | {max(walls):.2f} "
-              f"| {statistics.median(cpus):.2f} | {share} |")
+        print(
+            f"| {size:,} | {len(selection.open_assignments):,} | {available:,} | {pairs:,} | {suggestions:,} "
+            f"| {statistics.median(walls):.2f} | {min(walls):.2f} | {max(walls):.2f} "
+            f"| {statistics.median(cpus):.2f} | {share} |"
+        )
     return 0
 
 

@@ -57,8 +57,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from check import BUILD_DATE, DEFAULT_GENERATOR, ensure_corpus, sitegen_environment, sitegen_revision
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 LUNR_PY_SIZE = 1000
 # The budgets of the search issue, at 1,000 profiles.
 BUDGET_BUILD_SECONDS = 3.0
@@ -116,9 +123,13 @@ def search_documents(directory: Any) -> tuple[list[Any], str]:
     urls = Urls(directory.config.base_url, language)
     links = {"profile": urls.profile, "assignment": urls.assignment}
     documents = search.site_documents(
-        selection.profiles, selection.open_assignments, directory.organisations,
+        selection.profiles,
+        selection.open_assignments,
+        directory.organisations,
         href=lambda kind, slug: urls.href(links[kind](slug)),
-        label=lambda key: i18n.text(language, key), long_date=lambda day: i18n.long_date(day, language))
+        label=lambda key: i18n.text(language, key),
+        long_date=lambda day: i18n.long_date(day, language),
+    )
     return documents, language
 
 
@@ -178,7 +189,7 @@ def measure_files(out: Path, base_path: str, measurement: Measurement) -> None:
         path = urlsplit(url).path
         if not path.startswith(base_path):
             raise RuntimeError(f"{url} is not below the site's base path {base_path}")
-        return out / path[len(base_path):]
+        return out / path[len(base_path) :]
 
     index, store = local(form["data-index"]).read_bytes(), local(form["data-documents"]).read_bytes()
     measurement.index_raw, measurement.index_gz = len(index), gz_size(index)
@@ -337,8 +348,10 @@ def machine_info(browser_version: str) -> str:
         pass
     load = f", load average {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else ""
     revision = sitegen_revision(sys.executable, sitegen_environment(None))
-    return (f"machine: nproc {usable} ({cpu}{load}), Python {platform.python_version()}, "
-            f"{platform.system()} {platform.release()}; {browser_version}; {revision}; --date {BUILD_DATE}")
+    return (
+        f"machine: nproc {usable} ({cpu}{load}), Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}; {browser_version}; {revision}; --date {BUILD_DATE}"
+    )
 
 
 def kb(size: int) -> str:
@@ -368,10 +381,13 @@ def table(measurements: Sequence[Measurement], runs: int, browser_runs: int, wor
         lines.append(
             f"| {m.size:,} profiles + {m.size // 5:,} assignments | {m.documents:,} | {m.site_seconds:.1f} "
             f"| {build:.2f} ({cpu:.2f}) | {kb(m.index_raw)} | {kb(m.index_gz)} | {kb(m.store_raw)} | {kb(m.store_gz)} "
-            f"| {kb(m.first_result_gz)} ({m.first_result_files} files) | {first} |")
-    notes = [f"first result: Playwright types {word!r}, one key at a time; the time runs from the first key's "
-             "keydown, 'last key' from the last one's (search.js waits 200 ms after it), 'files in' until the "
-             "index, documents and scripts had all arrived (from 127.0.0.1, uncompressed); a fresh context each run."]
+            f"| {kb(m.first_result_gz)} ({m.first_result_files} files) | {first} |"
+        )
+    notes = [
+        f"first result: Playwright types {word!r}, one key at a time; the time runs from the first key's "
+        "keydown, 'last key' from the last one's (search.js waits 200 ms after it), 'files in' until the "
+        "index, documents and scripts had all arrived (from 127.0.0.1, uncompressed); a fresh context each run."
+    ]
     for m in measurements:
         if m.first_result and m.first_result.status:
             notes.append(f"{m.size:,}: the status read {m.first_result.status!r}")
@@ -388,9 +404,11 @@ def budget_lines(measurements: Sequence[Measurement]) -> list[str]:
         build = statistics.median(m.build_seconds)
         build_met = "met" if build < BUDGET_BUILD_SECONDS else "MISSED"
         bytes_met = "met" if m.first_result_gz <= BUDGET_FIRST_RESULT_BYTES else "MISSED"
-        lines.append(f"budget at 1,000 profiles: index build {build:.2f} s (aim < {BUDGET_BUILD_SECONDS:.0f} s: "
-                     f"{build_met}), {kb(m.first_result_gz)} before the first result "
-                     f"(aim <= {BUDGET_FIRST_RESULT_BYTES // 1000} kB: {bytes_met})")
+        lines.append(
+            f"budget at 1,000 profiles: index build {build:.2f} s (aim < {BUDGET_BUILD_SECONDS:.0f} s: "
+            f"{build_met}), {kb(m.first_result_gz)} before the first result "
+            f"(aim <= {BUDGET_FIRST_RESULT_BYTES // 1000} kB: {bytes_met})"
+        )
     return lines
 
 
@@ -399,17 +417,30 @@ def budget_lines(measurements: Sequence[Measurement]) -> list[str]:
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="1000,10000", metavar="N,N",
-                        help="numbers of profiles, comma-separated; assignments are a fifth (default: %(default)s)")
-    parser.add_argument("--runs", type=int, default=5, metavar="N",
-                        help="index builds per size (default: %(default)s)")
-    parser.add_argument("--browser-runs", type=int, default=3, metavar="N",
-                        help="first-result timings per size, each in a fresh browser context (default: %(default)s)")
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000",
+        metavar="N,N",
+        help="numbers of profiles, comma-separated; assignments are a fifth (default: %(default)s)",
+    )
+    parser.add_argument("--runs", type=int, default=5, metavar="N", help="index builds per size (default: %(default)s)")
+    parser.add_argument(
+        "--browser-runs",
+        type=int,
+        default=3,
+        metavar="N",
+        help="first-result timings per size, each in a fresh browser context (default: %(default)s)",
+    )
     parser.add_argument("--word", default="gemeente", help="what the browser types (default: %(default)s)")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium timing")
     parser.add_argument("--no-lunr", action="store_true", help="skip the lunr.py comparison")
-    parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR, metavar="PATH",
-                        help="the corpus generator (default: %(default)s)")
+    parser.add_argument(
+        "--generator",
+        type=Path,
+        default=DEFAULT_GENERATOR,
+        metavar="PATH",
+        help="the corpus generator (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     try:
         args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
@@ -487,11 +518,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         ours = next(m for m in measurements if m.size == LUNR_PY_SIZE)
         build = statistics.median(ours.build_seconds or [float("nan")])
         rate = comparison.documents / comparison.seconds
-        print(f"lunr.py {comparison.version} (default English pipeline), the full lunr index of the same "
-              f"{comparison.documents:,} documents: {comparison.seconds:.1f} s ({rate:,.0f} documents/s; "
-              f"sitegen's build_index: {build:.2f} s, {comparison.seconds / build:,.0f} times faster); "
-              f"its JSON {kb(comparison.raw)} raw, {kb(comparison.gz)} gzipped "
-              f"(sitegen's compact index: {kb(ours.index_raw)}, {kb(ours.index_gz)})")
+        print(
+            f"lunr.py {comparison.version} (default English pipeline), the full lunr index of the same "
+            f"{comparison.documents:,} documents: {comparison.seconds:.1f} s ({rate:,.0f} documents/s; "
+            f"sitegen's build_index: {build:.2f} s, {comparison.seconds / build:,.0f} times faster); "
+            f"its JSON {kb(comparison.raw)} raw, {kb(comparison.gz)} gzipped "
+            f"(sitegen's compact index: {kb(ours.index_raw)}, {kb(ours.index_gz)})"
+        )
     elif not args.no_lunr:
         print(f"lunr.py comparison: only for --sizes including {LUNR_PY_SIZE}")
     return 0

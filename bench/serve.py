@@ -80,7 +80,8 @@ def rebuilds(site: Path, scratch: Path, runs: int) -> None:
         if hasattr(render, "CompiledTemplates"):
             kept = render.CompiledTemplates()
             variants[f"--jobs {jobs}, templates kept"] = lambda base=base, kept=kept: dataclasses.replace(
-                base, compiled_templates=kept)
+                base, compiled_templates=kept
+            )
         variants[f"--jobs {jobs}, templates compiled each build"] = lambda base=base: base
     walls: dict[str, list[float]] = {name: [] for name in variants}
     cpu: dict[str, list[float]] = {name: [] for name in variants}
@@ -101,8 +102,9 @@ def rebuilds(site: Path, scratch: Path, runs: int) -> None:
     print("| rebuild after one edited profile | median s | min s | max s | CPU s (median) | stages (median s) |")
     print("|---|---:|---:|---:|---:|---|")
     for name in variants:
-        stage_text = ", ".join(f"{key} {statistics.median(s[key] for s in stages[name]):.3f}"
-                               for key in stages[name][0])
+        stage_text = ", ".join(
+            f"{key} {statistics.median(s[key] for s in stages[name]):.3f}" for key in stages[name][0]
+        )
         print(median_row(name, walls[name], f"{statistics.median(cpu[name]):.3f} | {stage_text}"))
 
 
@@ -110,8 +112,13 @@ def edit_to_page(site: Path, runs: int, jobs: int | None) -> None:
     command = [sys.executable, "-m", "sitegen", "serve", str(site), "--port", "0", "--date", BUILD_DATE.isoformat()]
     if jobs:
         command += ["--jobs", str(jobs)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     assert process.stderr is not None
     try:
         origin = ""
@@ -159,8 +166,10 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(args.src.resolve()))
     load = os.getloadavg()
-    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
-          f"load average {load[0]:.2f} before measuring")
+    print(
+        f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
+        f"load average {load[0]:.2f} before measuring"
+    )
     print()
     with tempfile.TemporaryDirectory(prefix="sitegen-bench-serve-") as scratch:
         site = copy_demo(Path(scratch) / "site")

@@ -75,7 +75,10 @@ def _merge_internal(record: Shown) -> Shown:
 def _merge(public: object, internal: object) -> object:
     """Internal values win; within a contact or availability block, field by field."""
     if dataclasses.is_dataclass(public) and type(public) is type(internal):
-        extra = {f.name: getattr(internal, f.name) for f in dataclasses.fields(internal)
-                 if getattr(internal, f.name) is not None}
+        extra = {
+            f.name: getattr(internal, f.name)
+            for f in dataclasses.fields(internal)
+            if getattr(internal, f.name) is not None
+        }
         return dataclasses.replace(public, **extra)  # type: ignore[type-var]
     return internal

@@ -1,7 +1,7 @@
 """The pipeline: the one module that composes the stages, in order.
 
-    check:  load_config -> list_content -> read documents (timed worker pool) -> assemble
-    build:  check -> select (audience, build date) -> match -> taxonomies -> plan -> render + write (workers) -> swap in
+check:  load_config -> list_content -> read documents (timed worker pool) -> assemble
+build:  check -> select (audience, build date) -> match -> taxonomies -> plan -> render + write (workers) -> swap in
 """
 
 from __future__ import annotations
@@ -43,8 +43,16 @@ from .urls import Urls
 from .workers import Crashed, TimedOut, default_jobs, run_timed, workers_share_memory
 from .write import OutputFile, Staging, check_output_folder
 
-__all__ = ["DEFAULT_TIME_LIMIT", "BuildResult", "CheckResult", "Options", "build_site", "check_site", "default_jobs",
-           "schema_files"]
+__all__ = [
+    "DEFAULT_TIME_LIMIT",
+    "BuildResult",
+    "CheckResult",
+    "Options",
+    "build_site",
+    "check_site",
+    "default_jobs",
+    "schema_files",
+]
 
 DEFAULT_TIME_LIMIT = 10.0
 RENDER_CHUNK = 200  # pages per task: small enough to balance two cores, large enough to keep IPC cheap
@@ -112,21 +120,29 @@ def check_site(site: Path, options: Options, keep_html: bool = True) -> CheckRes
     tasks: list[sources.SourceFile | sources.PhotoFile] = [*listing.documents, *listing.photos]
     if workers_share_memory():
         documents.prepare_workers()
-    outcomes = run_timed(documents.process, tasks, context, options.time_limit, options.jobs,
-                         progress=_stage_progress(options, "checking"))
+    outcomes = run_timed(
+        documents.process,
+        tasks,
+        context,
+        options.time_limit,
+        options.jobs,
+        progress=_stage_progress(options, "checking"),
+    )
     results = [_as_result(task, outcome, options.time_limit) for task, outcome in zip(tasks, outcomes, strict=True)]
     document_results = [r for r in results if isinstance(r, documents.DocumentResult)]
     photo_results = [r for r in results if isinstance(r, documents.PhotoResult)]
 
-    files_checked = len(tasks) + sum(1 for f in (config.CONFIG_FILE, config.ORGANISATIONS_FILE,
-                                                 config.VOCABULARY_FILE) if (site / f).is_file())
+    files_checked = len(tasks) + sum(
+        1 for f in (config.CONFIG_FILE, config.ORGANISATIONS_FILE, config.VOCABULARY_FILE) if (site / f).is_file()
+    )
     if site_config is None:
         diagnostics += [d for r in results for d in r.diagnostics]
         return CheckResult(None, sorted_diagnostics(diagnostics), files_checked)
     if options.base_url:
         site_config = dataclasses.replace(site_config, base_url=options.base_url)
-    assembled, found = directory.assemble(site_config, organisations, document_results, photo_results,
-                                          options.build_date)
+    assembled, found = directory.assemble(
+        site_config, organisations, document_results, photo_results, options.build_date
+    )
     diagnostics += found
     return CheckResult(assembled, sorted_diagnostics(diagnostics), files_checked)
 
@@ -136,9 +152,11 @@ def _stage_progress(options: Options, stage: str) -> Callable[[int, int], None] 
     return None if report is None else (lambda done, total: report(stage, done, total))
 
 
-def _as_result(task: sources.SourceFile | sources.PhotoFile,
-               outcome: documents.DocumentResult | documents.PhotoResult | TimedOut | Crashed,
-               time_limit: float) -> documents.DocumentResult | documents.PhotoResult:
+def _as_result(
+    task: sources.SourceFile | sources.PhotoFile,
+    outcome: documents.DocumentResult | documents.PhotoResult | TimedOut | Crashed,
+    time_limit: float,
+) -> documents.DocumentResult | documents.PhotoResult:
     if isinstance(outcome, (documents.DocumentResult, documents.PhotoResult)):
         return outcome
     if isinstance(outcome, TimedOut):
@@ -150,8 +168,7 @@ def _as_result(task: sources.SourceFile | sources.PhotoFile,
     return documents.DocumentResult(task, None, (problem,))
 
 
-def build_site(site: Path, out: Path, options: Options, keep_going: bool = False,
-               strict: bool = False) -> BuildResult:
+def build_site(site: Path, out: Path, options: Options, keep_going: bool = False, strict: bool = False) -> BuildResult:
     """Check, then build; nothing is published while there are errors (or, with `strict`, warnings),
     unless `keep_going` publishes what is valid. An output folder that a build must not replace
     raises OutputProblem before anything is read."""
@@ -172,15 +189,25 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     photo_jobs = _photo_jobs(site, selection, urls)
     vocabulary, _ = config.load_vocabulary(site)  # checked above; the profile form offers its terms
     site_context = render.SiteContext(
-        config=assembled.config, audience=options.audience, build_date=assembled.build_date, selection=selection,
-        taxonomies=build_taxonomies(selection, assembled.organisations), organisations=assembled.organisations,
-        assets=asset_names, photos={job.slug: job.path for job in photo_jobs}, matches=matches,
+        config=assembled.config,
+        audience=options.audience,
+        build_date=assembled.build_date,
+        selection=selection,
+        taxonomies=build_taxonomies(selection, assembled.organisations),
+        organisations=assembled.organisations,
+        assets=asset_names,
+        photos={job.slug: job.path for job in photo_jobs},
+        matches=matches,
         vocabulary=vocabulary,
     )
     jobs = list(render.plan(site_context))
-    extra = [*asset_files, *sitemap.machine_files(site_context, [*jobs, render.search_job(urls, {})]),
-             *feeds.feed_files(site_context), *vcards.vcard_files(site_context),
-             *exports.export_files(site_context)]
+    extra = [
+        *asset_files,
+        *sitemap.machine_files(site_context, [*jobs, render.search_job(urls, {})]),
+        *feeds.feed_files(site_context),
+        *vcards.vcard_files(site_context),
+        *exports.export_files(site_context),
+    ]
 
     stages["plan"] = time.perf_counter() - started - sum(stages.values())
     staging = Staging(out)
@@ -201,8 +228,14 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         size = 0
         search_paths: dict[str, str] = {}
         if workers_share_memory():
-            outcomes = run_timed(_render_chunk, chunks, context, time_limit=3600, jobs=options.jobs,
-                                 progress=_stage_progress(options, "writing"))
+            outcomes = run_timed(
+                _render_chunk,
+                chunks,
+                context,
+                time_limit=3600,
+                jobs=options.jobs,
+                progress=_stage_progress(options, "writing"),
+            )
         else:  # spawned workers would need the whole site pickled: render here, trusted templates need no limit
             outcomes = [_render_chunk(chunk, context) for chunk in chunks]
         for outcome in outcomes:
@@ -226,20 +259,26 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     except BaseException:
         staging.discard()
         raise
-    summary = BuildSummary(dict(sorted(counts.items())), sum(counts.values()), size, time.perf_counter() - started,
-                           stages)
+    summary = BuildSummary(
+        dict(sorted(counts.items())), sum(counts.values()), size, time.perf_counter() - started, stages
+    )
     return BuildResult(checked, summary)
 
 
-def _search_files(selection: audience.Selection, assembled: directory.Directory,
-                  urls: Urls) -> tuple[dict[str, str], list[OutputFile]]:
+def _search_files(
+    selection: audience.Selection, assembled: directory.Directory, urls: Urls
+) -> tuple[dict[str, str], list[OutputFile]]:
     """The search index and documents store, under content-hashed names."""
     language = assembled.config.language
     links = {"profile": urls.profile, "assignment": urls.assignment}
     documents = search.site_documents(
-        selection.profiles, selection.open_assignments, assembled.organisations,
+        selection.profiles,
+        selection.open_assignments,
+        assembled.organisations,
         href=lambda kind, slug: urls.href(links[kind](slug)),
-        label=lambda key: i18n.text(language, key), long_date=lambda day: i18n.long_date(day, language))
+        label=lambda key: i18n.text(language, key),
+        long_date=lambda day: i18n.long_date(day, language),
+    )
     paths: dict[str, str] = {}
     outputs = []
     for name, content in search.search_files(documents, language).items():
@@ -281,8 +320,9 @@ class _RenderContext:
     site: str  # the site folder: the profile form's files repeat what each profile's file says
 
 
-def _render_chunk(task: tuple[str, int, int],
-                  context: _RenderContext) -> tuple[Counter[str], int, dict[str, str]] | Crashed:
+def _render_chunk(
+    task: tuple[str, int, int], context: _RenderContext
+) -> tuple[Counter[str], int, dict[str, str]] | Crashed:
     """Render and write one slice of the plan, in a worker process that forked with the plan or
     in the parent. What fails (a template, a full disk, a bug) comes back as a `Crashed` value,
     the same on either path, for the parent to report (`_failure`)."""

@@ -51,60 +51,104 @@ MAX_TIME_LIMIT = 3600
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sitegen", description="A static site for a directory of professionals "
-                                                                  "and the assignments they can take on.")
+    parser = argparse.ArgumentParser(
+        prog="sitegen",
+        description="A static site for a directory of professionals and the assignments they can take on.",
+    )
     parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(sub: argparse.ArgumentParser, reporting: bool = True) -> None:
         sub.add_argument("site", nargs="?", default=".", metavar="SITE_DIR", help="the site folder (default: .)")
-        sub.add_argument("--date", metavar="YYYY-MM-DD",
-                         help="the build date (default: SOURCE_DATE_EPOCH, else today)")
+        sub.add_argument("--date", metavar="YYYY-MM-DD", help="the build date (default: SOURCE_DATE_EPOCH, else today)")
         if reporting:
-            sub.add_argument("--format", choices=("text", "github", "json"), default="text",
-                             help="how to print diagnostics (github: workflow annotations and a step summary)")
+            sub.add_argument(
+                "--format",
+                choices=("text", "github", "json"),
+                default="text",
+                help="how to print diagnostics (github: workflow annotations and a step summary)",
+            )
             sub.add_argument("--strict", action="store_true", help="warnings fail too")
-        sub.add_argument("--jobs", type=int, default=build.default_jobs(), metavar="N",
-                         help="worker processes (default: one per core)")
-        sub.add_argument("--time-limit", type=_seconds, default=build.DEFAULT_TIME_LIMIT, metavar="SECONDS",
-                         help="the longest one file may take to read (default: %(default)g)")
+        sub.add_argument(
+            "--jobs",
+            type=int,
+            default=build.default_jobs(),
+            metavar="N",
+            help="worker processes (default: one per core)",
+        )
+        sub.add_argument(
+            "--time-limit",
+            type=_seconds,
+            default=build.DEFAULT_TIME_LIMIT,
+            metavar="SECONDS",
+            help="the longest one file may take to read (default: %(default)g)",
+        )
 
     check = commands.add_parser("check", help="check every content file and report every problem")
     common(check)
-    check.add_argument("--changed-by", metavar="USER",
-                       help="the author of a change: also fail on files they may not change (docs/ownership.md)")
-    check.add_argument("--changed-files", nargs="+", metavar="FILE",
-                       help="the change's files, relative to the repository root (default: what differs from --base)")
-    check.add_argument("--base", metavar="REV",
-                       help="the revision before the change (default: HEAD; required in CI)")
+    check.add_argument(
+        "--changed-by",
+        metavar="USER",
+        help="the author of a change: also fail on files they may not change (docs/ownership.md)",
+    )
+    check.add_argument(
+        "--changed-files",
+        nargs="+",
+        metavar="FILE",
+        help="the change's files, relative to the repository root (default: what differs from --base)",
+    )
+    check.add_argument("--base", metavar="REV", help="the revision before the change (default: HEAD; required in CI)")
     site_build = commands.add_parser("build", help="check, then build the site")
     common(site_build)
     site_build.add_argument("--out", metavar="DIR", help="the output folder (default: SITE_DIR/output)")
-    site_build.add_argument("--keep-going", action="store_true",
-                            help="publish the valid files even when others have errors")
-    site_build.add_argument("--audience", choices=AUDIENCES, default="public",
-                            help="public (default) leaves out everything internal; internal shows it, with noindex")
-    site_build.add_argument("--base-url", metavar="URL",
-                            help="the site's address, instead of base_url in sitegen.yaml (for previews)")
+    site_build.add_argument(
+        "--keep-going", action="store_true", help="publish the valid files even when others have errors"
+    )
+    site_build.add_argument(
+        "--audience",
+        choices=AUDIENCES,
+        default="public",
+        help="public (default) leaves out everything internal; internal shows it, with noindex",
+    )
+    site_build.add_argument(
+        "--base-url", metavar="URL", help="the site's address, instead of base_url in sitegen.yaml (for previews)"
+    )
     owners = commands.add_parser("owners", help="write CODEOWNERS from the profiles' maintainers and the coordinators")
     common(owners)
-    owners.add_argument("--out", metavar="FILE", help="the file, relative to SITE_DIR (default: .github/CODEOWNERS, "
-                                                      ".gitlab/CODEOWNERS for a GitLab repository)")
+    owners.add_argument(
+        "--out",
+        metavar="FILE",
+        help="the file, relative to SITE_DIR (default: .github/CODEOWNERS, .gitlab/CODEOWNERS for a GitLab repository)",
+    )
     owners.add_argument("--check", action="store_true", help="write nothing; fail when the file is out of date")
     _scaffold_commands(commands)
     schemas = commands.add_parser("schema", help="write the JSON Schemas of the site's files and of the exports")
-    schemas.add_argument("site", nargs="?", metavar="SITE_DIR",
-                         help="a site folder: its organisation ids and vocabulary make the schemas stricter "
-                              "(default: the general schemas)")
+    schemas.add_argument(
+        "site",
+        nargs="?",
+        metavar="SITE_DIR",
+        help="a site folder: its organisation ids and vocabulary make the schemas stricter "
+        "(default: the general schemas)",
+    )
     schemas.add_argument("--out", required=True, metavar="DIR", help="the folder to write them into")
     preview = commands.add_parser("serve", help="preview the site on this machine, rebuilt on every change")
     common(preview, reporting=False)
-    preview.add_argument("--port", type=_port, default=serve.DEFAULT_PORT, metavar="N",
-                         help="the port (default: %(default)s; 0: any free port)")
-    preview.add_argument("--host", default=serve.LOCAL, metavar="H",
-                         help="the address to listen on (default: %(default)s, this machine only)")
-    preview.add_argument("--audience", choices=AUDIENCES, default="public",
-                         help="the public (default) or the internal site")
+    preview.add_argument(
+        "--port",
+        type=_port,
+        default=serve.DEFAULT_PORT,
+        metavar="N",
+        help="the port (default: %(default)s; 0: any free port)",
+    )
+    preview.add_argument(
+        "--host",
+        default=serve.LOCAL,
+        metavar="H",
+        help="the address to listen on (default: %(default)s, this machine only)",
+    )
+    preview.add_argument(
+        "--audience", choices=AUDIENCES, default="public", help="the public (default) or the internal site"
+    )
     return parser
 
 
@@ -115,16 +159,23 @@ def _scaffold_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     init.add_argument("--language", choices=("nl", "en"), default="nl", help="the site's language (default: nl)")
     init.add_argument("--base-url", metavar="URL", help=f"the site's address (default: {scaffold.DEFAULT_BASE_URL})")
     init.add_argument("--repository", metavar="URL", help="the web address of the site's repository, for edit links")
-    init.add_argument("--requirement", metavar="SPEC",
-                      help="the pip requirement CI installs sitegen with (default: this sitegen's git URL)")
-    init.add_argument("--force", action="store_true",
-                      help="add the missing files to a folder that is not empty; existing files are never replaced")
+    init.add_argument(
+        "--requirement",
+        metavar="SPEC",
+        help="the pip requirement CI installs sitegen with (default: this sitegen's git URL)",
+    )
+    init.add_argument(
+        "--force",
+        action="store_true",
+        help="add the missing files to a folder that is not empty; existing files are never replaced",
+    )
     new = commands.add_parser("new", help="create a profile or assignment file from its template")
     new.add_argument("kind", choices=("profile", "assignment"), help="what to create")
     new.add_argument("name", metavar="NAME", help='the full name ("José Álvarez") or the assignment\'s title')
     new.add_argument("--site", default=".", metavar="SITE_DIR", help="the site folder (default: .)")
-    new.add_argument("--maintainer", metavar="USER",
-                     help="a profile's author: the GitHub or GitLab user name written to maintainers")
+    new.add_argument(
+        "--maintainer", metavar="USER", help="a profile's author: the GitHub or GitLab user name written to maintainers"
+    )
 
 
 def _parse(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> argparse.Namespace | int:
@@ -163,8 +214,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return _main(argv, stdout or sys.stdout, err)
     except (KeyboardInterrupt, Terminated) as stop:
         interrupted = isinstance(stop, KeyboardInterrupt)
-        err.write(f"\nsitegen: stopped by {'Ctrl-C (SIGINT)' if interrupted else 'SIGTERM'}; nothing was published "
-                  "and no output folder was changed\n")
+        err.write(
+            f"\nsitegen: stopped by {'Ctrl-C (SIGINT)' if interrupted else 'SIGTERM'}; nothing was published "
+            "and no output folder was changed\n"
+        )
         return 128 + (signal.SIGINT if interrupted else signal.SIGTERM)
 
 
@@ -208,8 +261,9 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
             err.write(f"sitegen: error: {os_problem(exc)}\n")
             return 1
         if owned:
-            checked = dataclasses.replace(checked, diagnostics=diagnostics.sorted_diagnostics([*checked.diagnostics,
-                                                                                               *owned]))
+            checked = dataclasses.replace(
+                checked, diagnostics=diagnostics.sorted_diagnostics([*checked.diagnostics, *owned])
+            )
         _report(checked, args.format, out, err)
         return _exit_status(checked.diagnostics, args.strict)
 
@@ -226,8 +280,10 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         err.write(f"sitegen: error: {problem}\nsitegen: not published; {target} is unchanged\n")
         return 1
     except InternalProblem as problem:
-        err.write(f"sitegen: internal error: {problem}\n{problem.traceback}sitegen: this is a bug in sitegen: "
-                  f"please report it with the text above\nsitegen: not published; {target} is unchanged\n")
+        err.write(
+            f"sitegen: internal error: {problem}\n{problem.traceback}sitegen: this is a bug in sitegen: "
+            f"please report it with the text above\nsitegen: not published; {target} is unchanged\n"
+        )
         return 1
     except OSError as exc:
         err.write(f"sitegen: error: {os_problem(exc)}\nsitegen: not published; {target} is unchanged\n")
@@ -241,13 +297,17 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     summary = result.published
     pages = ", ".join(f"{count} {kind}" for kind, count in summary.pages.items())
     stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.stages.items())
-    err.write(f"sitegen: built the {options.audience} site in {target}: {summary.files} files "
-              f"({summary.bytes / 1024 / 1024:.1f} MiB) in {time.perf_counter() - started:.2f} s ({pages})\n"
-              f"sitegen: time per stage: {stages}\n")
+    err.write(
+        f"sitegen: built the {options.audience} site in {target}: {summary.files} files "
+        f"({summary.bytes / 1024 / 1024:.1f} MiB) in {time.perf_counter() - started:.2f} s ({pages})\n"
+        f"sitegen: time per stage: {stages}\n"
+    )
     broken = result.check.broken_files
     if broken:
-        err.write(f"sitegen: published without {len(broken)} broken "
-                  f"{'file' if len(broken) == 1 else 'files'}: {diagnostics.printable(', '.join(broken))}\n")
+        err.write(
+            f"sitegen: published without {len(broken)} broken "
+            f"{'file' if len(broken) == 1 else 'files'}: {diagnostics.printable(', '.join(broken))}\n"
+        )
     return failed
 
 
@@ -258,8 +318,9 @@ def _ownership(site: Path, args: argparse.Namespace, err: TextIO) -> list[diagno
             err.write("sitegen: error: --changed-files and --base need --changed-by\n")
             return 2
         return []
-    change = ownership.Change(args.changed_by, args.base,
-                              tuple(args.changed_files) if args.changed_files is not None else None)
+    change = ownership.Change(
+        args.changed_by, args.base, tuple(args.changed_files) if args.changed_files is not None else None
+    )
     try:
         return ownership.check_change(site, change, in_ci=os.environ.get("CI", "") not in ("", "0", "false"))
     except ownership.OwnershipProblem as problem:
@@ -323,8 +384,9 @@ def _report(checked: build.CheckResult, output_format: str, out: TextIO, err: Te
                 with open(summary_file, "a", encoding="utf-8") as handle:
                     handle.write(diagnostics.format_github_summary(found, checked.files_checked))
             except OSError as exc:  # the annotations are out already: the summary is a copy
-                err.write(f"sitegen: warning: GITHUB_STEP_SUMMARY: cannot append to '{summary_file}': "
-                          f"{exc.strerror or exc}\n")
+                err.write(
+                    f"sitegen: warning: GITHUB_STEP_SUMMARY: cannot append to '{summary_file}': {exc.strerror or exc}\n"
+                )
     else:
         out.write(diagnostics.format_text(found))
     err.write(f"sitegen: {diagnostics.summary_line(found, checked.files_checked)}\n")

@@ -84,8 +84,7 @@ def blob_url(repository: Repository, path: str) -> str:
     return f"{_prefix(repository)}/blob/{_path(repository.branch)}/{_path(path)}"
 
 
-def new_file_url(repository: Repository, folder: str, file_name: str | None = None,
-                 content: str | None = None) -> str:
+def new_file_url(repository: Repository, folder: str, file_name: str | None = None, content: str | None = None) -> str:
     """The new-file page in `folder`, with the file name and text filled in when given."""
     base = f"{_prefix(repository)}/new/{_path(repository.branch)}/{_path(folder.strip('/'))}"
     name_parameter, content_parameter = NEW_FILE_PARAMETERS[repository.host]

@@ -89,11 +89,18 @@ def owners(site: Path, out: str | None, options: build.Options, check_only: bool
     if current == text:
         return OwnersResult(checked, False, "" if check_only else f"{shown} is up to date")
     if check_only:
-        problem = error(shown, 0, 0, "codeowners-outdated",
-                        f"{shown} is out of date with the profiles' maintainers and the coordinators"
-                        if current is not None else f"{shown} is missing",
-                        f"run `{command}` and commit the file")
-        return OwnersResult(replace(checked, diagnostics=sorted_diagnostics([*checked.diagnostics, problem])),
-                            False, "")
+        problem = error(
+            shown,
+            0,
+            0,
+            "codeowners-outdated",
+            f"{shown} is out of date with the profiles' maintainers and the coordinators"
+            if current is not None
+            else f"{shown} is missing",
+            f"run `{command}` and commit the file",
+        )
+        return OwnersResult(
+            replace(checked, diagnostics=sorted_diagnostics([*checked.diagnostics, problem])), False, ""
+        )
     write.replace_file(path, text.encode("utf-8"))
     return OwnersResult(checked, True, f"wrote {shown}")

@@ -39,8 +39,9 @@ class MatchWeights:
 
     @property
     def total(self) -> float:
-        return (self.skills + self.fields + self.region + self.availability + self.hours + self.engagement
-                + self.languages)
+        return (
+            self.skills + self.fields + self.region + self.availability + self.hours + self.engagement + self.languages
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +83,12 @@ def _base_url(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
     assert isinstance(value, str)
     normalized = normalize_base_url(value)
     if normalized is None:
-        return ctx.error(node, "invalid-url", f"{key}: '{value}' is not a valid base URL",
-                         "write the site's address with https://, for example https://example.org/netwerk/")
+        return ctx.error(
+            node,
+            "invalid-url",
+            f"{key}: '{value}' is not a valid base URL",
+            "write the site's address with https://, for example https://example.org/netwerk/",
+        )
     return normalized
 
 
@@ -119,15 +124,21 @@ def _repository(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
     url = values["url"]
     host = values.get("host") or codehost.guess_host(url)
     if host is None:
-        return ctx.error(ctx.lines[f"{key}.url"], "unknown-code-host",
-                         f"{key}.url: sitegen cannot tell whether '{url}' is on GitHub or on GitLab",
-                         f"add a line 'host: gitlab' (or 'host: github') under '{key}:'")
+        return ctx.error(
+            ctx.lines[f"{key}.url"],
+            "unknown-code-host",
+            f"{key}.url: sitegen cannot tell whether '{url}' is on GitHub or on GitLab",
+            f"add a line 'host: gitlab' (or 'host: github') under '{key}:'",
+        )
     problem = codehost.project_problem(url, host)
     if problem:
-        return ctx.error(ctx.lines[f"{key}.url"], "invalid-url",
-                         f"{key}.url: '{url}' is not the address of a repository: {problem}",
-                         "copy the address of the repository's front page, for example "
-                         "https://github.com/netwerk/site or https://gitlab.com/netwerk/site")
+        return ctx.error(
+            ctx.lines[f"{key}.url"],
+            "invalid-url",
+            f"{key}.url: '{url}' is not the address of a repository: {problem}",
+            "copy the address of the repository's front page, for example "
+            "https://github.com/netwerk/site or https://gitlab.com/netwerk/site",
+        )
     return Repository(codehost.project_url(url), values.get("branch", "main"), host)
 
 
@@ -135,8 +146,12 @@ def _repository(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
 def _theme_name(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
     value = schema.text(1, 60)(node, key, ctx)
     if isinstance(value, str) and not is_slug(value):
-        return ctx.error(node, "invalid-value", f"{key}: '{value}' is not a valid theme folder name",
-                         "use lower-case letters, digits and hyphens")
+        return ctx.error(
+            node,
+            "invalid-value",
+            f"{key}: '{value}' is not a valid theme folder name",
+            "use lower-case letters, digits and hyphens",
+        )
     return value
 
 
@@ -151,8 +166,12 @@ WEIGHTS: schema.Spec = tuple(schema.Key(name, schema.number(0, 100)) for name in
 def _weights(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
     weights = schema.record(WEIGHTS, MatchWeights)(node, key, ctx)
     if isinstance(weights, MatchWeights) and weights.total == 0:
-        return ctx.error(node, "out-of-range", f"{key}: at least one weight must be above 0",
-                         "give skills a weight, for example 'skills: 40', or set 'suggestions: 0' to turn matching off")
+        return ctx.error(
+            node,
+            "out-of-range",
+            f"{key}: at least one weight must be above 0",
+            "give skills a weight, for example 'skills: 40', or set 'suggestions: 0' to turn matching off",
+        )
     return weights
 
 
@@ -177,8 +196,16 @@ CONFIG: schema.Spec = (
 
 def _load_yaml_file(site: Path, rel: str) -> tuple[yamlstrict.Mapping | None, list[Diagnostic]]:
     if not (site / rel).resolve().is_relative_to(site.resolve()):
-        return None, [error(rel, 0, 0, "symbolic-link", "the file lies outside the site, behind a symbolic link",
-                            "replace the link with the file itself")]
+        return None, [
+            error(
+                rel,
+                0,
+                0,
+                "symbolic-link",
+                "the file lies outside the site, behind a symbolic link",
+                "replace the link with the file itself",
+            )
+        ]
     try:
         text = sources.read_text(str(site / rel))
         return yamlstrict.load(text, 1, "the file"), []
@@ -188,8 +215,16 @@ def _load_yaml_file(site: Path, rel: str) -> tuple[yamlstrict.Mapping | None, li
 
 def load_config(site: Path) -> tuple[SiteConfig | None, list[Diagnostic]]:
     if not (site / CONFIG_FILE).is_file():
-        return None, [error(CONFIG_FILE, 0, 0, "missing-file", f"{CONFIG_FILE} is missing",
-                            "create it with at least 'title:' and 'base_url:'")]
+        return None, [
+            error(
+                CONFIG_FILE,
+                0,
+                0,
+                "missing-file",
+                f"{CONFIG_FILE} is missing",
+                "create it with at least 'title:' and 'base_url:'",
+            )
+        ]
     node, diagnostics = _load_yaml_file(site, CONFIG_FILE)
     if node is None:
         return None, diagnostics
@@ -199,16 +234,28 @@ def load_config(site: Path) -> tuple[SiteConfig | None, list[Diagnostic]]:
         return None, ctx.diagnostics
     theme = values.get("theme", "default")
     if theme != "default" and not (site / "themes" / theme).is_dir():
-        ctx.error(ctx.lines["theme"], "unknown-theme", f"theme: there is no folder themes/{theme}/",
-                  f"create themes/{theme}/templates/ with the templates to override, or remove the line")
+        ctx.error(
+            ctx.lines["theme"],
+            "unknown-theme",
+            f"theme: there is no folder themes/{theme}/",
+            f"create themes/{theme}/templates/ with the templates to override, or remove the line",
+        )
         return None, ctx.diagnostics
     return SiteConfig(**values), ctx.diagnostics
 
 
 def load_organisations(site: Path) -> tuple[dict[str, models.Organisation], list[Diagnostic]]:
     if not (site / ORGANISATIONS_FILE).is_file():
-        return {}, [error(ORGANISATIONS_FILE, 0, 0, "missing-file", f"{ORGANISATIONS_FILE} is missing",
-                          "list the participating organisations there, by id")]
+        return {}, [
+            error(
+                ORGANISATIONS_FILE,
+                0,
+                0,
+                "missing-file",
+                f"{ORGANISATIONS_FILE} is missing",
+                "list the participating organisations there, by id",
+            )
+        ]
     node, diagnostics = _load_yaml_file(site, ORGANISATIONS_FILE)
     if node is None:
         return {}, diagnostics
@@ -217,14 +264,20 @@ def load_organisations(site: Path) -> tuple[dict[str, models.Organisation], list
     for entry in node.entries:
         if not is_slug(entry.key):
             example = slugify(entry.key) or "gemeente-tilburg"
-            ctx.error((entry.key_line, entry.key_column), "invalid-id", f"'{entry.key}' is not a valid organisation id",
-                      f"use lower-case letters, digits and hyphens, for example '{example}'")
+            ctx.error(
+                (entry.key_line, entry.key_column),
+                "invalid-id",
+                f"'{entry.key}' is not a valid organisation id",
+                f"use lower-case letters, digits and hyphens, for example '{example}'",
+            )
             continue
         if len(entry.key) > MAX_ID:  # the id names a folder of the site
-            ctx.error((entry.key_line, entry.key_column), "invalid-id",
-                      f"the organisation id '{entry.key[:20]}...' is {len(entry.key)} characters; "
-                      f"the limit is {MAX_ID}",
-                      "use a shorter id, such as the organisation's name in lower case with hyphens")
+            ctx.error(
+                (entry.key_line, entry.key_column),
+                "invalid-id",
+                f"the organisation id '{entry.key[:20]}...' is {len(entry.key)} characters; the limit is {MAX_ID}",
+                "use a shorter id, such as the organisation's name in lower case with hyphens",
+            )
             continue
         values = schema.validate_mapping(entry.value, schema.ORGANISATION, entry.key, ctx)
         if isinstance(values, dict):
@@ -265,7 +318,10 @@ def _check_unambiguous(vocabulary: models.Vocabulary, node: yamlstrict.Mapping, 
             for word in (term.term, *term.aliases):
                 folded = fold(word)
                 if folded in owner and owner[folded] != term.term:
-                    ctx.error(item, "ambiguous-term",
-                              f"{kind}: '{word}' of '{term.term}' is also a term or alias of '{owner[folded]}'",
-                              "a word may belong to one term only")
+                    ctx.error(
+                        item,
+                        "ambiguous-term",
+                        f"{kind}: '{word}' of '{term.term}' is also a term or alias of '{owner[folded]}'",
+                        "a word may belong to one term only",
+                    )
                 owner.setdefault(folded, term.term)

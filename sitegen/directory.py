@@ -34,9 +34,13 @@ class Directory:
     build_date: dt.date
 
 
-def assemble(config: SiteConfig, organisations: dict[str, models.Organisation],
-             documents: Iterable[DocumentResult], photos: Iterable[PhotoResult],
-             build_date: dt.date) -> tuple[Directory, list[Diagnostic]]:
+def assemble(
+    config: SiteConfig,
+    organisations: dict[str, models.Organisation],
+    documents: Iterable[DocumentResult],
+    photos: Iterable[PhotoResult],
+    build_date: dt.date,
+) -> tuple[Directory, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     documents = list(documents)
     profile_files = {d.source.slug: d for d in documents if d.source.kind == "profile"}
@@ -49,19 +53,32 @@ def assemble(config: SiteConfig, organisations: dict[str, models.Organisation],
         diagnostics.extend(result.diagnostics)
         record = result.record
         if isinstance(record, models.Profile):
-            profiles.append(replace(record, photo=photo_of.get(record.slug),
-                                    region=record.region or _region_of(record.organisation, organisations)))
+            profiles.append(
+                replace(
+                    record,
+                    photo=photo_of.get(record.slug),
+                    region=record.region or _region_of(record.organisation, organisations),
+                )
+            )
         elif isinstance(record, models.Assignment):
             found = _check_assignment(record, profile_files)
             diagnostics.extend(found)
             if not any(d.is_error for d in found):
-                assignments.append(replace(record,
-                                           region=record.region or _region_of(record.organisation, organisations)))
+                assignments.append(
+                    replace(record, region=record.region or _region_of(record.organisation, organisations))
+                )
         elif isinstance(record, models.Page):
             if record.slug in reserved_paths(config.language):
-                diagnostics.append(error(record.source, 0, 0, "reserved-page-name",
-                                         f"the page name '{record.slug}' is taken by a section of the site",
-                                         "rename the file, for example to 'over-" + record.slug + ".md'"))
+                diagnostics.append(
+                    error(
+                        record.source,
+                        0,
+                        0,
+                        "reserved-page-name",
+                        f"the page name '{record.slug}' is taken by a section of the site",
+                        "rename the file, for example to 'over-" + record.slug + ".md'",
+                    )
+                )
             else:
                 pages.append(record)
 
@@ -82,8 +99,9 @@ def _region_of(organisation: str, organisations: dict[str, models.Organisation])
     return known.region if known else None
 
 
-def _attach_photos(profile_files: dict[str, DocumentResult], photos: Iterable[PhotoResult],
-                   diagnostics: list[Diagnostic]) -> dict[str, str]:
+def _attach_photos(
+    profile_files: dict[str, DocumentResult], photos: Iterable[PhotoResult], diagnostics: list[Diagnostic]
+) -> dict[str, str]:
     by_slug: dict[str, list[PhotoResult]] = defaultdict(list)
     for result in photos:
         by_slug[result.photo.slug].append(result)
@@ -98,9 +116,16 @@ def _attach_photos(profile_files: dict[str, DocumentResult], photos: Iterable[Ph
         if len(results) > 1:
             names = ", ".join(f"'{os.path.basename(r.photo.path)}'" for r in results)
             for result in results:
-                diagnostics.append(error(result.photo.path, 0, 0, "photo-duplicate",
-                                         f"the profile '{slug}' has more than one photo: {names}",
-                                         "keep one photo and remove the others"))
+                diagnostics.append(
+                    error(
+                        result.photo.path,
+                        0,
+                        0,
+                        "photo-duplicate",
+                        f"the profile '{slug}' has more than one photo: {names}",
+                        "keep one photo and remove the others",
+                    )
+                )
             continue
         diagnostics.extend(results[0].diagnostics)
         if not results[0].diagnostics:
@@ -115,8 +140,11 @@ def _photo_without_profile(path: str, profile_files: dict[str, DocumentResult]) 
     slugs = [slug for slug in profile_files if slug]
     wanted = slugify(stem)
     owner = wanted if wanted in profile_files else next(iter(closest(stem, slugs, limit=1)), None)
-    hint = (f"rename it to '{owner}{extension.lower()}', after its profile file '{owner}.md'" if owner else
-            "name it after its profile file: the photo of anna-de-vries.md is anna-de-vries.jpg; or remove it")
+    hint = (
+        f"rename it to '{owner}{extension.lower()}', after its profile file '{owner}.md'"
+        if owner
+        else "name it after its profile file: the photo of anna-de-vries.md is anna-de-vries.jpg; or remove it"
+    )
     return error(path, 0, 0, "photo-without-profile", f"the photo '{name}' belongs to no profile", hint)
 
 
@@ -129,6 +157,13 @@ def _check_assignment(assignment: models.Assignment, profile_files: dict[str, Do
     if target is None or not isinstance(target.record, models.Profile) or target.record.visibility != "internal":
         return []
     line, column = assignment.lines.get("contact", (1, 1))
-    return [error(assignment.source, line, column, "internal-contact",
-                  f"contact: the profile '{contact}' is internal, but this assignment is public",
-                  "name a public profile, or move the contact into the 'internal:' block")]
+    return [
+        error(
+            assignment.source,
+            line,
+            column,
+            "internal-contact",
+            f"contact: the profile '{contact}' is internal, but this assignment is public",
+            "name a public profile, or move the contact into the 'internal:' block",
+        )
+    ]

@@ -85,18 +85,31 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
     except ContentProblem as problem:
         ctx.diagnostics.append(problem.to_diagnostic(source.path))
     except markup.BodyTooLarge as problem:
-        ctx.diagnostics.append(error(
-            source.path, _first_line(document, _REFERENCE_DEFINITION), 1, "body-too-large",
-            f"the text below the front matter makes a page of {problem.size / 1024 / 1024:.1f} MiB; "
-            f"the limit is {markup.MAX_HTML // 1024 // 1024} MiB",
-            "a reference link ([text][name]) repeats its whole address at every use: use it less often, "
-            "or shorten the address"))
+        ctx.diagnostics.append(
+            error(
+                source.path,
+                _first_line(document, _REFERENCE_DEFINITION),
+                1,
+                "body-too-large",
+                f"the text below the front matter makes a page of {problem.size / 1024 / 1024:.1f} MiB; "
+                f"the limit is {markup.MAX_HTML // 1024 // 1024} MiB",
+                "a reference link ([text][name]) repeats its whole address at every use: use it less often, "
+                "or shorten the address",
+            )
+        )
     except RecursionError:
         ctx.diagnostics.append(error(source.path, 1, 1, "too-deep", "the file is nested too deeply to be read"))
     except Exception as exc:  # noqa: BLE001 - contributed files must never crash the tool
-        ctx.diagnostics.append(error(source.path, 1, 1, "internal-error",
-                                     f"sitegen could not read this file ({type(exc).__name__}: {exc})",
-                                     "this is a bug in sitegen: please report it with the file"))
+        ctx.diagnostics.append(
+            error(
+                source.path,
+                1,
+                1,
+                "internal-error",
+                f"sitegen could not read this file ({type(exc).__name__}: {exc})",
+                "this is a bug in sitegen: please report it with the file",
+            )
+        )
     return DocumentResult(source, record, tuple(ctx.diagnostics))
 
 
@@ -118,10 +131,13 @@ def _first_line(document: sources.Document, pattern: re.Pattern[str]) -> int:
 def _warn_images(document: sources.Document, ctx: schema.Context) -> None:
     line = _first_line(document, _IMAGE_SYNTAX)
     match = _IMAGE_SYNTAX.search(document.body.split("\n")[line - document.body_line])
-    ctx.warn((line, match.start() + 1 if match else 1), "image-dropped",
-             "images in the text are not shown: the site shows no pictures from elsewhere",
-             "remove the image, or link to it: [description](https://...); a profile photo goes beside the "
-             "profile file, with the same name")
+    ctx.warn(
+        (line, match.start() + 1 if match else 1),
+        "image-dropped",
+        "images in the text are not shown: the site shows no pictures from elsewhere",
+        "remove the image, or link to it: [description](https://...); a profile photo goes beside the "
+        "profile file, with the same name",
+    )
 
 
 def check_photo(photo: PhotoFile) -> PhotoResult:
@@ -140,8 +156,11 @@ def _check_rules(kind: str, values: dict[str, Any], ctx: schema.Context) -> None
                 _check_availability(scope["availability"], prefix + "availability", ctx)
         for position, item in enumerate(values.get("experience", ()), start=1):
             if item.end is not None and _ends_before(item.end, item.start):
-                ctx.error(ctx.lines.get(f"experience[{position}].to", (1, 1)), "invalid-period",
-                          f"experience[{position}].to: {item.end} lies before from: {item.start}")
+                ctx.error(
+                    ctx.lines.get(f"experience[{position}].to", (1, 1)),
+                    "invalid-period",
+                    f"experience[{position}].to: {item.end} lies before from: {item.start}",
+                )
     elif kind == "assignment":
         posted, deadline = values.get("posted"), values.get("deadline")
         if posted and deadline and deadline < posted:
@@ -161,14 +180,21 @@ def _check_references(values: dict[str, Any], context: ParseContext, ctx: schema
     if isinstance(organisation, str) and organisation not in context.organisations:
         near = closest(organisation, context.organisations)
         hint = ("the closest ids: " + ", ".join(near)) if near else "the ids are listed in content/organisations.yaml"
-        ctx.error(ctx.lines["organisation"], "unknown-organisation",
-                  f"organisation: unknown organisation '{organisation}'", hint)
+        ctx.error(
+            ctx.lines["organisation"],
+            "unknown-organisation",
+            f"organisation: unknown organisation '{organisation}'",
+            hint,
+        )
     internal_contact = values.get("internal", {}).get("contact")
     for key, contact in (("contact", values.get("contact")), ("internal.contact", internal_contact)):
         if isinstance(contact, str) and contact not in context.profiles:
             near = closest(contact, context.profiles)
-            hint = ("the closest profiles: " + ", ".join(near)) if near else \
-                "use the file name of a profile in content/profiles/, without '.md'"
+            hint = (
+                ("the closest profiles: " + ", ".join(near))
+                if near
+                else "use the file name of a profile in content/profiles/, without '.md'"
+            )
             ctx.error(ctx.lines[key], "unknown-profile", f"{key}: unknown profile '{contact}'", hint)
 
 
@@ -177,32 +203,49 @@ def _check_dates(kind: str, values: dict[str, Any], build_date: dt.date, ctx: sc
     confirmed = {"consent": "the member agreed to publication", "updated": "the profile was last checked"}
     for key, meaning in confirmed.items() if kind == "profile" else ():
         if isinstance(values.get(key), dt.date) and values[key] > build_date:  # a typo, or consent not given yet
-            ctx.error(ctx.lines[key], "date-in-future",
-                      f"{key}: {values[key]} lies in the future (the build date is {build_date})",
-                      f"write the day on which {meaning}")
+            ctx.error(
+                ctx.lines[key],
+                "date-in-future",
+                f"{key}: {values[key]} lies in the future (the build date is {build_date})",
+                f"write the day on which {meaning}",
+            )
     if kind == "profile" and isinstance(values.get("consent"), dt.date):
         key = "updated" if "updated" in values else "consent"
         last_seen = values[key]
         if last_seen < one_year_before(build_date):
-            ctx.warn(ctx.lines[key], "stale-profile",
-                     f"{key}: this profile was last confirmed on {last_seen}, more than a year before {build_date}: "
-                     "is it still current?",
-                     f"check the profile, then set 'updated: {build_date}'")
-    elif (kind == "assignment" and isinstance(values.get("deadline"), dt.date)
-          and values.get("status", "open") == "open" and values["deadline"] < build_date):
-            ctx.warn(ctx.lines["deadline"], "deadline-passed",
-                     f"deadline: {values['deadline']} has passed, but the status is still 'open'",
-                     "set 'status: filled' or 'status: withdrawn', or move the deadline")
+            ctx.warn(
+                ctx.lines[key],
+                "stale-profile",
+                f"{key}: this profile was last confirmed on {last_seen}, more than a year before {build_date}: "
+                "is it still current?",
+                f"check the profile, then set 'updated: {build_date}'",
+            )
+    elif (
+        kind == "assignment"
+        and isinstance(values.get("deadline"), dt.date)
+        and values.get("status", "open") == "open"
+        and values["deadline"] < build_date
+    ):
+        ctx.warn(
+            ctx.lines["deadline"],
+            "deadline-passed",
+            f"deadline: {values['deadline']} has passed, but the status is still 'open'",
+            "set 'status: filled' or 'status: withdrawn', or move the deadline",
+        )
 
 
 def _check_availability(availability: models.Availability, key: str, ctx: schema.Context) -> None:
     if availability.status == "unavailable" and availability.hours_per_week:
-        ctx.error(ctx.lines.get(f"{key}.hours_per_week", (1, 1)), "invalid-value",
-                  f"{key}.hours_per_week: must be 0 when the status is unavailable")
+        ctx.error(
+            ctx.lines.get(f"{key}.hours_per_week", (1, 1)),
+            "invalid-value",
+            f"{key}.hours_per_week: must be 0 when the status is unavailable",
+        )
     start, until = availability.available_from, availability.available_until
     if isinstance(start, dt.date) and isinstance(until, dt.date) and until < start:
-        ctx.error(ctx.lines.get(f"{key}.until", (1, 1)), "invalid-period",
-                  f"{key}.until: {until} lies before from: {start}")
+        ctx.error(
+            ctx.lines.get(f"{key}.until", (1, 1)), "invalid-period", f"{key}.until: {until} lies before from: {start}"
+        )
 
 
 def _build(source: SourceFile, values: dict[str, Any], body_html: str, lines: models.Lines) -> models.Record:
@@ -215,11 +258,22 @@ def _build(source: SourceFile, values: dict[str, Any], body_html: str, lines: mo
 
 def timeout_diagnostic(path: str, seconds: float) -> Diagnostic:
     unit = "second" if seconds == 1 else "seconds"
-    return error(path, 1, 1, "time-limit",
-                 f"reading this file took longer than {seconds:g} {unit} and was stopped",
-                 "the text probably holds a long run of brackets or other Markdown syntax: simplify it")
+    return error(
+        path,
+        1,
+        1,
+        "time-limit",
+        f"reading this file took longer than {seconds:g} {unit} and was stopped",
+        "the text probably holds a long run of brackets or other Markdown syntax: simplify it",
+    )
 
 
 def crash_diagnostic(path: str, reason: str) -> Diagnostic:
-    return error(path, 1, 1, "internal-error", f"sitegen could not read this file ({reason})",
-                 "this is a bug in sitegen: please report it with the file")
+    return error(
+        path,
+        1,
+        1,
+        "internal-error",
+        f"sitegen could not read this file ({reason})",
+        "this is a bug in sitegen: please report it with the file",
+    )

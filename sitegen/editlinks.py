@@ -41,8 +41,10 @@ def template_globals(config: SiteConfig) -> dict[str, Any]:
     return {
         "code_host": codehost.HOST_NAMES[repository.host],
         "edit_url": lambda record: codehost.edit_url(repository, record.source),
-        "new_profile_url": codehost.new_file_url(repository, PROFILES_FOLDER, i18n.text(language, "new_profile_file"),
-                                                 profile_skeleton(language)),
-        "new_profile_file": NewFile(codehost.new_file_url(repository, PROFILES_FOLDER), file_parameter,
-                                    content_parameter),
+        "new_profile_url": codehost.new_file_url(
+            repository, PROFILES_FOLDER, i18n.text(language, "new_profile_file"), profile_skeleton(language)
+        ),
+        "new_profile_file": NewFile(
+            codehost.new_file_url(repository, PROFILES_FOLDER), file_parameter, content_parameter
+        ),
     }

@@ -33,12 +33,45 @@ def _keys(spec: Spec, names: Iterable[str]) -> tuple[Key, ...]:
 
 # The front-matter keys each record carries, as they are written there. A key a spec gains is
 # not exported until it is added here (a minor version); tests/test_exports.py names the rest.
-PROFILE_KEYS = _keys(schema.PROFILE, ("name", "role", "fields", "skills", "summary", "region", "availability",
-                                      "engagement", "rate", "languages", "experience", "contact", "consent",
-                                      "updated"))
-ASSIGNMENT_KEYS = _keys(schema.ASSIGNMENT, ("title", "fields", "skills", "summary", "region", "location",
-                                            "hours_per_week", "start", "end", "engagement", "rate", "status",
-                                            "posted", "deadline", "updated"))
+PROFILE_KEYS = _keys(
+    schema.PROFILE,
+    (
+        "name",
+        "role",
+        "fields",
+        "skills",
+        "summary",
+        "region",
+        "availability",
+        "engagement",
+        "rate",
+        "languages",
+        "experience",
+        "contact",
+        "consent",
+        "updated",
+    ),
+)
+ASSIGNMENT_KEYS = _keys(
+    schema.ASSIGNMENT,
+    (
+        "title",
+        "fields",
+        "skills",
+        "summary",
+        "region",
+        "location",
+        "hours_per_week",
+        "start",
+        "end",
+        "engagement",
+        "rate",
+        "status",
+        "posted",
+        "deadline",
+        "updated",
+    ),
+)
 ORGANISATION_KEYS = _keys(schema.ORGANISATION, ("name", "type", "region", "website"))
 LEFT_OUT = {  # never exported: who may edit a file, and what only the internal build shows
     "profile": ("organisation", "maintainers", "visibility", "internal"),  # organisation: as {id, name}
@@ -76,9 +109,10 @@ def fields_of(keys: Iterable[Key]) -> Convert:
     def convert(record: Any) -> dict[str, Any] | None:
         if record is None:
             return None
-        return {name: (getattr(record, attribute) if convert_value is None
-                       else convert_value(getattr(record, attribute)))
-                for name, attribute, convert_value in plan}
+        return {
+            name: (getattr(record, attribute) if convert_value is None else convert_value(getattr(record, attribute)))
+            for name, attribute, convert_value in plan
+        }
 
     return convert
 
@@ -94,22 +128,30 @@ def _organisation(organisation_id: str, organisations: dict[str, models.Organisa
 
 def profile_record(profile: models.Profile, site: SiteContext, urls: Urls) -> dict[str, Any]:
     photo = site.photos.get(profile.slug)
-    return {"id": profile.slug, "url": urls.absolute(urls.profile(profile.slug)),
-            "organisation": _organisation(profile.organisation, site.organisations),
-            **_PROFILE_FIELDS(profile),
-            "photo": urls.absolute(photo) if photo else None}
+    return {
+        "id": profile.slug,
+        "url": urls.absolute(urls.profile(profile.slug)),
+        "organisation": _organisation(profile.organisation, site.organisations),
+        **_PROFILE_FIELDS(profile),
+        "photo": urls.absolute(photo) if photo else None,
+    }
 
 
-def assignment_record(assignment: models.Assignment, site: SiteContext, urls: Urls,
-                      profiles: dict[str, models.Profile]) -> dict[str, Any]:
-    return {"id": assignment.slug, "url": urls.absolute(urls.assignment(assignment.slug)),
-            "organisation": _organisation(assignment.organisation, site.organisations),
-            **_ASSIGNMENT_FIELDS(assignment),
-            "contact": _contact(assignment.contact, profiles, urls)}
+def assignment_record(
+    assignment: models.Assignment, site: SiteContext, urls: Urls, profiles: dict[str, models.Profile]
+) -> dict[str, Any]:
+    return {
+        "id": assignment.slug,
+        "url": urls.absolute(urls.assignment(assignment.slug)),
+        "organisation": _organisation(assignment.organisation, site.organisations),
+        **_ASSIGNMENT_FIELDS(assignment),
+        "contact": _contact(assignment.contact, profiles, urls),
+    }
 
 
-def _contact(contact: str | models.PersonContact | None, profiles: dict[str, models.Profile],
-             urls: Urls) -> dict[str, Any] | None:
+def _contact(
+    contact: str | models.PersonContact | None, profiles: dict[str, models.Profile], urls: Urls
+) -> dict[str, Any] | None:
     """One shape for both kinds of contact: a profile brings its name and public contact details."""
     if contact is None:
         return None
@@ -117,13 +159,21 @@ def _contact(contact: str | models.PersonContact | None, profiles: dict[str, mod
         return {"name": contact.name, "email": contact.email, "phone": contact.phone, "profile": None, "url": None}
     person = profiles[contact]
     details = person.contact or models.Contact()
-    return {"name": person.name, "email": details.email, "phone": details.phone, "profile": person.slug,
-            "url": urls.absolute(urls.profile(person.slug))}
+    return {
+        "name": person.name,
+        "email": details.email,
+        "phone": details.phone,
+        "profile": person.slug,
+        "url": urls.absolute(urls.profile(person.slug)),
+    }
 
 
 def organisation_record(organisation: models.Organisation, urls: Urls) -> dict[str, Any]:
-    return {"id": organisation.id, "url": urls.absolute(urls.term("organisations", organisation.id)),
-            **_ORGANISATION_FIELDS(organisation)}
+    return {
+        "id": organisation.id,
+        "url": urls.absolute(urls.term("organisations", organisation.id)),
+        **_ORGANISATION_FIELDS(organisation),
+    }
 
 
 def records(site: SiteContext) -> dict[str, list[dict[str, Any]]]:
@@ -133,19 +183,23 @@ def records(site: SiteContext) -> dict[str, list[dict[str, Any]]]:
     profiles = {p.slug: p for p in selection.profiles}
     return {
         "profiles": [profile_record(p, site, urls) for p in sorted(selection.profiles, key=lambda p: p.slug)],
-        "assignments": [assignment_record(a, site, urls, profiles)
-                        for a in sorted(selection.open_assignments, key=lambda a: a.slug)],
+        "assignments": [
+            assignment_record(a, site, urls, profiles) for a in sorted(selection.open_assignments, key=lambda a: a.slug)
+        ],
         "organisations": [organisation_record(o, urls) for _, o in sorted(site.organisations.items())],
     }
 
 
 def export(kind: str, items: list[dict[str, Any]], site: SiteContext) -> dict[str, Any]:
     urls = Urls(site.config.base_url, site.config.language)
-    return {"version": VERSION, "kind": kind,
-            "site": {"name": site.config.title, "url": site.config.base_url, "language": site.config.language},
-            "as_of": site.build_date.isoformat(),
-            "schema": urls.absolute(schema_path(kind)),
-            kind: items}
+    return {
+        "version": VERSION,
+        "kind": kind,
+        "site": {"name": site.config.title, "url": site.config.base_url, "language": site.config.language},
+        "as_of": site.build_date.isoformat(),
+        "schema": urls.absolute(schema_path(kind)),
+        kind: items,
+    }
 
 
 def encode(value: Any) -> bytes:
@@ -171,12 +225,21 @@ def schema_path(kind: str) -> str:
 
 
 _EXPORT_FILES = {
-    "profiles": SchemaFile("profiles", "sitegen export: profiles (api/v1/profiles.json)",
-                           "The public profiles of a directory, version 1. See docs/exports.md."),
-    "assignments": SchemaFile("assignments", "sitegen export: assignments (api/v1/assignments.json)",
-                              "The open public assignments of a directory, version 1. See docs/exports.md."),
-    "organisations": SchemaFile("organisations", "sitegen export: organisations (api/v1/organisations.json)",
-                                "The participating organisations of a directory, version 1. See docs/exports.md."),
+    "profiles": SchemaFile(
+        "profiles",
+        "sitegen export: profiles (api/v1/profiles.json)",
+        "The public profiles of a directory, version 1. See docs/exports.md.",
+    ),
+    "assignments": SchemaFile(
+        "assignments",
+        "sitegen export: assignments (api/v1/assignments.json)",
+        "The open public assignments of a directory, version 1. See docs/exports.md.",
+    ),
+    "organisations": SchemaFile(
+        "organisations",
+        "sitegen export: organisations (api/v1/organisations.json)",
+        "The participating organisations of a directory, version 1. See docs/exports.md.",
+    ),
 }
 
 
@@ -200,23 +263,38 @@ def _object(properties: dict[str, JsonSchema]) -> JsonSchema:
 
 def _item_schema(kind: str) -> JsonSchema:
     if kind == "organisations":
-        return _object({"id": _described("The organisation's id, stable across builds.", _ID),
-                        "url": _page_url("organisation"), **_keys_schema("organisations", ORGANISATION_KEYS)})
-    common = {"id": _described(f"The {kind[:-1]}'s id (its file name), stable across builds.", _ID),
-              "url": _page_url(kind[:-1]),
-              "organisation": _described("The organisation: its id in organisations.json and its name.", _object({
-                  "id": _ID, "name": Builder("organisations", "data").value(_rule(schema.ORGANISATION, "name"),
-                                                                           "name")}))}
+        return _object(
+            {
+                "id": _described("The organisation's id, stable across builds.", _ID),
+                "url": _page_url("organisation"),
+                **_keys_schema("organisations", ORGANISATION_KEYS),
+            }
+        )
+    common = {
+        "id": _described(f"The {kind[:-1]}'s id (its file name), stable across builds.", _ID),
+        "url": _page_url(kind[:-1]),
+        "organisation": _described(
+            "The organisation: its id in organisations.json and its name.",
+            _object(
+                {"id": _ID, "name": Builder("organisations", "data").value(_rule(schema.ORGANISATION, "name"), "name")}
+            ),
+        ),
+    }
     if kind == "profiles":
         photo = _described("The absolute URL of the photo (a square JPEG), or null.", _nullable(_URL))
         return _object({**common, **_keys_schema("profile", PROFILE_KEYS), "photo": photo})
     person = Builder("assignment", "data").mapping(schema.PERSON_CONTACT, "contact", every_key_required=True)
-    contact = _object({**person["properties"],
-                       "profile": _described("The contact's profile id in profiles.json, or null.", _nullable(_ID)),
-                       "url": _described("The contact's profile page, or null.", _nullable(_URL))})
+    contact = _object(
+        {
+            **person["properties"],
+            "profile": _described("The contact's profile id in profiles.json, or null.", _nullable(_ID)),
+            "url": _described("The contact's profile page, or null.", _nullable(_URL)),
+        }
+    )
     who = "Who to contact: a person, with their profile when they have one; or null."
-    return _object({**common, **_keys_schema("assignment", ASSIGNMENT_KEYS),
-                    "contact": _described(who, _nullable(contact))})
+    return _object(
+        {**common, **_keys_schema("assignment", ASSIGNMENT_KEYS), "contact": _described(who, _nullable(contact))}
+    )
 
 
 def _page_url(what: str) -> JsonSchema:
@@ -229,21 +307,34 @@ def _keys_schema(document: str, keys: Iterable[Key]) -> dict[str, JsonSchema]:
 
 
 def export_schema(kind: str) -> JsonSchema:
-    site = _object({"name": _described("The site's title.", Builder("sitegen", "data").value(
-                        _rule(config.CONFIG, "title"), "title")),
-                    "url": _described("The site's base URL, ending in '/'.", {
-                        "type": "string", "pattern": _rule(config.CONFIG, "base_url").pattern}),
-                    "language": {"type": "string", "enum": ["nl", "en"]}})
-    body = _object({
-        "version": _described("major.minor; this schema reads every 1.x export.",
-                              {"type": "string", "pattern": r"^1\.(?:0|[1-9][0-9]*)$"}),
-        "kind": {"const": kind},
-        "site": _described("The directory that published this export.", site),
-        "as_of": _described("The build date, YYYY-MM-DD: assignments are those open on this day.",
-                            {"type": "string", "format": "date", "pattern": schema.date.rule.pattern}),
-        "schema": _described("The absolute URL of this schema on the publishing site.", _URL),
-        kind: _described(f"The {kind}, sorted by id.", {"type": "array", "items": _item_schema(kind)}),
-    })
+    site = _object(
+        {
+            "name": _described(
+                "The site's title.", Builder("sitegen", "data").value(_rule(config.CONFIG, "title"), "title")
+            ),
+            "url": _described(
+                "The site's base URL, ending in '/'.",
+                {"type": "string", "pattern": _rule(config.CONFIG, "base_url").pattern},
+            ),
+            "language": {"type": "string", "enum": ["nl", "en"]},
+        }
+    )
+    body = _object(
+        {
+            "version": _described(
+                "major.minor; this schema reads every 1.x export.",
+                {"type": "string", "pattern": r"^1\.(?:0|[1-9][0-9]*)$"},
+            ),
+            "kind": {"const": kind},
+            "site": _described("The directory that published this export.", site),
+            "as_of": _described(
+                "The build date, YYYY-MM-DD: assignments are those open on this day.",
+                {"type": "string", "format": "date", "pattern": schema.date.rule.pattern},
+            ),
+            "schema": _described("The absolute URL of this schema on the publishing site.", _URL),
+            kind: _described(f"The {kind}, sorted by id.", {"type": "array", "items": _item_schema(kind)}),
+        }
+    )
     return schemas.document(_EXPORT_FILES[kind], body, schema_id=f"{schemas.ID_PREFIX}api:v1:{kind}")
 
 
@@ -253,5 +344,7 @@ def _rule(spec: Spec, name: str) -> Rule:
 
 def schema_files(folder: str = "", prefix: str = "") -> list[OutputFile]:
     """The export schemas: the same bytes on every site that runs this version of sitegen."""
-    return [OutputFile(folder + schemas.file_name(prefix + kind), schemas.encode(export_schema(kind)), "schema")
-            for kind in KINDS]
+    return [
+        OutputFile(folder + schemas.file_name(prefix + kind), schemas.encode(export_schema(kind)), "schema")
+        for kind in KINDS
+    ]

@@ -35,31 +35,63 @@ def feed_files(site: SiteContext) -> list[OutputFile]:
     urls = Urls(site.config.base_url, site.config.language)
     language = site.config.language
     fallback = _newest_content_date(site)
-    files = [OutputFile(urls.feed(), _feed(site, urls, site.selection.open_assignments, urls.feed(),
-                                           urls.listing("assignments"),
-                                           i18n.text(language, "feed_site_title", site=site.config.title),
-                                           fallback), "feed")]
+    files = [
+        OutputFile(
+            urls.feed(),
+            _feed(
+                site,
+                urls,
+                site.selection.open_assignments,
+                urls.feed(),
+                urls.listing("assignments"),
+                i18n.text(language, "feed_site_title", site=site.config.title),
+                fallback,
+            ),
+            "feed",
+        )
+    ]
     for group in site.taxonomies["fields"]:
         title = i18n.text(language, "feed_field_title", field=group.label, site=site.config.title)
-        files.append(OutputFile(urls.field_feed(group.slug),
-                                _feed(site, urls, group.assignments, urls.field_feed(group.slug),
-                                      urls.term("fields", group.slug), title, fallback), "feed"))
+        files.append(
+            OutputFile(
+                urls.field_feed(group.slug),
+                _feed(
+                    site,
+                    urls,
+                    group.assignments,
+                    urls.field_feed(group.slug),
+                    urls.term("fields", group.slug),
+                    title,
+                    fallback,
+                ),
+                "feed",
+            )
+        )
     return files
 
 
-def _feed(site: SiteContext, urls: Urls, assignments: Sequence[models.Assignment], path: str, page: str,
-          title: str, fallback: dt.date) -> bytes:
+def _feed(
+    site: SiteContext,
+    urls: Urls,
+    assignments: Sequence[models.Assignment],
+    path: str,
+    page: str,
+    title: str,
+    fallback: dt.date,
+) -> bytes:
     entries = sorted(assignments, key=lambda a: (-a.modified.toordinal(), a.slug))
     updated = entries[0].modified if entries else fallback
-    head = (f'<?xml version="1.0" encoding="utf-8"?>\n'
-            f'<feed xmlns="{ATOM}" xml:lang="{site.config.language}">\n'
-            f"<id>{_text(urls.absolute(path))}</id>\n"
-            f"<title>{_text(title)}</title>\n"
-            f'<link rel="self" type="{MEDIA_TYPE}" href="{_text(urls.absolute(path))}"/>\n'
-            f'<link rel="alternate" type="text/html" href="{_text(urls.absolute(page))}"/>\n'
-            f"<updated>{_timestamp(updated)}</updated>\n"
-            f"<author><name>{_text(site.config.title)}</name><uri>{_text(urls.absolute(urls.home()))}</uri></author>\n"
-            f"<generator>sitegen</generator>\n")
+    head = (
+        f'<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<feed xmlns="{ATOM}" xml:lang="{site.config.language}">\n'
+        f"<id>{_text(urls.absolute(path))}</id>\n"
+        f"<title>{_text(title)}</title>\n"
+        f'<link rel="self" type="{MEDIA_TYPE}" href="{_text(urls.absolute(path))}"/>\n'
+        f'<link rel="alternate" type="text/html" href="{_text(urls.absolute(page))}"/>\n'
+        f"<updated>{_timestamp(updated)}</updated>\n"
+        f"<author><name>{_text(site.config.title)}</name><uri>{_text(urls.absolute(urls.home()))}</uri></author>\n"
+        f"<generator>sitegen</generator>\n"
+    )
     return (head + "".join(_entry(site, urls, a) for a in entries) + "</feed>\n").encode("utf-8")
 
 
@@ -69,18 +101,22 @@ def _entry(site: SiteContext, urls: Urls, assignment: models.Assignment) -> str:
     author = organisation.name if organisation else site.config.title
     categories = "".join(
         f'<category term="{_text(term_slug(group_key(field)))}" label="{_text(field)}" '
-        f'scheme="{_text(urls.absolute(urls.taxonomy("fields")))}"/>\n' for field in assignment.fields)
+        f'scheme="{_text(urls.absolute(urls.taxonomy("fields")))}"/>\n'
+        for field in assignment.fields
+    )
     summary = f'<summary type="text">{_text(assignment.summary)}</summary>\n' if assignment.summary else ""
-    return (f"<entry>\n"
-            f"<id>{_text(page)}</id>\n"
-            f'<title type="text">{_text(assignment.title)}</title>\n'
-            f'<link rel="alternate" type="text/html" href="{_text(page)}"/>\n'
-            f"<published>{_timestamp(assignment.posted)}</published>\n"
-            f"<updated>{_timestamp(assignment.modified)}</updated>\n"
-            f"<author><name>{_text(author)}</name></author>\n"
-            f"{categories}{summary}"
-            f'<content type="html">{_text(_content_html(site, assignment, author))}</content>\n'
-            f"</entry>\n")
+    return (
+        f"<entry>\n"
+        f"<id>{_text(page)}</id>\n"
+        f'<title type="text">{_text(assignment.title)}</title>\n'
+        f'<link rel="alternate" type="text/html" href="{_text(page)}"/>\n'
+        f"<published>{_timestamp(assignment.posted)}</published>\n"
+        f"<updated>{_timestamp(assignment.modified)}</updated>\n"
+        f"<author><name>{_text(author)}</name></author>\n"
+        f"{categories}{summary}"
+        f'<content type="html">{_text(_content_html(site, assignment, author))}</content>\n'
+        f"</entry>\n"
+    )
 
 
 def _content_html(site: SiteContext, assignment: models.Assignment, organisation: str) -> str:
@@ -97,8 +133,11 @@ def _content_html(site: SiteContext, assignment: models.Assignment, organisation
 
 def _newest_content_date(site: SiteContext) -> dt.date:
     selection = site.selection
-    records: tuple[models.Dated, ...] = (*selection.profiles, *selection.open_assignments,
-                                         *selection.closed_assignments)
+    records: tuple[models.Dated, ...] = (
+        *selection.profiles,
+        *selection.open_assignments,
+        *selection.closed_assignments,
+    )
     return models.newest(records) or _EPOCH
 
 

@@ -32,8 +32,9 @@ def _run(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
     # No pager, no prompt for credentials, and messages in English whatever the machine's locale.
     environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "LC_ALL": "C"}
     try:
-        return subprocess.run(["git", "-C", str(folder), *arguments], capture_output=True, check=False,
-                              env=environment, timeout=120)
+        return subprocess.run(
+            ["git", "-C", str(folder), *arguments], capture_output=True, check=False, env=environment, timeout=120
+        )
     except FileNotFoundError:
         raise GitProblem("git is not installed (or not on the PATH); --changed-by needs it") from None
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -46,8 +47,10 @@ def open_revision(folder: Path, name: str) -> Revision:
     _require_work_tree(folder)
     found = _run(folder, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}")
     if found.returncode != 0:
-        raise GitProblem(f"--base: the revision '{name}' is not known in this repository "
-                         "(in CI, fetch it first: a shallow clone lacks older commits)")
+        raise GitProblem(
+            f"--base: the revision '{name}' is not known in this repository "
+            "(in CI, fetch it first: a shallow clone lacks older commits)"
+        )
     return Revision(folder, name, found.stdout.decode("ascii").strip())
 
 
@@ -66,8 +69,9 @@ def changed_files(revision: Revision) -> tuple[str, ...]:
     untracked = _run(revision.folder, "ls-files", "--others", "--exclude-standard", "-z")
     for result in (diff, untracked):
         if result.returncode != 0:
-            raise GitProblem("git could not list the changed files: "
-                             + result.stderr.decode("utf-8", "replace").strip())
+            raise GitProblem(
+                "git could not list the changed files: " + result.stderr.decode("utf-8", "replace").strip()
+            )
     names = (diff.stdout + untracked.stdout).split(b"\0")
     return tuple(sorted({name.decode("utf-8", "surrogateescape") for name in names if name}))
 

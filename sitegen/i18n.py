@@ -5,10 +5,34 @@ from __future__ import annotations
 import datetime as dt
 
 MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 CATALOG: dict[str, dict[str, str]] = {
@@ -97,32 +121,40 @@ CATALOG: dict[str, dict[str, str]] = {
         "back_home": "Naar de startpagina",
         # sitegen serve, the local preview: the overlay after a failed build, the page before any build
         "preview_title": "De site kon niet worden gebouwd",
-        "preview_intro": ("U ziet de laatste versie die wel lukte. Herstel de fouten hieronder en sla het "
-                          "bestand op: de pagina laadt dan vanzelf opnieuw."),
+        "preview_intro": (
+            "U ziet de laatste versie die wel lukte. Herstel de fouten hieronder en sla het "
+            "bestand op: de pagina laadt dan vanzelf opnieuw."
+        ),
         "preview_dismiss": "Sluiten",
         "preview_none_title": "Nog geen voorbeeld",
-        "preview_none_text": ("De site is nog niet gelukt. Herstel de fouten die sitegen serve meldt; "
-                              "deze pagina laadt daarna vanzelf opnieuw."),
+        "preview_none_text": (
+            "De site is nog niet gelukt. Herstel de fouten die sitegen serve meldt; "
+            "deze pagina laadt daarna vanzelf opnieuw."
+        ),
         "photo_of": "Foto van {name}",
         "built_on": "Bijgewerkt op {date}",
         "edit_profile": "Wijzig dit profiel op {host}",
         "add_profile": "Voeg je profiel toe op {host}",
         "new_profile_file": "voornaam-achternaam.md",
-        "new_profile_comment": ("Vul de waarden in en zet je gebruikersnaam onder maintainers; "
-                                "de controle noemt wat nog ontbreekt."),
+        "new_profile_comment": (
+            "Vul de waarden in en zet je gebruikersnaam onder maintainers; de controle noemt wat nog ontbreekt."
+        ),
         "search": "Zoeken",
         "search_site": "Zoeken in het netwerk",
         "search_label": "Zoek op naam, functie, kwaliteit of trefwoord",
         "search_button": "Zoeken",
-        "search_help": ("Tips: beleid* vindt ook beleidsadviseur; +juridisch -privacy eist het ene woord en sluit het "
-                        "andere uit; skills:participatie zoekt alleen in de kwaliteiten."),
+        "search_help": (
+            "Tips: beleid* vindt ook beleidsadviseur; +juridisch -privacy eist het ene woord en sluit het "
+            "andere uit; skills:participatie zoekt alleen in de kwaliteiten."
+        ),
         "search_noscript": "Zoeken werkt met JavaScript. Zonder JavaScript kunt u bladeren:",
         "search_loading": "De zoekindex wordt geladen…",
         "search_none": "Geen resultaten. Probeer een ander woord of minder filters.",
         "search_one": "1 resultaat",
         "search_many": "{count} resultaten",
-        "search_syntax": ("Deze zoekvraag kunnen we niet lezen. Gebruik gewone woorden, of * aan het eind van "
-                          "een woord."),
+        "search_syntax": (
+            "Deze zoekvraag kunnen we niet lezen. Gebruik gewone woorden, of * aan het eind van een woord."
+        ),
         "search_error": "De zoekfunctie kon niet worden geladen. U kunt wel bladeren:",
         "search_matching": "Passende kwaliteiten:",
         "search_all": "Toon alle {count}",
@@ -151,19 +183,29 @@ CATALOG: dict[str, dict[str, str]] = {
         "add_to_contacts": "Toevoegen aan contacten",
         "form_title": "Profiel aanmaken of wijzigen",
         "form_edit_link": "Wijzig dit profiel in het formulier",
-        "form_intro": ("Vul het formulier in. Het maakt het bestand van je profiel, dat je daarna als voorstel "
-                       "(pull request) indient. Je hebt geen programmeerkennis nodig."),
-        "form_privacy": ("Wat je hier invult, blijft in je browser: deze pagina stuurt niets naar een server. Pas "
-                         "als jij het bestand indient, komt het bij de coördinatoren van het netwerk."),
+        "form_intro": (
+            "Vul het formulier in. Het maakt het bestand van je profiel, dat je daarna als voorstel "
+            "(pull request) indient. Je hebt geen programmeerkennis nodig."
+        ),
+        "form_privacy": (
+            "Wat je hier invult, blijft in je browser: deze pagina stuurt niets naar een server. Pas "
+            "als jij het bestand indient, komt het bij de coördinatoren van het netwerk."
+        ),
         "form_noscript_title": "Zonder JavaScript: maak het bestand zelf",
-        "form_noscript": ("Het formulier werkt met JavaScript. Zonder JavaScript maak je je profiel als "
-                          "tekstbestand, zo:"),
-        "form_noscript_step_file": ("Maak in de map {folder} van de repository een bestand met je naam in kleine "
-                                    "letters en streepjes, bijvoorbeeld anna-de-vries.md."),
-        "form_noscript_step_keys": ("Zet bovenaan tussen twee regels --- je gegevens: name, role, organisation, "
-                                    "fields, skills en consent (de datum van je toestemming), daarna je verhaal."),
-        "form_noscript_step_pr": ("Dien het bestand in als pull request. De controle zegt per regel wat er nog "
-                                  "niet klopt."),
+        "form_noscript": (
+            "Het formulier werkt met JavaScript. Zonder JavaScript maak je je profiel als tekstbestand, zo:"
+        ),
+        "form_noscript_step_file": (
+            "Maak in de map {folder} van de repository een bestand met je naam in kleine "
+            "letters en streepjes, bijvoorbeeld anna-de-vries.md."
+        ),
+        "form_noscript_step_keys": (
+            "Zet bovenaan tussen twee regels --- je gegevens: name, role, organisation, "
+            "fields, skills en consent (de datum van je toestemming), daarna je verhaal."
+        ),
+        "form_noscript_step_pr": (
+            "Dien het bestand in als pull request. De controle zegt per regel wat er nog niet klopt."
+        ),
         "form_guide": "Lees de handleiding voor leden",
         "form_heading": "Je gegevens",
         "form_errors_title": "Er is een probleem",
@@ -206,8 +248,9 @@ CATALOG: dict[str, dict[str, str]] = {
         "form_contact_hint": "Wat hier staat, is openbaar. Websites beginnen met https://.",
         "form_management": "Beheer",
         "form_maintainers": "Je gebruikersnaam op de codesite",
-        "form_maintainers_hint": ("Zonder @. Wie hier staat, mag dit profiel bijwerken. Meer namen scheid je met "
-                                  "een spatie."),
+        "form_maintainers_hint": (
+            "Zonder @. Wie hier staat, mag dit profiel bijwerken. Meer namen scheid je met een spatie."
+        ),
         "form_visibility": "Zichtbaarheid",
         "form_visibility_hint": "Intern: alleen in de interne versie van de site, voor de deelnemende organisaties.",
         "form_visibility_public": "Openbaar",
@@ -215,20 +258,27 @@ CATALOG: dict[str, dict[str, str]] = {
         "form_updated": "Laatst nagekeken op",
         "form_updated_hint": "Vul de datum van vandaag in als je je profiel hebt nagekeken.",
         "form_body": "Je verhaal",
-        "form_body_hint": ("Over je werk, ervaring en wat je zoekt. Een kopje schrijf je als ## Kopje, een lijstje "
-                           "met - aan het begin van de regel."),
+        "form_body_hint": (
+            "Over je werk, ervaring en wat je zoekt. Een kopje schrijf je als ## Kopje, een lijstje "
+            "met - aan het begin van de regel."
+        ),
         "form_consent_title": "Toestemming (AVG)",
-        "form_consent_text": ("Je profiel met je naam, functie, werkgever en wat je hierboven invult, wordt "
-                              "openbaar op deze site gepubliceerd. Dat mag alleen met je toestemming (AVG, artikel "
-                              "6 lid 1 onder a). De datum van je toestemming komt in je bestand."),
-        "form_consent_withdraw": ("Je kunt je toestemming altijd intrekken: vraag een coördinator je bestand te "
-                                  "verwijderen, dan verdwijnt je profiel bij de volgende publicatie."),
+        "form_consent_text": (
+            "Je profiel met je naam, functie, werkgever en wat je hierboven invult, wordt "
+            "openbaar op deze site gepubliceerd. Dat mag alleen met je toestemming (AVG, artikel "
+            "6 lid 1 onder a). De datum van je toestemming komt in je bestand."
+        ),
+        "form_consent_withdraw": (
+            "Je kunt je toestemming altijd intrekken: vraag een coördinator je bestand te "
+            "verwijderen, dan verdwijnt je profiel bij de volgende publicatie."
+        ),
         "form_consent_label": "Ik geef toestemming om dit profiel te publiceren",
         "form_consent_on": "Toestemming gegeven op {date}.",
         "form_file_name": "Naam van het bestand",
         "form_file_hint": "Je naam in kleine letters met streepjes. Bij een bestaand profiel blijft de naam gelijk.",
-        "form_file_invalid": ("De bestandsnaam mag alleen kleine letters, cijfers en streepjes hebben, "
-                              "bijvoorbeeld anna-de-vries."),
+        "form_file_invalid": (
+            "De bestandsnaam mag alleen kleine letters, cijfers en streepjes hebben, bijvoorbeeld anna-de-vries."
+        ),
         "form_submit": "Controleer en maak het bestand",
         "form_preview": "Zo ziet je profielkaart eruit",
         "form_preview_live": "Voorbeeld: {text}",
@@ -246,19 +296,28 @@ CATALOG: dict[str, dict[str, str]] = {
         "form_copy_select": "Kopiëren lukte niet: de tekst is geselecteerd, kopieer hem met Ctrl+C (of Cmd+C).",
         "form_open_host": "Open als nieuw bestand op de codesite",
         "form_open_host_edit": "Open je bestand op de codesite",
-        "form_host_too_long": ("Het bestand is te lang om mee te geven in de link: kopieer de tekst en plak hem "
-                               "op de pagina die opent."),
+        "form_host_too_long": (
+            "Het bestand is te lang om mee te geven in de link: kopieer de tekst en plak hem op de pagina die opent."
+        ),
         "form_gitlab_note": ("Staat de tekst niet op de pagina die opent? Kopieer hem dan hier en plak hem daar."),
-        "form_steps_new": ("Op de codesite staan de naam en de inhoud al ingevuld. Klik op Commit changes en "
-                           "daarna op Create pull request (GitLab: Commit changes en Merge request): je voorstel "
-                           "is dan ingediend."),
-        "form_steps_edit": ("De codesite kan een bestaand bestand niet vooraf invullen. Kopieer de tekst, open je "
-                            "bestand op de codesite, selecteer daar alle tekst en plak de nieuwe eroverheen. Klik "
-                            "dan op Commit changes en daarna op Create pull request."),
-        "form_steps_none": ("Stuur het bestand naar een coördinator van het netwerk, of voeg het zelf toe in de "
-                            "map content/profiles van de repository."),
-        "form_internal_note": ("Staat er in je bestand een deel internal:? Dat staat niet in dit formulier: neem "
-                               "het over uit je oude bestand."),
+        "form_steps_new": (
+            "Op de codesite staan de naam en de inhoud al ingevuld. Klik op Commit changes en "
+            "daarna op Create pull request (GitLab: Commit changes en Merge request): je voorstel "
+            "is dan ingediend."
+        ),
+        "form_steps_edit": (
+            "De codesite kan een bestaand bestand niet vooraf invullen. Kopieer de tekst, open je "
+            "bestand op de codesite, selecteer daar alle tekst en plak de nieuwe eroverheen. Klik "
+            "dan op Commit changes en daarna op Create pull request."
+        ),
+        "form_steps_none": (
+            "Stuur het bestand naar een coördinator van het netwerk, of voeg het zelf toe in de "
+            "map content/profiles van de repository."
+        ),
+        "form_internal_note": (
+            "Staat er in je bestand een deel internal:? Dat staat niet in dit formulier: neem "
+            "het over uit je oude bestand."
+        ),
     },
     "en": {
         "skip_to_content": "Skip to content",
@@ -341,29 +400,36 @@ CATALOG: dict[str, dict[str, str]] = {
         "internal_banner": "Internal version: for employees of the participating organisations only. Do not share.",
         "internal_badge": "Internal",
         "not_found_title": "Page not found",
-        "not_found_text": ("This page does not exist (any more). "
-                           "The profile may have been removed or the assignment closed."),
+        "not_found_text": (
+            "This page does not exist (any more). The profile may have been removed or the assignment closed."
+        ),
         "back_home": "Go to the home page",
         "preview_title": "The site could not be built",
-        "preview_intro": ("You are seeing the last version that did build. Fix the errors below and "
-                          "save the file: the page then reloads by itself."),
+        "preview_intro": (
+            "You are seeing the last version that did build. Fix the errors below and "
+            "save the file: the page then reloads by itself."
+        ),
         "preview_dismiss": "Close",
         "preview_none_title": "No preview yet",
-        "preview_none_text": ("The site has not built yet. Fix the errors sitegen serve reports; this page "
-                              "then reloads by itself."),
+        "preview_none_text": (
+            "The site has not built yet. Fix the errors sitegen serve reports; this page then reloads by itself."
+        ),
         "photo_of": "Photo of {name}",
         "built_on": "Updated on {date}",
         "edit_profile": "Edit this profile on {host}",
         "add_profile": "Add your profile on {host}",
         "new_profile_file": "first-last.md",
-        "new_profile_comment": ("Fill in the values and put your user name under maintainers; "
-                                "the check names what is missing."),
+        "new_profile_comment": (
+            "Fill in the values and put your user name under maintainers; the check names what is missing."
+        ),
         "search": "Search",
         "search_site": "Search the network",
         "search_label": "Search by name, job, skill or keyword",
         "search_button": "Search",
-        "search_help": ("Tips: policy* also finds policymaker; +legal -privacy requires one word and excludes the "
-                        "other; skills:participation searches the skills only."),
+        "search_help": (
+            "Tips: policy* also finds policymaker; +legal -privacy requires one word and excludes the "
+            "other; skills:participation searches the skills only."
+        ),
         "search_noscript": "Search needs JavaScript. Without JavaScript you can browse:",
         "search_loading": "Loading the search index…",
         "search_none": "No results. Try another word or fewer filters.",
@@ -398,19 +464,28 @@ CATALOG: dict[str, dict[str, str]] = {
         "add_to_contacts": "Add to contacts",
         "form_title": "Create or edit your profile",
         "form_edit_link": "Edit this profile in the form",
-        "form_intro": ("Fill in the form. It makes your profile's file, which you then submit as a proposal "
-                       "(pull request). No programming knowledge needed."),
-        "form_privacy": ("What you enter here stays in your browser: this page sends nothing to a server. Only "
-                         "when you submit the file does it reach the network's coordinators."),
+        "form_intro": (
+            "Fill in the form. It makes your profile's file, which you then submit as a proposal "
+            "(pull request). No programming knowledge needed."
+        ),
+        "form_privacy": (
+            "What you enter here stays in your browser: this page sends nothing to a server. Only "
+            "when you submit the file does it reach the network's coordinators."
+        ),
         "form_noscript_title": "Without JavaScript: write the file yourself",
         "form_noscript": "The form needs JavaScript. Without it, you write your profile as a text file:",
-        "form_noscript_step_file": ("In the folder {folder} of the repository, create a file named after you in "
-                                    "lower case with hyphens, for example anna-de-vries.md."),
-        "form_noscript_step_keys": ("At the top, between two lines ---, write your details: name, role, "
-                                    "organisation, fields, skills and consent (the date of your consent), then your "
-                                    "story."),
-        "form_noscript_step_pr": ("Submit the file as a pull request. The check says line by line what is not right "
-                                  "yet."),
+        "form_noscript_step_file": (
+            "In the folder {folder} of the repository, create a file named after you in "
+            "lower case with hyphens, for example anna-de-vries.md."
+        ),
+        "form_noscript_step_keys": (
+            "At the top, between two lines ---, write your details: name, role, "
+            "organisation, fields, skills and consent (the date of your consent), then your "
+            "story."
+        ),
+        "form_noscript_step_pr": (
+            "Submit the file as a pull request. The check says line by line what is not right yet."
+        ),
         "form_guide": "Read the members' guide",
         "form_heading": "Your details",
         "form_errors_title": "There is a problem",
@@ -455,27 +530,35 @@ CATALOG: dict[str, dict[str, str]] = {
         "form_maintainers": "Your user name on the code host",
         "form_maintainers_hint": "Without @. Who is listed here may update this profile. Separate names with a space.",
         "form_visibility": "Visibility",
-        "form_visibility_hint": ("Internal: only in the internal version of the site, for the participating "
-                                 "organisations."),
+        "form_visibility_hint": (
+            "Internal: only in the internal version of the site, for the participating organisations."
+        ),
         "form_visibility_public": "Public",
         "form_visibility_internal": "Internal only",
         "form_updated": "Last checked on",
         "form_updated_hint": "Enter today's date when you have checked your profile.",
         "form_body": "Your story",
-        "form_body_hint": ("About your work, experience and what you are looking for. Write a heading as ## Heading, "
-                           "a list with - at the start of the line."),
+        "form_body_hint": (
+            "About your work, experience and what you are looking for. Write a heading as ## Heading, "
+            "a list with - at the start of the line."
+        ),
         "form_consent_title": "Consent (GDPR)",
-        "form_consent_text": ("Your profile with your name, job, employer and what you enter above is published on "
-                              "this site. That requires your consent (GDPR, article 6(1)(a)). The date of your "
-                              "consent goes into your file."),
-        "form_consent_withdraw": ("You can withdraw your consent at any time: ask a coordinator to delete your file, "
-                                  "and your profile disappears at the next publication."),
+        "form_consent_text": (
+            "Your profile with your name, job, employer and what you enter above is published on "
+            "this site. That requires your consent (GDPR, article 6(1)(a)). The date of your "
+            "consent goes into your file."
+        ),
+        "form_consent_withdraw": (
+            "You can withdraw your consent at any time: ask a coordinator to delete your file, "
+            "and your profile disappears at the next publication."
+        ),
         "form_consent_label": "I consent to the publication of this profile",
         "form_consent_on": "Consent given on {date}.",
         "form_file_name": "File name",
         "form_file_hint": "Your name in lower case with hyphens. An existing profile keeps its name.",
-        "form_file_invalid": ("The file name may only have lower-case letters, digits and hyphens, for example "
-                              "anna-de-vries."),
+        "form_file_invalid": (
+            "The file name may only have lower-case letters, digits and hyphens, for example anna-de-vries."
+        ),
         "form_submit": "Check and make the file",
         "form_preview": "This is how your profile card looks",
         "form_preview_live": "Preview: {text}",
@@ -493,18 +576,26 @@ CATALOG: dict[str, dict[str, str]] = {
         "form_copy_select": "Copying failed: the text is selected, copy it with Ctrl+C (or Cmd+C).",
         "form_open_host": "Open as a new file on the code host",
         "form_open_host_edit": "Open your file on the code host",
-        "form_host_too_long": ("The file is too long to pass in the link: copy the text and paste it on the page "
-                               "that opens."),
+        "form_host_too_long": (
+            "The file is too long to pass in the link: copy the text and paste it on the page that opens."
+        ),
         "form_gitlab_note": "Is the text missing on the page that opens? Copy it here and paste it there.",
-        "form_steps_new": ("On the code host the name and content are filled in. Click Commit changes, then Create "
-                           "pull request (GitLab: Commit changes and Merge request): your proposal is submitted."),
-        "form_steps_edit": ("The code host cannot fill in an existing file. Copy the text, open your file on the "
-                            "code host, select all its text there and paste the new text over it. Then click Commit "
-                            "changes and Create pull request."),
-        "form_steps_none": ("Send the file to a coordinator of the network, or add it yourself to the folder "
-                            "content/profiles of the repository."),
-        "form_internal_note": ("Does your file have an internal: part? It is not in this form: copy it over from "
-                               "your old file."),
+        "form_steps_new": (
+            "On the code host the name and content are filled in. Click Commit changes, then Create "
+            "pull request (GitLab: Commit changes and Merge request): your proposal is submitted."
+        ),
+        "form_steps_edit": (
+            "The code host cannot fill in an existing file. Copy the text, open your file on the "
+            "code host, select all its text there and paste the new text over it. Then click Commit "
+            "changes and Create pull request."
+        ),
+        "form_steps_none": (
+            "Send the file to a coordinator of the network, or add it yourself to the folder "
+            "content/profiles of the repository."
+        ),
+        "form_internal_note": (
+            "Does your file have an internal: part? It is not in this form: copy it over from your old file."
+        ),
     },
 }
 
@@ -534,18 +625,76 @@ def number(value: float, language: str) -> str:
 
 # Names of the languages members list most, in the site's language; other codes are shown as they are.
 LANGUAGE_NAMES: dict[str, dict[str, str]] = {
-    "nl": {"nl": "Nederlands", "en": "Engels", "de": "Duits", "fr": "Frans", "fy": "Fries", "es": "Spaans",
-           "it": "Italiaans", "pt": "Portugees", "pl": "Pools", "tr": "Turks", "ar": "Arabisch",
-           "pa": "Punjabi", "hi": "Hindi", "zh": "Chinees", "ru": "Russisch", "uk": "Oekraïens", "ro": "Roemeens",
-           "bg": "Bulgaars", "so": "Somalisch", "ti": "Tigrinya", "fa": "Perzisch", "ku": "Koerdisch",
-           "da": "Deens", "sv": "Zweeds", "no": "Noors", "li": "Limburgs", "id": "Indonesisch", "el": "Grieks",
-           "hu": "Hongaars", "cs": "Tsjechisch", "sr": "Servisch", "hr": "Kroatisch", "bs": "Bosnisch"},
-    "en": {"nl": "Dutch", "en": "English", "de": "German", "fr": "French", "fy": "Frisian", "es": "Spanish",
-           "it": "Italian", "pt": "Portuguese", "pl": "Polish", "tr": "Turkish", "ar": "Arabic", "pa": "Punjabi",
-           "hi": "Hindi", "zh": "Chinese", "ru": "Russian", "uk": "Ukrainian", "ro": "Romanian", "bg": "Bulgarian",
-           "so": "Somali", "ti": "Tigrinya", "fa": "Persian", "ku": "Kurdish", "da": "Danish", "sv": "Swedish",
-           "no": "Norwegian", "li": "Limburgish", "id": "Indonesian", "el": "Greek", "hu": "Hungarian",
-           "cs": "Czech", "sr": "Serbian", "hr": "Croatian", "bs": "Bosnian"},
+    "nl": {
+        "nl": "Nederlands",
+        "en": "Engels",
+        "de": "Duits",
+        "fr": "Frans",
+        "fy": "Fries",
+        "es": "Spaans",
+        "it": "Italiaans",
+        "pt": "Portugees",
+        "pl": "Pools",
+        "tr": "Turks",
+        "ar": "Arabisch",
+        "pa": "Punjabi",
+        "hi": "Hindi",
+        "zh": "Chinees",
+        "ru": "Russisch",
+        "uk": "Oekraïens",
+        "ro": "Roemeens",
+        "bg": "Bulgaars",
+        "so": "Somalisch",
+        "ti": "Tigrinya",
+        "fa": "Perzisch",
+        "ku": "Koerdisch",
+        "da": "Deens",
+        "sv": "Zweeds",
+        "no": "Noors",
+        "li": "Limburgs",
+        "id": "Indonesisch",
+        "el": "Grieks",
+        "hu": "Hongaars",
+        "cs": "Tsjechisch",
+        "sr": "Servisch",
+        "hr": "Kroatisch",
+        "bs": "Bosnisch",
+    },
+    "en": {
+        "nl": "Dutch",
+        "en": "English",
+        "de": "German",
+        "fr": "French",
+        "fy": "Frisian",
+        "es": "Spanish",
+        "it": "Italian",
+        "pt": "Portuguese",
+        "pl": "Polish",
+        "tr": "Turkish",
+        "ar": "Arabic",
+        "pa": "Punjabi",
+        "hi": "Hindi",
+        "zh": "Chinese",
+        "ru": "Russian",
+        "uk": "Ukrainian",
+        "ro": "Romanian",
+        "bg": "Bulgarian",
+        "so": "Somali",
+        "ti": "Tigrinya",
+        "fa": "Persian",
+        "ku": "Kurdish",
+        "da": "Danish",
+        "sv": "Swedish",
+        "no": "Norwegian",
+        "li": "Limburgish",
+        "id": "Indonesian",
+        "el": "Greek",
+        "hu": "Hungarian",
+        "cs": "Czech",
+        "sr": "Serbian",
+        "hr": "Croatian",
+        "bs": "Bosnian",
+    },
 }
 
 

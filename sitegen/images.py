@@ -48,17 +48,20 @@ def publish(original: bytes, encoding: Encoding = ENCODING) -> bytes:
     decoded = decode(original)
     try:
         image = ImageOps.exif_transpose(decoded)  # parses the EXIF block, which may be anything
-        image = ImageOps.fit(image.convert("RGB"), (encoding.size, encoding.size),
-                             Image.Resampling[encoding.resample])
+        image = ImageOps.fit(image.convert("RGB"), (encoding.size, encoding.size), Image.Resampling[encoding.resample])
     except Exception:  # noqa: BLE001 - Pillow raises many kinds for broken metadata
-        raise PhotoProblem("photo-invalid", "the photo cannot be processed: its EXIF data is damaged",
-                           "export the photo again as JPEG, PNG or WebP") from None
+        raise PhotoProblem(
+            "photo-invalid",
+            "the photo cannot be processed: its EXIF data is damaged",
+            "export the photo again as JPEG, PNG or WebP",
+        ) from None
     # Pillow carries `info` (a JPEG comment, XMP, ICC text) through convert and fit, and its
     # JPEG writer saves the comment again: only the pixels go into a fresh image.
     pixels = Image.frombytes("RGB", image.size, image.tobytes())
     buffer = io.BytesIO()
-    pixels.save(buffer, format="JPEG", quality=encoding.quality, optimize=encoding.optimize,
-                progressive=encoding.progressive)
+    pixels.save(
+        buffer, format="JPEG", quality=encoding.quality, optimize=encoding.optimize, progressive=encoding.progressive
+    )
     return buffer.getvalue()
 
 

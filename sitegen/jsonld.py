@@ -50,8 +50,9 @@ GOVERNMENT_TYPES: frozenset[models.OrganisationType] = frozenset({"gemeente", "p
 # Characters that must not appear raw inside <script>: '<' could close it ('</script>') or open a
 # comment ('<!--'), '&' and '>' are escaped for the same reason in XHTML readers, and U+2028/U+2029
 # end a line in older JavaScript parsers. In JSON each may be written as a \\u escape.
-_UNSAFE_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                                   "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_UNSAFE_IN_SCRIPT = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
 def serialize(data: Mapping[str, Any]) -> str:
@@ -81,15 +82,22 @@ class StructuredData:
 
     def website(self) -> JsonObject:
         urls = self.urls
-        data: JsonObject = {"@context": "https://schema.org", "@type": "WebSite", "@id": _site_id(urls),
-                            "url": urls.absolute(urls.home()), "name": self.config.title}
+        data: JsonObject = {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "@id": _site_id(urls),
+            "url": urls.absolute(urls.home()),
+            "name": self.config.title,
+        }
         if self.config.description:
             data["description"] = self.config.description
         data["inLanguage"] = self.config.language
         data["potentialAction"] = {
             "@type": "SearchAction",
-            "target": {"@type": "EntryPoint",
-                       "urlTemplate": f"{urls.absolute(urls.search())}?{QUERY_PARAMETER}={{search_term_string}}"},
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": f"{urls.absolute(urls.search())}?{QUERY_PARAMETER}={{search_term_string}}",
+            },
             "query-input": "required name=search_term_string",
         }
         return data
@@ -97,8 +105,13 @@ class StructuredData:
     def profile_page(self, profile: models.Profile) -> JsonObject:
         urls = self.urls
         page = urls.absolute(urls.profile(profile.slug))
-        person: JsonObject = {"@type": "Person", "@id": f"{page}#person", "name": profile.name,
-                              "jobTitle": profile.role, "url": page}
+        person: JsonObject = {
+            "@type": "Person",
+            "@id": f"{page}#person",
+            "name": profile.name,
+            "jobTitle": profile.role,
+            "url": page,
+        }
         if profile.summary:
             person["description"] = profile.summary
         organisation = self.organisations.get(profile.organisation)
@@ -118,9 +131,16 @@ class StructuredData:
             same_as = [url for url in (contact.website, contact.linkedin) if url]
             if same_as:
                 person["sameAs"] = same_as
-        return {"@context": "https://schema.org", "@type": "ProfilePage", "url": page, "name": profile.name,
-                "inLanguage": self.config.language, "isPartOf": {"@id": _site_id(urls)},
-                "dateModified": profile.modified.isoformat(), "mainEntity": person}
+        return {
+            "@context": "https://schema.org",
+            "@type": "ProfilePage",
+            "url": page,
+            "name": profile.name,
+            "inLanguage": self.config.language,
+            "isPartOf": {"@id": _site_id(urls)},
+            "dateModified": profile.modified.isoformat(),
+            "mainEntity": person,
+        }
 
     def job_posting(self, assignment: models.Assignment) -> JsonObject:
         urls = self.urls
@@ -130,7 +150,9 @@ class StructuredData:
         if assignment.summary:
             description = f"<p>{html.escape(assignment.summary, quote=False)}</p>\n{description}"
         data: JsonObject = {
-            "@context": "https://schema.org", "@type": "JobPosting", "url": page,
+            "@context": "https://schema.org",
+            "@type": "JobPosting",
+            "url": page,
             "title": assignment.title,
             "description": description,
             "datePosted": assignment.posted.isoformat(),
@@ -139,16 +161,23 @@ class StructuredData:
         }
         if organisation is not None:
             data["hiringOrganization"] = self._organisation_node(organisation, same_as=True)
-        data["jobLocation"] = {"@type": "Place", **({"name": assignment.location} if assignment.location else {}),
-                               "address": _postal_address(assignment, organisation)}
-        data["identifier"] = {"@type": "PropertyValue",
-                              "name": organisation.name if organisation else self.config.title,
-                              "value": assignment.slug}
+        data["jobLocation"] = {
+            "@type": "Place",
+            **({"name": assignment.location} if assignment.location else {}),
+            "address": _postal_address(assignment, organisation),
+        }
+        data["identifier"] = {
+            "@type": "PropertyValue",
+            "name": organisation.name if organisation else self.config.title,
+            "value": assignment.slug,
+        }
         data["directApply"] = False
         if assignment.rate is not None:
-            data["baseSalary"] = {"@type": "MonetaryAmount", "currency": "EUR",
-                                  "value": {"@type": "QuantitativeValue", "value": assignment.rate,
-                                            "unitText": "HOUR"}}
+            data["baseSalary"] = {
+                "@type": "MonetaryAmount",
+                "currency": "EUR",
+                "value": {"@type": "QuantitativeValue", "value": assignment.rate, "unitText": "HOUR"},
+            }
         if assignment.start:
             data["jobStartDate"] = assignment.start.isoformat()
         data["skills"] = ", ".join(assignment.skills)
@@ -158,8 +187,11 @@ class StructuredData:
         return data
 
     def organisation(self, organisation: models.Organisation) -> JsonObject:
-        return {"@context": "https://schema.org", **self._organisation_node(organisation, same_as=True),
-                "mainEntityOfPage": self.urls.absolute(self.urls.term("organisations", organisation.id))}
+        return {
+            "@context": "https://schema.org",
+            **self._organisation_node(organisation, same_as=True),
+            "mainEntityOfPage": self.urls.absolute(self.urls.term("organisations", organisation.id)),
+        }
 
     def _organisation_node(self, organisation: models.Organisation, same_as: bool = False) -> JsonObject:
         urls = self.urls

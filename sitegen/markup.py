@@ -17,15 +17,55 @@ import nh3
 
 _EXTENSIONS = ["tables", "fenced_code", "sane_lists", "attr_list"]
 
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5", "h6", "hr", "i",
-    "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "code",
+        "del",
+        "em",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
 _CLEANER = nh3.Cleaner(
     tags=set(ALLOWED_TAGS),
-    clean_content_tags={"script", "style", "iframe", "object", "embed", "template", "svg", "math", "noscript",
-                        "textarea", "select"},
+    clean_content_tags={
+        "script",
+        "style",
+        "iframe",
+        "object",
+        "embed",
+        "template",
+        "svg",
+        "math",
+        "noscript",
+        "textarea",
+        "select",
+    },
     attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
     url_schemes={"http", "https", "mailto"},
     link_rel="noopener",

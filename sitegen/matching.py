@@ -124,10 +124,15 @@ def match(selection: Selection, settings: Matching, build_date: dt.date, languag
             made[n, person] = people.explain(wanted[n], person, score, build_date)
         return made[n, person]
 
-    by_assignment = {w.record.slug: tuple(suggestion(n, person, score) for person, score in top)
-                     for n, (w, top) in enumerate(zip(wanted, top_profiles, strict=True)) if top}
-    by_profile = {people.records[person].slug: tuple(suggestion(n, person, score) for n, score in best)
-                  for person, best in _best_per_profile(found, by_title, limit)}
+    by_assignment = {
+        w.record.slug: tuple(suggestion(n, person, score) for person, score in top)
+        for n, (w, top) in enumerate(zip(wanted, top_profiles, strict=True))
+        if top
+    }
+    by_profile = {
+        people.records[person].slug: tuple(suggestion(n, person, score) for n, score in best)
+        for person, best in _best_per_profile(found, by_title, limit)
+    }
     return Matches(by_assignment, by_profile)
 
 
@@ -136,8 +141,9 @@ _Floats = npt.NDArray[np.float64]
 _NONE = np.empty(0, dtype=np.int64)
 
 
-def _best_per_profile(found: list[tuple[_Ints, _Ints]], by_title: list[int],
-                      limit: int) -> Iterator[tuple[int, list[tuple[int, int]]]]:
+def _best_per_profile(
+    found: list[tuple[_Ints, _Ints]], by_title: list[int], limit: int
+) -> Iterator[tuple[int, list[tuple[int, int]]]]:
     """Each profile with its best `limit` (assignment, score), best first, ties in title order.
 
     One sort of every suggestible pair: each pair becomes the integer (profile, 100 - score,
@@ -189,7 +195,8 @@ class _Wanted:
             assignment.end.toordinal() if assignment.end else _NEVER,
             people.by_slug.get(assignment.contact, -1) if isinstance(assignment.contact, str) else -1,
             people.organisation_numbers.get(assignment.organisation, -1)
-            if assignment.engagement == "detachering" else -1,
+            if assignment.engagement == "detachering"
+            else -1,
             region,
             float(assignment.hours_per_week or 0),
             ENGAGEMENT_BITS[assignment.engagement] if assignment.engagement else 0,
@@ -235,26 +242,35 @@ class _People:
         self.rank[by_name] = np.arange(len(records))
         availability = [p.availability for p in records]
         self.available_from = [a.available_from.toordinal() if a and a.available_from else 0 for a in availability]
-        self.available_until = [a.available_until.toordinal() if a and a.available_until else _NEVER
-                                for a in availability]
+        self.available_until = [
+            a.available_until.toordinal() if a and a.available_until else _NEVER for a in availability
+        ]
         self.on_time = [self.weights["availability"] * STATUS_SHARE[a.status] if a else 0.0 for a in availability]
         self.late = [points * LATE_SHARE for points in self.on_time]
         self.hours = [a.hours_per_week if a and a.hours_per_week else 0.0 for a in availability]
         speaks = self.weights["languages"]
         self.languages = [speaks if language in p.languages else 0.0 for p in records]
-        self.regions = [self.region_numbers.setdefault(self.key(p.region), len(self.region_numbers))
-                        if p.region else -1 for p in records]
-        self.organisations = [self.organisation_numbers.setdefault(p.organisation, len(self.organisation_numbers))
-                              for p in records]
+        self.regions = [
+            self.region_numbers.setdefault(self.key(p.region), len(self.region_numbers)) if p.region else -1
+            for p in records
+        ]
+        self.organisations = [
+            self.organisation_numbers.setdefault(p.organisation, len(self.organisation_numbers)) for p in records
+        ]
         self.engagements = [sum(ENGAGEMENT_BITS[form] for form in set(p.engagement)) for p in records]
         # What a profile earns whatever the assignment, if available in time; and what it loses when late.
         own_points = [a + b for a, b in zip(self.languages, self.on_time, strict=True)]
         late_loss = [a - b for a, b in zip(self.on_time, self.late, strict=True)]
         self.columns = _Columns(
-            np.array(self.available_from, dtype=np.int64), np.array(self.available_until, dtype=np.int64),
-            np.array(self.hours, dtype=np.float64), np.array(own_points, dtype=np.float64),
-            np.array(late_loss, dtype=np.float64), np.array(self.regions, dtype=np.int64),
-            np.array(self.organisations, dtype=np.int64), np.array(self.engagements, dtype=np.int64))
+            np.array(self.available_from, dtype=np.int64),
+            np.array(self.available_until, dtype=np.int64),
+            np.array(self.hours, dtype=np.float64),
+            np.array(own_points, dtype=np.float64),
+            np.array(late_loss, dtype=np.float64),
+            np.array(self.regions, dtype=np.int64),
+            np.array(self.organisations, dtype=np.int64),
+            np.array(self.engagements, dtype=np.int64),
+        )
 
     def key(self, term: str) -> str:
         """The group key of a term, cached: a directory repeats a few hundred terms many thousand times."""
@@ -365,14 +381,17 @@ class _Columns:
 
 def explain(reasons: Reasons, language: str) -> str:
     """The reasons as one line of plain text in the site's language, parts separated by '; '."""
+
     def t(key: str, **values: object) -> str:
         return i18n.text(language, key, **values)
 
-    parts = [t("match_skills", count=len(reasons.skills), wanted=reasons.skills_wanted,
-               terms=", ".join(reasons.skills))]
+    parts = [
+        t("match_skills", count=len(reasons.skills), wanted=reasons.skills_wanted, terms=", ".join(reasons.skills))
+    ]
     if reasons.fields:
-        parts.append(t("match_fields", count=len(reasons.fields), wanted=reasons.fields_wanted,
-                       terms=", ".join(reasons.fields)))
+        parts.append(
+            t("match_fields", count=len(reasons.fields), wanted=reasons.fields_wanted, terms=", ".join(reasons.fields))
+        )
     if reasons.region:
         parts.append(t("match_region", region=reasons.region))
     if reasons.status:

@@ -121,8 +121,10 @@ def check_change(site: Path, change: Change, in_ci: bool = False) -> list[Diagno
     author = author_name(change.author)
     if change.base is None and in_ci:
         # In CI, HEAD is the pull request itself (or its merge): as the base, it would let every change pass.
-        raise OwnershipProblem("--base is required in CI: pass the commit of the target branch, for example "
-                               "${{ github.event.pull_request.base.sha }} or $CI_MERGE_REQUEST_DIFF_BASE_SHA")
+        raise OwnershipProblem(
+            "--base is required in CI: pass the commit of the target branch, for example "
+            "${{ github.event.pull_request.base.sha }} or $CI_MERGE_REQUEST_DIFF_BASE_SHA"
+        )
     try:
         base = git.open_revision(site, change.base or "HEAD")
         files = git.changed_files(base) if change.files is None else _in_site(change.files, git.site_prefix(site))
@@ -135,14 +137,21 @@ def check_change(site: Path, change: Change, in_ci: bool = False) -> list[Diagno
         return []
     found: list[Diagnostic] = []
     for path in files:
-        if path.startswith(PROFILES) and "/" not in path[len(PROFILES):]:
+        if path.startswith(PROFILES) and "/" not in path[len(PROFILES) :]:
             found += _profile_rule(path, author, coordinators, sides)
         elif path in MEMBER_FILES or path.startswith(MEMBER_FOLDERS):
             continue
         else:
-            found.append(error(path, 0, 0, "coordinators-only",
-                               f"{author} may not change this file: only a coordinator may change "
-                               f"{_what(path)}", _ask_coordinators(coordinators, "to make this change")))
+            found.append(
+                error(
+                    path,
+                    0,
+                    0,
+                    "coordinators-only",
+                    f"{author} may not change this file: only a coordinator may change {_what(path)}",
+                    _ask_coordinators(coordinators, "to make this change"),
+                )
+            )
     return found
 
 
@@ -154,7 +163,7 @@ def _in_site(files: Sequence[str], prefix: str) -> tuple[str, ...]:
         if normal.startswith(("../", "/")) or normal in (".", ".."):
             continue
         if normal.startswith(prefix):
-            inside.add(normal[len(prefix):])
+            inside.add(normal[len(prefix) :])
     return tuple(sorted(inside))
 
 
@@ -179,7 +188,7 @@ def _ask_coordinators(coordinators: Names, purpose: str) -> str:
 
 
 def _profile_rule(path: str, author: str, coordinators: Names, sides: _Sides) -> list[Diagnostic]:
-    profile = PROFILES + path[len(PROFILES):].split(".", 1)[0] + ".md"
+    profile = PROFILES + path[len(PROFILES) :].split(".", 1)[0] + ".md"
     before = sides.before(profile)
     if before is _ABSENT:
         return _new_profile_rule(path, profile, author, sides)
@@ -188,29 +197,59 @@ def _profile_rule(path: str, author: str, coordinators: Names, sides: _Sides) ->
     line = now.line if now else 0
     owners = maintainers_in(before) if isinstance(before, str) else None
     if owners is None:
-        return [error(path, line, 0, "not-a-maintainer",
-                      f"{author} may not change this profile: it could not be read on {sides.base.name}, "
-                      "so only a coordinator may change it", _ask_coordinators(coordinators, "to make this change"))]
+        return [
+            error(
+                path,
+                line,
+                0,
+                "not-a-maintainer",
+                f"{author} may not change this profile: it could not be read on {sides.base.name}, "
+                "so only a coordinator may change it",
+                _ask_coordinators(coordinators, "to make this change"),
+            )
+        ]
     if owners.include(author):
         return []
     if not owners.names:
-        return [error(path, line, 0, "not-a-maintainer",
-                      f"{author} may not change this profile: it lists no maintainers, so only a coordinator may "
-                      "change it",
-                      _ask_coordinators(coordinators, f"to make this change, or to add you to 'maintainers' of "
-                                                      f"{profile} first, in a change of its own"))]
+        return [
+            error(
+                path,
+                line,
+                0,
+                "not-a-maintainer",
+                f"{author} may not change this profile: it lists no maintainers, so only a coordinator may change it",
+                _ask_coordinators(
+                    coordinators,
+                    f"to make this change, or to add you to 'maintainers' of {profile} first, in a change of its own",
+                ),
+            )
+        ]
     listed = f"the maintainers listed on line {owners.line} ({_names_text(owners.names)})"
-    coordinator_text = (f" or a coordinator ({_names_text(coordinators.names)})" if coordinators.names else "")
+    coordinator_text = f" or a coordinator ({_names_text(coordinators.names)})" if coordinators.names else ""
     if now is not None and now.include(author):
-        return [error(path, line, 0, "not-a-maintainer",
-                      f"{author} is not a maintainer of this profile yet: adding yourself to 'maintainers' counts "
-                      "only once that change is merged",
-                      f"first ask one of {listed}{coordinator_text} to add you, in a change of its own; "
-                      "then make this change")]
-    return [error(path, line, 0, "not-a-maintainer",
-                  f"{author} may not change this profile: only its maintainers may ({_names_text(owners.names)})",
-                  f"ask one of {listed}{coordinator_text} to make this change, or to add you to 'maintainers' "
-                  "first, in a change of its own")]
+        return [
+            error(
+                path,
+                line,
+                0,
+                "not-a-maintainer",
+                f"{author} is not a maintainer of this profile yet: adding yourself to 'maintainers' counts "
+                "only once that change is merged",
+                f"first ask one of {listed}{coordinator_text} to add you, in a change of its own; "
+                "then make this change",
+            )
+        ]
+    return [
+        error(
+            path,
+            line,
+            0,
+            "not-a-maintainer",
+            f"{author} may not change this profile: only its maintainers may ({_names_text(owners.names)})",
+            f"ask one of {listed}{coordinator_text} to make this change, or to add you to 'maintainers' "
+            "first, in a change of its own",
+        )
+    ]
 
 
 def _new_profile_rule(path: str, profile: str, author: str, sides: _Sides) -> list[Diagnostic]:
@@ -219,13 +258,31 @@ def _new_profile_rule(path: str, profile: str, author: str, sides: _Sides) -> li
     if text is None:
         if path == profile:  # deleted again, or unreadable: `check` reports an unreadable one
             return []
-        return [error(path, 0, 0, "not-a-maintainer", f"this file belongs to the profile {profile}, which does not "
-                      "exist", f"add {profile} with '{author}' under 'maintainers', or remove this file")]
+        return [
+            error(
+                path,
+                0,
+                0,
+                "not-a-maintainer",
+                f"this file belongs to the profile {profile}, which does not exist",
+                f"add {profile} with '{author}' under 'maintainers', or remove this file",
+            )
+        ]
     now = maintainers_in(text)
     if now is None or now.include(author):
         return []  # a profile whose front matter cannot be read is an error of `check` already
     where = (now.line, 1) if now.line else (1, 1)
-    hint = (f"add '- {author}' under 'maintainers:'" if now.line
-            else f"add the lines 'maintainers:' and '  - {author}' before the closing '---'")
-    return [error(path if path == profile else profile, *where, "new-profile-maintainer",
-                  f"a new profile must list its author under 'maintainers': {author} is missing", hint)]
+    hint = (
+        f"add '- {author}' under 'maintainers:'"
+        if now.line
+        else f"add the lines 'maintainers:' and '  - {author}' before the closing '---'"
+    )
+    return [
+        error(
+            path if path == profile else profile,
+            *where,
+            "new-profile-maintainer",
+            f"a new profile must list its author under 'maintainers': {author} is missing",
+            hint,
+        )
+    ]

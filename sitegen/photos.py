@@ -37,9 +37,12 @@ def decode(data: bytes) -> Image.Image:
         try:
             image = Image.open(io.BytesIO(data), formats=sorted(FORMATS))
             if image.width * image.height > MAX_PIXELS:
-                raise PhotoProblem("photo-too-large",
-                                   f"the photo is {image.width}x{image.height} pixels; the limit is "
-                                   f"{MAX_PIXELS // 1_000_000} million pixels", "make the photo smaller")
+                raise PhotoProblem(
+                    "photo-too-large",
+                    f"the photo is {image.width}x{image.height} pixels; the limit is "
+                    f"{MAX_PIXELS // 1_000_000} million pixels",
+                    "make the photo smaller",
+                )
             image.load()
         except PhotoProblem:
             raise
@@ -48,6 +51,7 @@ def decode(data: bytes) -> Image.Image:
         except UnidentifiedImageError:
             raise PhotoProblem("photo-invalid", "the file is not a JPEG, PNG or WebP image", hint) from None
         except Exception:  # noqa: BLE001 - Pillow raises many kinds for broken files
-            raise PhotoProblem("photo-invalid", "the photo cannot be read: the file is damaged or incomplete",
-                               hint) from None
+            raise PhotoProblem(
+                "photo-invalid", "the photo cannot be read: the file is damaged or incomplete", hint
+            ) from None
     return image

@@ -98,14 +98,22 @@ class Status:
             return "rebuilt", data
         language = self.language if self.language in i18n.CATALOG else "nl"
         labels = {key: i18n.text(language, f"preview_{key}") for key in ("title", "intro", "dismiss")}
-        data.update(labels, report=self.report(), language=language,
-                    diagnostics=[_diagnostic_json(d) for d in self.diagnostics])
+        data.update(
+            labels, report=self.report(), language=language, diagnostics=[_diagnostic_json(d) for d in self.diagnostics]
+        )
         return "failed", data
 
 
 def _diagnostic_json(d: Diagnostic) -> dict[str, Any]:
-    return {"path": d.path, "line": d.line, "column": d.column, "severity": d.severity.value, "code": d.code,
-            "message": d.message, "hint": d.hint}
+    return {
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "severity": d.severity.value,
+        "code": d.code,
+        "message": d.message,
+        "hint": d.hint,
+    }
 
 
 @dataclass(slots=True)
@@ -187,15 +195,19 @@ def placeholder_page(status: Status) -> bytes:
     language = status.language if status.language in i18n.CATALOG else "nl"
     title = i18n.text(language, "preview_none_title")
     text = i18n.text(language, "preview_none_text")
-    return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{title}</title>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{text}</p>\n</main>\n"
-            f"</body>\n</html>\n").encode()
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{text}</p>\n</main>\n"
+        f"</body>\n</html>\n"
+    ).encode()
 
 
 # The placeholder page is the server's own: it gets the strict policy the theme's pages carry.
-PLACEHOLDER_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
-                      "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+PLACEHOLDER_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 
 
 class PreviewHandler(http.server.BaseHTTPRequestHandler):
@@ -228,8 +240,9 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         elif name == "status":
             _, status = self.server.state.snapshot()
             kind, data = status.event()
-            self._send(200, json.dumps({"event": kind, **data}, ensure_ascii=False).encode(), "application/json",
-                       with_body)
+            self._send(
+                200, json.dumps({"event": kind, **data}, ensure_ascii=False).encode(), "application/json", with_body
+            )
         elif name in ("preview.js", "preview.css"):
             body = (CLIENT / name).read_bytes()
             self._send(200, body, content_type(PurePosixPath(name)), with_body)
@@ -239,8 +252,13 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     def _file(self, with_body: bool) -> None:
         root, status = self.server.state.snapshot()
         if root is None:
-            self._send(503, inject(placeholder_page(status), status.build_id), CONTENT_TYPES[".html"], with_body,
-                       policy=PLACEHOLDER_POLICY)
+            self._send(
+                503,
+                inject(placeholder_page(status), status.build_id),
+                CONTENT_TYPES[".html"],
+                with_body,
+                policy=PLACEHOLDER_POLICY,
+            )
             return
         try:
             found = resolve(root, self.path)

@@ -118,8 +118,13 @@ def form_spec() -> list[dict[str, Any]]:
 # The page's data block
 
 
-def page_data(config: SiteConfig, organisations: dict[str, models.Organisation],
-              vocabulary: models.Vocabulary | None, regions: Iterable[str], urls: Urls) -> dict[str, Any]:
+def page_data(
+    config: SiteConfig,
+    organisations: dict[str, models.Organisation],
+    vocabulary: models.Vocabulary | None,
+    regions: Iterable[str],
+    urls: Urls,
+) -> dict[str, Any]:
     """Everything the form's script needs, as JSON-ready values."""
     language = config.language
     return {
@@ -127,14 +132,23 @@ def page_data(config: SiteConfig, organisations: dict[str, models.Organisation],
         "keys": form_spec(),
         "messages": MESSAGES,
         "periods": [list(period) for period in PERIODS],
-        "organisations": [{"id": o.id, "name": o.name} for o in sorted(organisations.values(),
-                                                                       key=lambda o: (o.name.casefold(), o.id))],
-        "terms": {kind: [{"term": t.term, "aliases": list(t.aliases)} for t in _terms(vocabulary, kind)]
-                  for kind in ("fields", "skills")},
+        "organisations": [
+            {"id": o.id, "name": o.name}
+            for o in sorted(organisations.values(), key=lambda o: (o.name.casefold(), o.id))
+        ],
+        "terms": {
+            kind: [{"term": t.term, "aliases": list(t.aliases)} for t in _terms(vocabulary, kind)]
+            for kind in ("fields", "skills")
+        },
         "regions": sorted(set(regions), key=str.casefold),
-        "languages": sorted(({"code": code, "name": i18n.language_name(code, language)}
-                             for code in schema.LANGUAGE_CODES if i18n.language_name(code, language) != code),
-                            key=lambda item: item["name"].casefold()),
+        "languages": sorted(
+            (
+                {"code": code, "name": i18n.language_name(code, language)}
+                for code in schema.LANGUAGE_CODES
+                if i18n.language_name(code, language) != code
+            ),
+            key=lambda item: item["name"].casefold(),
+        ),
         "language_codes": sorted(schema.LANGUAGE_CODES),
         "profile_data": urls.href(urls.profile_form_data("{slug}")),
         "profile_parameter": PROFILE_PARAMETER[language],
@@ -153,8 +167,13 @@ def script_json(value: Any) -> Markup:
     """JSON for a `<script type="application/json">` block: nothing in it can end the element
     or be read as markup, whatever the content holds."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
-                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escaped in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escaped)
     return Markup(text)
 
@@ -173,10 +192,14 @@ def code_host_links(repository: Repository | None) -> dict[str, str] | None:
     if repository is None:
         return None
     name_param, content_param = codehost.NEW_FILE_PARAMETERS[repository.host]
-    return {"host": repository.host, "new": codehost.new_file_url(repository, PROFILES_FOLDER),
-            "name_param": name_param, "content_param": content_param,
-            "edit": codehost.edit_url(repository, PROFILES_FOLDER) + "/",
-            "guide": codehost.blob_url(repository, "docs/leden.md")}
+    return {
+        "host": repository.host,
+        "new": codehost.new_file_url(repository, PROFILES_FOLDER),
+        "name_param": name_param,
+        "content_param": content_param,
+        "edit": codehost.edit_url(repository, PROFILES_FOLDER) + "/",
+        "guide": codehost.blob_url(repository, "docs/leden.md"),
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,7 +229,11 @@ def _plain(node: yamlstrict.Node) -> Any:
 def profile_files(site_folder: str, profiles: Iterable[models.Profile], urls: Urls) -> list[OutputFile]:
     """`front-matter.json` beside each profile's page (a few hundred bytes each, loaded only
     when the member opens the form from that page)."""
-    return [OutputFile(urls.profile_form_data(profile.slug),
-                       json.dumps(profile_values(site_folder, profile), ensure_ascii=False,
-                                  separators=(",", ":")).encode("utf-8"), "form-data")
-            for profile in profiles]
+    return [
+        OutputFile(
+            urls.profile_form_data(profile.slug),
+            json.dumps(profile_values(site_folder, profile), ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+            "form-data",
+        )
+        for profile in profiles
+    ]

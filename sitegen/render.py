@@ -73,48 +73,80 @@ class Pagination:
 
 
 def _paginate(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
-    return [items[i:i + size] for i in range(0, len(items), size)] or [items]
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items]
 
 
 def plan(site: SiteContext) -> Iterator[PageJob]:
     urls = Urls(site.config.base_url, site.config.language)
     selection = site.selection
-    yield PageJob("home", urls.home(), "home.html",
-                  lastmod=models.newest((*selection.profiles, *selection.open_assignments)))
+    yield PageJob(
+        "home", urls.home(), "home.html", lastmod=models.newest((*selection.profiles, *selection.open_assignments))
+    )
     for kind, items in (("profiles", selection.profiles), ("assignments", selection.open_assignments)):
         chunks = _paginate(items, site.config.page_size)
         for number, chunk in enumerate(chunks, start=1):
             pagination = Pagination(number, len(chunks), urls.listing(kind))
-            yield PageJob("listing", urls.listing(kind, number), f"{kind}.html",
-                          {"items": chunk, "pagination": pagination}, lastmod=models.newest(chunk))
+            yield PageJob(
+                "listing",
+                urls.listing(kind, number),
+                f"{kind}.html",
+                {"items": chunk, "pagination": pagination},
+                lastmod=models.newest(chunk),
+            )
     for profile in selection.profiles:
-        yield PageJob("profile", urls.profile(profile.slug), "profile.html", {"profile": profile},
-                      lastmod=profile.modified)
+        yield PageJob(
+            "profile", urls.profile(profile.slug), "profile.html", {"profile": profile}, lastmod=profile.modified
+        )
     for assignment in selection.open_assignments:
-        yield PageJob("assignment", urls.assignment(assignment.slug), "assignment.html",
-                      {"assignment": assignment, "closed": False}, lastmod=assignment.modified)
+        yield PageJob(
+            "assignment",
+            urls.assignment(assignment.slug),
+            "assignment.html",
+            {"assignment": assignment, "closed": False},
+            lastmod=assignment.modified,
+        )
     for assignment in selection.closed_assignments:
-        yield PageJob("assignment", urls.assignment(assignment.slug), "assignment.html",
-                      {"assignment": assignment, "closed": True}, indexable=False, lastmod=assignment.modified)
+        yield PageJob(
+            "assignment",
+            urls.assignment(assignment.slug),
+            "assignment.html",
+            {"assignment": assignment, "closed": True},
+            indexable=False,
+            lastmod=assignment.modified,
+        )
     for kind in TAXONOMIES:
         groups = site.taxonomies[kind]
         listed: list[models.Dated] = [p for g in groups for p in g.profiles]
         listed += [a for g in groups for a in g.assignments]
-        yield PageJob("taxonomy", urls.taxonomy(kind), "taxonomy.html", {"kind": kind, "groups": groups},
-                      lastmod=models.newest(listed))
+        yield PageJob(
+            "taxonomy",
+            urls.taxonomy(kind),
+            "taxonomy.html",
+            {"kind": kind, "groups": groups},
+            lastmod=models.newest(listed),
+        )
         for group in groups:
             chunks = _paginate(group.profiles, site.config.page_size)
             for number, chunk in enumerate(chunks, start=1):
                 pagination = Pagination(number, len(chunks), urls.term(kind, group.slug))
                 shown = (*chunk, *group.assignments) if number == 1 else chunk  # page 1 lists the assignments
-                yield PageJob("term", urls.term(kind, group.slug, number), "term.html",
-                              {"group": group, "items": chunk, "pagination": pagination}, lastmod=models.newest(shown))
+                yield PageJob(
+                    "term",
+                    urls.term(kind, group.slug, number),
+                    "term.html",
+                    {"group": group, "items": chunk, "pagination": pagination},
+                    lastmod=models.newest(shown),
+                )
     for page in selection.pages:
         yield PageJob("page", urls.page(page.slug), "page.html", {"page": page})
     regions = (group.label for group in site.taxonomies["regions"])
     form = profile_form.page_data(site.config, site.organisations, site.vocabulary, regions, urls)
-    yield PageJob("profile-form", urls.profile_form(), "profile-form.html",
-                  {"form": form, "form_json": profile_form.script_json(form)})
+    yield PageJob(
+        "profile-form",
+        urls.profile_form(),
+        "profile-form.html",
+        {"form": form, "form_json": profile_form.script_json(form)},
+    )
     yield PageJob("404", urls.not_found(), "404.html", indexable=False)
 
 
@@ -149,8 +181,9 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 class Renderer:
-    def __init__(self, site: SiteContext, theme_dirs: tuple[Path, ...],
-                 compiled: CompiledTemplates | None = None) -> None:
+    def __init__(
+        self, site: SiteContext, theme_dirs: tuple[Path, ...], compiled: CompiledTemplates | None = None
+    ) -> None:
         self.site = site
         self.urls = Urls(site.config.base_url, site.config.language)
         self.env = self._environment(theme_dirs, compiled)
@@ -193,8 +226,11 @@ class Renderer:
             language_name=lambda code: i18n.language_name(code, language),
             count=lambda key, number: i18n.count(language, key, number),
             profile_form_url=lambda slug: urls.href(urls.profile_form_for(slug)),
-            term_url=lambda kind, value: urls.href(urls.term(kind, term_slug(group_key(value))))
-            if (kind, term_slug(group_key(value))) in term_pages else "",
+            term_url=lambda kind, value: (
+                urls.href(urls.term(kind, term_slug(group_key(value))))
+                if (kind, term_slug(group_key(value))) in term_pages
+                else ""
+            ),
             photo_url=lambda slug: urls.href(site.photos[slug]) if slug in site.photos else "",
             matches=site.matches,
             match_reasons=lambda suggestion: matching.explain(suggestion.reasons, language),
@@ -204,11 +240,11 @@ class Renderer:
             placeholder_colour=images.placeholder_colour,
             days_until=lambda day: (day - site.build_date).days,
             paged=lambda pagination, number: pagination.path(urls, number),
-            newest_assignments=sorted(site.selection.open_assignments, key=lambda a: (a.posted, a.slug),
-                                      reverse=True)[:5],
+            newest_assignments=sorted(site.selection.open_assignments, key=lambda a: (a.posted, a.slug), reverse=True)[
+                :5
+            ],
             newest_profiles=sorted(site.selection.profiles, key=lambda p: (p.consent, p.slug), reverse=True)[:6],
-            menu_pages=sorted((p for p in site.selection.pages if p.menu is not None),
-                              key=lambda p: (p.menu, p.slug)),
+            menu_pages=sorted((p for p in site.selection.pages if p.menu is not None), key=lambda p: (p.menu, p.slug)),
             **editlinks.template_globals(site.config),
             structured_data=jsonld.StructuredData(site.config, site.organisations, site.photos),
             json_ld=jsonld.script,
@@ -234,8 +270,12 @@ class Renderer:
 
     def _render(self, job: PageJob) -> OutputFile:
         template = self.env.get_template(job.template)
-        html = template.render(canonical=self.urls.absolute(job.path), page_path=job.path,
-                               indexable=job.indexable and self.site.audience == "public", **job.values)
+        html = template.render(
+            canonical=self.urls.absolute(job.path),
+            page_path=job.path,
+            indexable=job.indexable and self.site.audience == "public",
+            **job.values,
+        )
         return OutputFile(self.urls.output_file(job.path), html.encode("utf-8"), job.kind)
 
 

@@ -120,9 +120,14 @@ def yaml_scalar(value: object) -> str:
 @functools.cache
 def _environment() -> jinja2.Environment:
     # Output is YAML and Markdown, not HTML: values are escaped where they land (the `yaml` filter).
-    env = jinja2.Environment(loader=jinja2.FunctionLoader(_load_template), autoescape=False,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                             trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(_load_template),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["yaml"] = yaml_scalar
     return env
 
@@ -181,9 +186,11 @@ def _validate_settings(settings: InitSettings) -> tuple[str, str]:
     if base_url is None:
         raise ScaffoldProblem(2, f"--base-url: '{settings.base_url}' is not an https URL (or http://localhost)")
     if settings.repository is not None and not _is_https(settings.repository):
-        raise ScaffoldProblem(2, f"--repository: '{settings.repository}' is not an https URL",
-                              "give the web address of the site's repository, for example "
-                              "https://github.com/organisation/netwerk")
+        raise ScaffoldProblem(
+            2,
+            f"--repository: '{settings.repository}' is not an https URL",
+            "give the web address of the site's repository, for example https://github.com/organisation/netwerk",
+        )
     if settings.requirement is not None and (not settings.requirement.strip() or "\n" in settings.requirement):
         raise ScaffoldProblem(2, "--requirement: give one pip requirement on one line")
     return title, base_url
@@ -199,14 +206,20 @@ def init_site(target: Path, settings: InitSettings, today: dt.date) -> InitResul
     if target.exists() and not target.is_dir():
         raise ScaffoldProblem(2, f"'{target}' exists and is not a folder")
     if target.is_dir() and not settings.force and any(entry.name != ".git" for entry in target.iterdir()):
-        raise ScaffoldProblem(2, f"the folder '{target}' is not empty",
-                              "choose a new folder, or add --force to add the missing files (existing files are "
-                              "never replaced)")
-    requirement, placeholder = ((settings.requirement.strip(), False) if settings.requirement
-                                else default_requirement())
+        raise ScaffoldProblem(
+            2,
+            f"the folder '{target}' is not empty",
+            "choose a new folder, or add --force to add the missing files (existing files are never replaced)",
+        )
+    requirement, placeholder = (settings.requirement.strip(), False) if settings.requirement else default_requirement()
     context: dict[str, object] = {
-        "title": title, "base_url": base_url, "language": settings.language, "repository": settings.repository,
-        "requirement": requirement, "version": __version__, "today": today,
+        "title": title,
+        "base_url": base_url,
+        "language": settings.language,
+        "repository": settings.repository,
+        "requirement": requirement,
+        "version": __version__,
+        "today": today,
         "deadline": today + dt.timedelta(days=EXAMPLE_OPEN_DAYS),
         "start": today + dt.timedelta(days=EXAMPLE_OPEN_DAYS + 14),
         "end": today + dt.timedelta(days=EXAMPLE_OPEN_DAYS + 14 + 182),
@@ -259,12 +272,18 @@ def new_file(site: Path, kind: Kind, name: str, maintainer: str | None = None) -
     if maintainer is not None:
         _check_maintainer(kind, maintainer)
     if not (site / config.CONFIG_FILE).is_file():
-        raise ScaffoldProblem(2, f"'{site}' is not a site folder: it has no {config.CONFIG_FILE}",
-                              "run this in the site's folder, or give it with --site DIR")
+        raise ScaffoldProblem(
+            2,
+            f"'{site}' is not a site folder: it has no {config.CONFIG_FILE}",
+            "run this in the site's folder, or give it with --site DIR",
+        )
     settings, _ = config.load_config(site)
     if settings is None:
-        raise ScaffoldProblem(1, f"{config.CONFIG_FILE} has errors, so the site's language is unknown",
-                              "run 'sitegen check' and fix sitegen.yaml first")
+        raise ScaffoldProblem(
+            1,
+            f"{config.CONFIG_FILE} has errors, so the site's language is unknown",
+            "run 'sitegen check' and fix sitegen.yaml first",
+        )
     name = " ".join(name.split())
     minimum = 2 if kind == "profile" else 3
     if len(name) < minimum or any(not c.isprintable() for c in name):
@@ -272,21 +291,27 @@ def new_file(site: Path, kind: Kind, name: str, maintainer: str | None = None) -
         raise ScaffoldProblem(2, f"'{name}' is not {what} of at least {minimum} printable characters")
     slug = slugify(name)
     if not slug:
-        raise ScaffoldProblem(2, f"no file name can be made from '{name}'",
-                              "use at least one letter or digit from a to z")
+        raise ScaffoldProblem(
+            2, f"no file name can be made from '{name}'", "use at least one letter or digit from a to z"
+        )
     rel = Path(KIND_FOLDERS[kind]) / f"{slug}.md"
     organisations, _ = config.load_organisations(site)
     vocabulary, _ = config.load_vocabulary(site)
     ids = sorted(organisations)
     context: dict[str, object] = {
-        "name": name, "title": settings.title,
+        "name": name,
+        "title": settings.title,
         "organisations": ids if len(ids) <= LISTED_ORGANISATIONS else [],
-        "vocabulary": vocabulary is not None, "maintainer": maintainer,
+        "vocabulary": vocabulary is not None,
+        "maintainer": maintainer,
     }
     text = _render(f"new-{settings.language}/{kind}.md.j2", context)
     if not _create(site / rel, text):
-        raise ScaffoldProblem(2, f"{rel.as_posix()} already exists; it was left unchanged",
-                              "edit that file, or give another name if this is someone else")
+        raise ScaffoldProblem(
+            2,
+            f"{rel.as_posix()} already exists; it was left unchanged",
+            "edit that file, or give another name if this is someone else",
+        )
     return NewFile(rel, settings.language)
 
 
@@ -308,10 +333,15 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """`sitegen init` and `sitegen new`: the paths written on stdout, notes and problems on stderr."""
     try:
         if args.command == "init":
-            settings = InitSettings(args.title, args.language, args.base_url, args.repository, args.requirement,
-                                    args.force)
-            _report_init(Path(args.directory), init_site(Path(args.directory), settings,
-                                                         dates.build_date(None, os.environ)), out, err)
+            settings = InitSettings(
+                args.title, args.language, args.base_url, args.repository, args.requirement, args.force
+            )
+            _report_init(
+                Path(args.directory),
+                init_site(Path(args.directory), settings, dates.build_date(None, os.environ)),
+                out,
+                err,
+            )
         else:
             created = new_file(Path(args.site), args.kind, args.name, args.maintainer)
             _report_new(Path(args.site), created, out, err)
@@ -327,19 +357,28 @@ def _report_init(target: Path, result: InitResult, out: TextIO, err: TextIO) -> 
         out.write(f"{(target / name).as_posix()}\n")
     for name in result.kept:
         err.write(f"sitegen: kept the existing {(target / name).as_posix()}\n")
-    err.write(f"sitegen: created the site in {target.as_posix()}: {len(result.written)} files"
-              + (f", {len(result.kept)} existing files kept" if result.kept else "") + "\n")
+    err.write(
+        f"sitegen: created the site in {target.as_posix()}: {len(result.written)} files"
+        + (f", {len(result.kept)} existing files kept" if result.kept else "")
+        + "\n"
+    )
     if result.placeholder_requirement:
-        err.write("sitegen: note: set the line in requirements.txt to the git URL of sitegen at a tag or commit; "
-                  "CI installs sitegen from it\n")
+        err.write(
+            "sitegen: note: set the line in requirements.txt to the git URL of sitegen at a tag or commit; "
+            "CI installs sitegen from it\n"
+        )
     if result.to_complete:
         err.write(f"sitegen: complete the points marked [...] in: {', '.join(result.to_complete)}\n")
-    err.write(f"sitegen: next: read {(target / 'README.md').as_posix()}, then run "
-              f"'sitegen check {target.as_posix()}' and 'sitegen build {target.as_posix()}'\n")
+    err.write(
+        f"sitegen: next: read {(target / 'README.md').as_posix()}, then run "
+        f"'sitegen check {target.as_posix()}' and 'sitegen build {target.as_posix()}'\n"
+    )
 
 
 def _report_new(site: Path, created: NewFile, out: TextIO, err: TextIO) -> None:
     path = (site / created.path).as_posix()
     out.write(f"{path}\n")
-    err.write(f"sitegen: next: fill in the empty values in {path}, then run 'sitegen check"
-              f"{'' if site == Path('.') else ' ' + site.as_posix()}'; it names every required value still empty\n")
+    err.write(
+        f"sitegen: next: fill in the empty values in {path}, then run 'sitegen check"
+        f"{'' if site == Path('.') else ' ' + site.as_posix()}'; it names every required value still empty\n"
+    )

@@ -157,16 +157,20 @@ def _text_of(node: Node, key: str, ctx: Context, expected: str = "a text") -> st
 Parsed = TypeVar("Parsed")
 
 
-def on_text(expected: str = "a text") -> Callable[[Callable[[str, Node, str, Context], Parsed]],
-                                                  Callable[[Node, str, Context], Parsed | _Invalid]]:
+def on_text(
+    expected: str = "a text",
+) -> Callable[[Callable[[str, Node, str, Context], Parsed]], Callable[[Node, str, Context], Parsed | _Invalid]]:
     """A validator of a value written as text: `check(value, node, key, ctx)` runs only on a
     scalar, and gets its text; anything else is a wrong-type error saying what was `expected`."""
+
     def wrap(check: Callable[[str, Node, str, Context], Parsed]) -> Callable[[Node, str, Context], Parsed | _Invalid]:
         @functools.wraps(check)
         def validate(node: Node, key: str, ctx: Context) -> Parsed | _Invalid:
             value = _text_of(node, key, ctx, expected)
             return value if isinstance(value, _Invalid) else check(value, node, key, ctx)
+
         return validate
+
     return wrap
 
 
@@ -175,8 +179,10 @@ _SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + 
 
 # What str.isspace() calls white space (tests/test_schema_rules.py proves the list complete),
 # for patterns that allow the spaces a validator strips.
-WHITESPACE = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-                       "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+WHITESPACE = frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 _CONTROLS = frozenset(map(chr, [*range(0x20), *range(0x7F, 0xA0)]))
 
 
@@ -221,13 +227,20 @@ def _check_characters(text: str, node: Node, key: str, ctx: Context, multiline: 
         return True
     for char in text:
         if char in _BIDI_CONTROLS:
-            ctx.error(node, "invisible-character",
-                      f"{key}: contains the invisible direction-control character U+{ord(char):04X}",
-                      "retype the value without copying it from another document")
+            ctx.error(
+                node,
+                "invisible-character",
+                f"{key}: contains the invisible direction-control character U+{ord(char):04X}",
+                "retype the value without copying it from another document",
+            )
             return False
         if unicodedata.category(char) == "Cc" and not (multiline and char == "\n"):
-            ctx.error(node, "control-character", f"{key}: contains the control character U+{ord(char):04X}",
-                      "retype the value without copying it from another document")
+            ctx.error(
+                node,
+                "control-character",
+                f"{key}: contains the control character U+{ord(char):04X}",
+                "retype the value without copying it from another document",
+            )
             return False
     return True
 
@@ -241,8 +254,12 @@ def text(min_length: int = 1, max_length: int = 200) -> Validator:
         if len(value) < min_length:
             return ctx.error(node, "too-short", f"{key}: must be at least {min_length} characters, got {len(value)}")
         if len(value) > max_length:
-            return ctx.error(node, "too-long", f"{key}: must be at most {max_length} characters, got {len(value)}",
-                             "shorten it; the full story belongs in the text below the front matter")
+            return ctx.error(
+                node,
+                "too-long",
+                f"{key}: must be at most {max_length} characters, got {len(value)}",
+                "shorten it; the full story belongs in the text below the front matter",
+            )
         return value
 
     return Validator(Rule("text", min_length, max_length, pattern=_TEXT_PATTERN), validate)
@@ -257,8 +274,12 @@ def choice(allowed: Iterable[str]) -> Validator:
             return value
         suggestion = did_you_mean(value, options)
         allowed_text = "allowed values: " + ", ".join(options)
-        return ctx.error(node, "invalid-value", f"{key}: unknown value '{value}'",
-                         f"{suggestion} {allowed_text}" if suggestion else allowed_text)
+        return ctx.error(
+            node,
+            "invalid-value",
+            f"{key}: unknown value '{value}'",
+            f"{suggestion} {allowed_text}" if suggestion else allowed_text,
+        )
 
     return Validator(Rule("choice", options=options), validate)
 
@@ -280,8 +301,9 @@ def number(minimum: float, maximum: float, whole: bool = False) -> Validator:
         if whole and not isinstance(node.value, int):
             return ctx.error(node, "wrong-type", f"{key}: expected a whole number, got {node.source}")
         if not minimum <= node.value <= maximum:
-            return ctx.error(node, "out-of-range",
-                             f"{key}: must be between {minimum:g} and {maximum:g}, got {node.source}")
+            return ctx.error(
+                node, "out-of-range", f"{key}: must be between {minimum:g} and {maximum:g}, got {node.source}"
+            )
         return node.value
 
     # The pattern is the text a number field also takes: decimal digits (a whole number: no fraction).
@@ -310,8 +332,7 @@ _YEAR_MONTH = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
 _YEARS = (1940, 2100)
 
 
-@rule(Rule("year-month", *_YEARS, whole=True,
-           pattern=r"^(?:19[4-9][0-9]|20[0-9][0-9]|2100)(?:-(?:0[1-9]|1[0-2]))?$"))
+@rule(Rule("year-month", *_YEARS, whole=True, pattern=r"^(?:19[4-9][0-9]|20[0-9][0-9]|2100)(?:-(?:0[1-9]|1[0-2]))?$"))
 @on_text("a year (2021) or a month (2021-03)")
 def year_month(value: str, node: Node, key: str, ctx: Context) -> models.YearMonth | _Invalid:
     match = _YEAR_MONTH.fullmatch(value)
@@ -331,8 +352,9 @@ def https_url(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
         return INVALID
     hint = "write the full address starting with https://, for example https://www.example.nl/"
     if "\\" in value or any(c.isspace() for c in value):
-        return ctx.error(node, "invalid-url",
-                         f"{key}: '{value}' is not a valid URL (it contains a space or a backslash)", hint)
+        return ctx.error(
+            node, "invalid-url", f"{key}: '{value}' is not a valid URL (it contains a space or a backslash)", hint
+        )
     try:
         parts = urlsplit(value)
         hostname = parts.hostname
@@ -341,13 +363,18 @@ def https_url(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     if parts.scheme.lower() != "https":
         return ctx.error(node, "invalid-url", f"{key}: only https URLs are allowed, got '{value}'", hint)
     if parts.username is not None or parts.password is not None:
-        return ctx.error(node, "invalid-url", f"{key}: a URL must not contain a user name or password",
-                         "remove the part before '@'")
+        return ctx.error(
+            node, "invalid-url", f"{key}: a URL must not contain a user name or password", "remove the part before '@'"
+        )
     if not hostname or "." not in hostname or not valid_host(hostname):
         return ctx.error(node, "invalid-url", f"{key}: '{value}' has no valid host name", hint)
     if not valid_port(parts):
-        return ctx.error(node, "invalid-url", f"{key}: '{value}' has a port number outside 1 to 65535",
-                         "leave out the ':' and the number after the host name")
+        return ctx.error(
+            node,
+            "invalid-url",
+            f"{key}: '{value}' has a port number outside 1 to 65535",
+            "leave out the ':' and the number after the host name",
+        )
     return value
 
 
@@ -374,8 +401,10 @@ def valid_port(parts: SplitResult) -> bool:
 
 # Stricter than RFC 5322: an address becomes a mailto: link, where '%', '?' and '&' would
 # change it ('a%40b@x.nl' mails a@b, 'a@x.nl?bcc=...' adds a recipient).
-_EMAIL = re.compile(r"[A-Za-z0-9_'+-]+(?:\.[A-Za-z0-9_'+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
-                    r"[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])")
+_EMAIL = re.compile(
+    r"[A-Za-z0-9_'+-]+(?:\.[A-Za-z0-9_'+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+    r"[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])"
+)
 _EMAIL_CHARACTER = re.compile(r"[A-Za-z0-9_'+.@-]")
 
 
@@ -387,8 +416,11 @@ def email(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
         return ctx.error(node, "invalid-email", f"{key}: write the address without 'mailto:'")
     if not _EMAIL.fullmatch(value) or len(value) > 254 or len(value.split("@")[0]) > 64:
         odd = next((char for char in value if not _EMAIL_CHARACTER.fullmatch(char)), None)
-        hint = (f"remove the '{odd}': an address holds letters, digits, one '@' and . - _ + ' only"
-                if odd and odd.isprintable() and not odd.isspace() else "write it as name@organisation.nl")
+        hint = (
+            f"remove the '{odd}': an address holds letters, digits, one '@' and . - _ + ' only"
+            if odd and odd.isprintable() and not odd.isspace()
+            else "write it as name@organisation.nl"
+        )
         return ctx.error(node, "invalid-email", f"{key}: '{value}' is not an e-mail address", hint)
     return value
 
@@ -400,12 +432,20 @@ _PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,22}[0-9]")
 @on_text("a phone number")
 def phone(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     if isinstance(node, Scalar) and isinstance(node.value, (int, float)):
-        return ctx.error(node, "wrong-type", f"{key}: a phone number must be text",
-                         f"put it in quotes: {key.rsplit('.', 1)[-1]}: \"{node.source}\"")
+        return ctx.error(
+            node,
+            "wrong-type",
+            f"{key}: a phone number must be text",
+            f'put it in quotes: {key.rsplit(".", 1)[-1]}: "{node.source}"',
+        )
     value = value.strip()
     if not _PHONE.fullmatch(value):
-        return ctx.error(node, "invalid-phone", f"{key}: '{value}' is not a phone number",
-                         "use digits, spaces, hyphens and a leading +, for example 06-12345678 or +31 70 123 4567")
+        return ctx.error(
+            node,
+            "invalid-phone",
+            f"{key}: '{value}' is not a phone number",
+            "use digits, spaces, hyphens and a leading +, for example 06-12345678 or +31 70 123 4567",
+        )
     return value
 
 
@@ -420,8 +460,7 @@ def is_username(text: str) -> bool:
 @on_text("a user name")
 def username(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     if value.startswith("@") and _USERNAME.fullmatch(value[1:]):
-        return ctx.error(node, "invalid-username", f"{key}: write the user name without '@'",
-                         f"write {value[1:]}")
+        return ctx.error(node, "invalid-username", f"{key}: write the user name without '@'", f"write {value[1:]}")
     if not _USERNAME.fullmatch(value):
         return ctx.error(node, "invalid-username", f"{key}: '{value}' is not a code-host user name")
     return value
@@ -440,27 +479,204 @@ def slug_reference(what: str) -> Validator:
 
 
 # ISO 639-1, the two-letter language codes.
-LANGUAGE_CODES = frozenset({
-    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi", "bm", "bn",
-    "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv", "dz", "ee", "el",
-    "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv",
-    "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it",
-    "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky",
-    "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt",
-    "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa",
-    "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl",
-    "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn",
-    "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo",
-    "za", "zh", "zu",
-})
+LANGUAGE_CODES = frozenset(
+    {
+        "aa",
+        "ab",
+        "ae",
+        "af",
+        "ak",
+        "am",
+        "an",
+        "ar",
+        "as",
+        "av",
+        "ay",
+        "az",
+        "ba",
+        "be",
+        "bg",
+        "bi",
+        "bm",
+        "bn",
+        "bo",
+        "br",
+        "bs",
+        "ca",
+        "ce",
+        "ch",
+        "co",
+        "cr",
+        "cs",
+        "cu",
+        "cv",
+        "cy",
+        "da",
+        "de",
+        "dv",
+        "dz",
+        "ee",
+        "el",
+        "en",
+        "eo",
+        "es",
+        "et",
+        "eu",
+        "fa",
+        "ff",
+        "fi",
+        "fj",
+        "fo",
+        "fr",
+        "fy",
+        "ga",
+        "gd",
+        "gl",
+        "gn",
+        "gu",
+        "gv",
+        "ha",
+        "he",
+        "hi",
+        "ho",
+        "hr",
+        "ht",
+        "hu",
+        "hy",
+        "hz",
+        "ia",
+        "id",
+        "ie",
+        "ig",
+        "ii",
+        "ik",
+        "io",
+        "is",
+        "it",
+        "iu",
+        "ja",
+        "jv",
+        "ka",
+        "kg",
+        "ki",
+        "kj",
+        "kk",
+        "kl",
+        "km",
+        "kn",
+        "ko",
+        "kr",
+        "ks",
+        "ku",
+        "kv",
+        "kw",
+        "ky",
+        "la",
+        "lb",
+        "lg",
+        "li",
+        "ln",
+        "lo",
+        "lt",
+        "lu",
+        "lv",
+        "mg",
+        "mh",
+        "mi",
+        "mk",
+        "ml",
+        "mn",
+        "mr",
+        "ms",
+        "mt",
+        "my",
+        "na",
+        "nb",
+        "nd",
+        "ne",
+        "ng",
+        "nl",
+        "nn",
+        "no",
+        "nr",
+        "nv",
+        "ny",
+        "oc",
+        "oj",
+        "om",
+        "or",
+        "os",
+        "pa",
+        "pi",
+        "pl",
+        "ps",
+        "pt",
+        "qu",
+        "rm",
+        "rn",
+        "ro",
+        "ru",
+        "rw",
+        "sa",
+        "sc",
+        "sd",
+        "se",
+        "sg",
+        "si",
+        "sk",
+        "sl",
+        "sm",
+        "sn",
+        "so",
+        "sq",
+        "sr",
+        "ss",
+        "st",
+        "su",
+        "sv",
+        "sw",
+        "ta",
+        "te",
+        "tg",
+        "th",
+        "ti",
+        "tk",
+        "tl",
+        "tn",
+        "to",
+        "tr",
+        "ts",
+        "tt",
+        "tw",
+        "ty",
+        "ug",
+        "uk",
+        "ur",
+        "uz",
+        "ve",
+        "vi",
+        "vo",
+        "wa",
+        "wo",
+        "xh",
+        "yi",
+        "yo",
+        "za",
+        "zh",
+        "zu",
+    }
+)
 
 
 @rule(Rule("language-code"))
 @on_text("a language code")
 def language_code(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     if value not in LANGUAGE_CODES:
-        hint = (f"write '{value.lower()}'" if value.lower() in LANGUAGE_CODES
-                else "use two-letter ISO 639-1 codes such as nl, en, de, fy")
+        hint = (
+            f"write '{value.lower()}'"
+            if value.lower() in LANGUAGE_CODES
+            else "use two-letter ISO 639-1 codes such as nl, en, de, fy"
+        )
         return ctx.error(node, "invalid-value", f"{key}: '{value}' is not a language code", hint)
     return value
 
@@ -480,8 +696,12 @@ def term(kind: str) -> Validator:
         if canonical is None:
             suggestion = did_you_mean(value, ctx.vocabulary.terms(kind))
             listing = f"the {kind} are listed in content/vocabulary.yaml"
-            return ctx.error(node, "unknown-term", f"{key}: unknown {singular} '{value}'",
-                             f"{suggestion} {listing}" if suggestion else listing)
+            return ctx.error(
+                node,
+                "unknown-term",
+                f"{key}: unknown {singular} '{value}'",
+                f"{suggestion} {listing}" if suggestion else listing,
+            )
         return canonical
 
     return Validator(Rule("term", 1, 80, what=kind, pattern=_TEXT_PATTERN), validate)
@@ -501,8 +721,12 @@ def list_of(item: Validator, what: str, minimum: int = 0, maximum: int = 100, un
         if len(node.items) < minimum:
             return ctx.error(node, "too-few", f"{key}: needs at least {minimum} {'item' if minimum == 1 else 'items'}")
         if len(node.items) > maximum:
-            return ctx.error(node, "too-many", f"{key}: at most {maximum} items are allowed, got {len(node.items)}",
-                             "keep the most important ones")
+            return ctx.error(
+                node,
+                "too-many",
+                f"{key}: at most {maximum} items are allowed, got {len(node.items)}",
+                "keep the most important ones",
+            )
         values: list[Any] = []
         seen: dict[str, int] = {}
         ok = True
@@ -514,8 +738,12 @@ def list_of(item: Validator, what: str, minimum: int = 0, maximum: int = 100, un
             if unique and isinstance(value, str):
                 folded = fold(value)
                 if folded in seen:
-                    ctx.warn(child, "duplicate-item", f"{key}: '{value}' is listed twice (also on line {seen[folded]})",
-                             "remove one of them")
+                    ctx.warn(
+                        child,
+                        "duplicate-item",
+                        f"{key}: '{value}' is listed twice (also on line {seen[folded]})",
+                        "remove one of them",
+                    )
                     continue
                 seen[folded] = child.line
             values.append(value)
@@ -528,16 +756,21 @@ def is_missing(node: Node) -> bool:
     return isinstance(node, Scalar) and (node.value is None or node.value == "")
 
 
-def validate_mapping(node: Node, spec: Spec, key: str, ctx: Context,
-                     missing_at: tuple[int, int] | None = None) -> dict[str, Any] | _Invalid:
+def validate_mapping(
+    node: Node, spec: Spec, key: str, ctx: Context, missing_at: tuple[int, int] | None = None
+) -> dict[str, Any] | _Invalid:
     """Validate a mapping against `spec`; returns attribute -> value for the keys present.
 
     Every problem is reported, not just the first: unknown keys, missing keys and bad values.
     """
     prefix = f"{key}: " if key else ""
     if not isinstance(node, Mapping):
-        return ctx.error(node, "wrong-type", f"{prefix}expected a mapping of keys, got {describe(node)}",
-                         "write one 'key: value' per line, indented under this key")
+        return ctx.error(
+            node,
+            "wrong-type",
+            f"{prefix}expected a mapping of keys, got {describe(node)}",
+            "write one 'key: value' per line, indented under this key",
+        )
     by_name = {k.name: k for k in spec}
     values: dict[str, Any] = {}
     ok = True
@@ -547,15 +780,22 @@ def validate_mapping(node: Node, spec: Spec, key: str, ctx: Context,
         if rule is None:
             ok = False
             suggestion = did_you_mean(entry.key, by_name)
-            ctx.error((entry.key_line, entry.key_column), "unknown-key", f"{prefix}unknown key '{entry.key}'",
-                      suggestion or "allowed keys: " + ", ".join(by_name))
+            ctx.error(
+                (entry.key_line, entry.key_column),
+                "unknown-key",
+                f"{prefix}unknown key '{entry.key}'",
+                suggestion or "allowed keys: " + ", ".join(by_name),
+            )
             continue
         ctx.lines[dotted] = (entry.key_line, entry.key_column)
         if is_missing(entry.value):
             if rule.required:
                 ok = False
-                ctx.error((entry.key_line, entry.key_column), "missing-key",
-                          f"{prefix}the required key '{entry.key}' has no value")
+                ctx.error(
+                    (entry.key_line, entry.key_column),
+                    "missing-key",
+                    f"{prefix}the required key '{entry.key}' has no value",
+                )
             continue
         value = rule.validate(entry.value, dotted, ctx)
         if value is INVALID:
@@ -566,8 +806,9 @@ def validate_mapping(node: Node, spec: Spec, key: str, ctx: Context,
     for rule in spec:
         if rule.required and node.get(rule.name) is None:
             ok = False
-            ctx.error(where, "missing-key", f"{prefix}missing required key '{rule.name}'",
-                      f"add a line '{rule.name}: ...'")
+            ctx.error(
+                where, "missing-key", f"{prefix}missing required key '{rule.name}'", f"add a line '{rule.name}: ...'"
+            )
     return values if ok else INVALID
 
 
@@ -654,8 +895,11 @@ def _assignment_contact(node: Node, key: str, ctx: Context) -> str | models.Pers
         return record(PERSON_CONTACT, models.PersonContact)(node, key, ctx)  # type: ignore[no-any-return]
     if isinstance(node, Scalar) and isinstance(node.value, str):
         return slug_reference("profile")(node, key, ctx)  # type: ignore[no-any-return]
-    return ctx.error(node, "wrong-type",
-                     f"{key}: expected a profile id or a mapping with name, email and phone, got {describe(node)}")
+    return ctx.error(
+        node,
+        "wrong-type",
+        f"{key}: expected a profile id or a mapping with name, email and phone, got {describe(node)}",
+    )
 
 
 ASSIGNMENT_OPTIONAL: Spec = (

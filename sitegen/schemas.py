@@ -149,15 +149,22 @@ def describe(document: str, path: str) -> str:
 
 def _defaults(record: type) -> dict[str, Any]:
     """The defaults a record class gives its keys (texts and numbers; never empty values)."""
-    return {f.name: f.default for f in dataclasses.fields(record)
-            if isinstance(f.default, (str, int)) and not isinstance(f.default, bool) and f.default != ""}
+    return {
+        f.name: f.default
+        for f in dataclasses.fields(record)
+        if isinstance(f.default, (str, int)) and not isinstance(f.default, bool) and f.default != ""
+    }
 
 
 # Defaults of the keys, from the record classes that hold them, by document and mapping path.
 _RECORDS: dict[tuple[str, str], type] = {
-    ("profile", ""): models.Profile, ("assignment", ""): models.Assignment, ("page", ""): models.Page,
-    ("sitegen", ""): config.SiteConfig, ("sitegen", "repository"): codehost.Repository,
-    ("sitegen", "matching"): config.Matching, ("sitegen", "matching.weights"): config.MatchWeights,
+    ("profile", ""): models.Profile,
+    ("assignment", ""): models.Assignment,
+    ("page", ""): models.Page,
+    ("sitegen", ""): config.SiteConfig,
+    ("sitegen", "repository"): codehost.Repository,
+    ("sitegen", "matching"): config.Matching,
+    ("sitegen", "matching.weights"): config.MatchWeights,
 }
 
 
@@ -203,9 +210,12 @@ class Builder:
         kind = rule.kind
         source = self.shape == "source"
         if kind in ("text", "term", "base-url"):
-            shaped: JsonSchema = {"type": ["string", "number"] if source and kind != "base-url" else "string",
-                                  "minLength": _number(rule.minimum), "maxLength": _number(rule.maximum),
-                                  "pattern": rule.pattern}
+            shaped: JsonSchema = {
+                "type": ["string", "number"] if source and kind != "base-url" else "string",
+                "minLength": _number(rule.minimum),
+                "maxLength": _number(rule.maximum),
+                "pattern": rule.pattern,
+            }
             terms = self._terms(rule.what) if kind == "term" else ()
             return shaped | ({"examples": list(terms)} if terms else {})
         if kind == "choice":
@@ -213,8 +223,11 @@ class Builder:
         if kind == "language-code":
             return {"type": "string", "enum": sorted(schema.LANGUAGE_CODES)}
         if kind == "number":
-            number = {"type": "integer" if rule.whole else "number",
-                      "minimum": _number(rule.minimum), "maximum": _number(rule.maximum)}
+            number = {
+                "type": "integer" if rule.whole else "number",
+                "minimum": _number(rule.minimum),
+                "maximum": _number(rule.maximum),
+            }
             return {"anyOf": [number, {"type": "string", "pattern": rule.pattern}]} if source else number
         if kind == "date":
             return {"type": "string", "format": "date", "pattern": rule.pattern}
@@ -278,30 +291,44 @@ class SchemaFile:
     description: str
 
 
-PROFILE = SchemaFile("profile", "Profile front matter",
-                     "The front matter of content/profiles/<slug>.md: one member of the network.")
-ASSIGNMENT = SchemaFile("assignment", "Assignment front matter",
-                        "The front matter of content/assignments/<slug>.md: one assignment (klus).")
+PROFILE = SchemaFile(
+    "profile", "Profile front matter", "The front matter of content/profiles/<slug>.md: one member of the network."
+)
+ASSIGNMENT = SchemaFile(
+    "assignment", "Assignment front matter", "The front matter of content/assignments/<slug>.md: one assignment (klus)."
+)
 PAGE = SchemaFile("page", "Page front matter", "The front matter of content/pages/<slug>.md: a free page.")
 SITEGEN = SchemaFile("sitegen", "sitegen.yaml", "The site's settings.")
-ORGANISATIONS = SchemaFile("organisations", "content/organisations.yaml",
-                           "The participating organisations, by id: lower-case letters, digits and hyphens.")
-VOCABULARY = SchemaFile("vocabulary", "content/vocabulary.yaml",
-                        "The canonical fields and skills, with their aliases.")
+ORGANISATIONS = SchemaFile(
+    "organisations",
+    "content/organisations.yaml",
+    "The participating organisations, by id: lower-case letters, digits and hyphens.",
+)
+VOCABULARY = SchemaFile("vocabulary", "content/vocabulary.yaml", "The canonical fields and skills, with their aliases.")
 CONTENT_FILES = (PROFILE, ASSIGNMENT, PAGE, SITEGEN, ORGANISATIONS, VOCABULARY)
-_SPECS: dict[str, Spec] = {"profile": schema.PROFILE, "assignment": schema.ASSIGNMENT, "page": schema.PAGE,
-                           "sitegen": config.CONFIG, "vocabulary": config.VOCABULARY}
+_SPECS: dict[str, Spec] = {
+    "profile": schema.PROFILE,
+    "assignment": schema.ASSIGNMENT,
+    "page": schema.PAGE,
+    "sitegen": config.CONFIG,
+    "vocabulary": config.VOCABULARY,
+}
 
 
 def file_name(name: str) -> str:
     return f"{name}.schema.json"
 
 
-def document(file: SchemaFile, body: JsonSchema, defs: JsonSchema | None = None,
-             schema_id: str | None = None) -> JsonSchema:
+def document(
+    file: SchemaFile, body: JsonSchema, defs: JsonSchema | None = None, schema_id: str | None = None
+) -> JsonSchema:
     """A whole schema: the header, then the body, then its definitions."""
-    header: JsonSchema = {"$schema": DRAFT, "$id": schema_id or ID_PREFIX + file.name,
-                          "title": file.title, "description": file.description}
+    header: JsonSchema = {
+        "$schema": DRAFT,
+        "$id": schema_id or ID_PREFIX + file.name,
+        "title": file.title,
+        "description": file.description,
+    }
     return header | body | ({"$defs": defs} if defs else {})
 
 
@@ -310,8 +337,11 @@ def content_schema(file: SchemaFile, site: SiteLists | None = None) -> JsonSchem
     builder = Builder(file.name, "source", site)
     if file is ORGANISATIONS:
         entry = Builder("organisations", "source", site).mapping(schema.ORGANISATION)
-        body: JsonSchema = {"type": "object", "propertyNames": {"pattern": schema.SLUG_PATTERN},
-                            "additionalProperties": entry}
+        body: JsonSchema = {
+            "type": "object",
+            "propertyNames": {"pattern": schema.SLUG_PATTERN},
+            "additionalProperties": entry,
+        }
     else:
         body = builder.mapping(_SPECS[file.name])
     empty = {"description": "Empty: the same as leaving the key out.", "enum": [None, ""]}
@@ -331,5 +361,8 @@ def site_lists(organisations: Mapping[str, models.Organisation], vocabulary: mod
     """A site's organisation ids and its vocabulary's canonical terms, in the site's order."""
     if vocabulary is None:
         return SiteLists(tuple(sorted(organisations)))
-    return SiteLists(tuple(sorted(organisations)), tuple(sorted((t.term for t in vocabulary.fields), key=fold)),
-                     tuple(sorted((t.term for t in vocabulary.skills), key=fold)))
+    return SiteLists(
+        tuple(sorted(organisations)),
+        tuple(sorted((t.term for t in vocabulary.fields), key=fold)),
+        tuple(sorted((t.term for t in vocabulary.skills), key=fold)),
+    )

@@ -44,8 +44,14 @@ B = 0.75
 
 # (field, boost): the name or title ranks highest, the story lowest.
 FIELDS: tuple[tuple[str, int], ...] = (
-    ("title", 10), ("role", 3), ("organisation", 2), ("fields", 3), ("skills", 3), ("region", 2),
-    ("summary", 2), ("body", 1),
+    ("title", 10),
+    ("role", 3),
+    ("organisation", 2),
+    ("fields", 3),
+    ("skills", 3),
+    ("region", 2),
+    ("summary", 2),
+    ("body", 1),
 )
 
 # lunr.tokenizer.separator is /[\s\-]+/; JavaScript's \s, spelled out.
@@ -124,8 +130,9 @@ def _english_stemmer() -> Callable[[str], str]:
 @functools.cache
 def pipeline(language: str) -> Pipeline:
     if language == "nl":
-        return Pipeline(_regex_trimmer(NL_WORD_CHARACTERS + "0-9"), NL_STOP_WORDS, _dutch_stemmer(),
-                        ("trimmer-nl", "stemmer-nl"))
+        return Pipeline(
+            _regex_trimmer(NL_WORD_CHARACTERS + "0-9"), NL_STOP_WORDS, _dutch_stemmer(), ("trimmer-nl", "stemmer-nl")
+        )
     # lunr.trimmer: JavaScript's \W is ASCII-only, unlike Python's.
     english_trim = _regex_trimmer("A-Za-z0-9_")
     return Pipeline(english_trim, frozenset(ENGLISH_STOP_WORDS), _english_stemmer(), ("stemmer",))
@@ -169,9 +176,15 @@ class CompactIndex:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "format": FORMAT_VERSION, "lunr": LUNR_VERSION, "language": self.language, "fields": list(self.fields),
-            "boosts": list(self.boosts), "pipeline": list(self.pipeline), "documents": self.document_count,
-            "terms": list(self.terms), "postings": [list(p) for p in self.postings],
+            "format": FORMAT_VERSION,
+            "lunr": LUNR_VERSION,
+            "language": self.language,
+            "fields": list(self.fields),
+            "boosts": list(self.boosts),
+            "pipeline": list(self.pipeline),
+            "documents": self.document_count,
+            "terms": list(self.terms),
+            "postings": [list(p) for p in self.postings],
         }
 
 
@@ -214,8 +227,15 @@ def build_index(documents: Sequence[SearchDocument], language: str) -> CompactIn
                 encoded += [number - previous, tf]
                 previous = number
         postings.append(tuple(encoded))
-    return CompactIndex(language, field_names, tuple(boost for _, boost in FIELDS), process.search_pipeline,
-                        len(documents), tuple(term_position), tuple(postings))
+    return CompactIndex(
+        language,
+        field_names,
+        tuple(boost for _, boost in FIELDS),
+        process.search_pipeline,
+        len(documents),
+        tuple(term_position),
+        tuple(postings),
+    )
 
 
 def decode_postings(encoded: Sequence[int]) -> Iterator[tuple[int, int, int]]:
@@ -247,9 +267,7 @@ def expand(index: CompactIndex | dict[str, Any]) -> dict[str, Any]:
             frequencies[(document, field_number)][term_index] = tf
         inverted[term] = posting
     lengths = {key: sum(tfs.values()) for key, tfs in frequencies.items()}
-    average = [
-        sum(lengths[(d, f)] for d in range(count)) / count if count else 0.0 for f in range(len(fields))
-    ]
+    average = [sum(lengths[(d, f)] for d in range(count)) / count if count else 0.0 for f in range(len(fields))]
     idf = [_idf(inverted[term], fields, count) for term in terms]
     vectors = []
     for (document, field_number), tfs in frequencies.items():
@@ -286,17 +304,35 @@ def _round3(value: float) -> float:
 FACETS = ("kind", "organisation", "region", "field", "skill", "engagement", "availability")
 QUERY_PARAMETER = "q"  # the search page's query in its URL, as search.js reads it: zoeken/?q=...
 FACET_PARAMETERS = {
-    "nl": {"kind": "soort", "organisation": "organisatie", "region": "regio", "field": "werkveld",
-           "skill": "kwaliteit", "engagement": "inzet", "availability": "beschikbaarheid"},
-    "en": {"kind": "kind", "organisation": "organisation", "region": "region", "field": "field",
-           "skill": "skill", "engagement": "engagement", "availability": "availability"},
+    "nl": {
+        "kind": "soort",
+        "organisation": "organisatie",
+        "region": "regio",
+        "field": "werkveld",
+        "skill": "kwaliteit",
+        "engagement": "inzet",
+        "availability": "beschikbaarheid",
+    },
+    "en": {
+        "kind": "kind",
+        "organisation": "organisation",
+        "region": "region",
+        "field": "field",
+        "skill": "skill",
+        "engagement": "engagement",
+        "availability": "availability",
+    },
 }
 
 
-def site_documents(profiles: Sequence[models.Profile], assignments: Sequence[models.Assignment],
-                   organisations: Mapping[str, models.Organisation],
-                   href: Callable[[str, str], str], label: Callable[[str], str],
-                   long_date: Callable[[dt.date], str]) -> list[SearchDocument]:
+def site_documents(
+    profiles: Sequence[models.Profile],
+    assignments: Sequence[models.Assignment],
+    organisations: Mapping[str, models.Organisation],
+    href: Callable[[str, str], str],
+    label: Callable[[str], str],
+    long_date: Callable[[dt.date], str],
+) -> list[SearchDocument]:
     """Search documents for the audience's profiles and open assignments, in that order.
 
     `href(kind, slug)` is a page's link; `label(key)` a UI string (kinds, engagement, availability).
@@ -304,17 +340,34 @@ def site_documents(profiles: Sequence[models.Profile], assignments: Sequence[mod
     documents = []
     for profile in profiles:
         organisation_name = _organisation_name(profile.organisation, organisations)
-        documents.append(_document(
-            profile, label("profile"), profile.name, profile.role, f"{profile.role}, {organisation_name}",
-            href("profile", profile.slug), organisation_name, [label(e) for e in profile.engagement],
-            [label(profile.availability.status)] if profile.availability else []))
+        documents.append(
+            _document(
+                profile,
+                label("profile"),
+                profile.name,
+                profile.role,
+                f"{profile.role}, {organisation_name}",
+                href("profile", profile.slug),
+                organisation_name,
+                [label(e) for e in profile.engagement],
+                [label(profile.availability.status)] if profile.availability else [],
+            )
+        )
     for assignment in assignments:
         organisation_name = _organisation_name(assignment.organisation, organisations)
-        documents.append(_document(
-            assignment, label("assignment"), assignment.title, "",
-            f"{organisation_name}. {label('deadline')} {long_date(assignment.deadline)}",
-            href("assignment", assignment.slug), organisation_name,
-            [label(assignment.engagement)] if assignment.engagement else [], []))
+        documents.append(
+            _document(
+                assignment,
+                label("assignment"),
+                assignment.title,
+                "",
+                f"{organisation_name}. {label('deadline')} {long_date(assignment.deadline)}",
+                href("assignment", assignment.slug),
+                organisation_name,
+                [label(assignment.engagement)] if assignment.engagement else [],
+                [],
+            )
+        )
     return documents
 
 
@@ -323,15 +376,37 @@ def _organisation_name(organisation_id: str, organisations: Mapping[str, models.
     return organisation.name if organisation else organisation_id
 
 
-def _document(record: models.Profile | models.Assignment, kind: str, title: str, role: str, subtitle: str, url: str,
-              organisation_name: str, engagement: list[str], availability: list[str]) -> SearchDocument:
+def _document(
+    record: models.Profile | models.Assignment,
+    kind: str,
+    title: str,
+    role: str,
+    subtitle: str,
+    url: str,
+    organisation_name: str,
+    engagement: list[str],
+    availability: list[str],
+) -> SearchDocument:
     """What profiles and assignments share: the indexed texts, and the facets of a result."""
-    facets = {"kind": [kind], "organisation": [organisation_name], "region": [record.region] if record.region else [],
-              "field": list(record.fields), "skill": list(record.skills), "engagement": engagement,
-              "availability": availability}
-    texts = {"title": title, "role": role, "organisation": organisation_name, "fields": " ".join(record.fields),
-             "skills": " ".join(record.skills), "region": record.region or "", "summary": record.summary or "",
-             "body": html_text(record.body_html)}
+    facets = {
+        "kind": [kind],
+        "organisation": [organisation_name],
+        "region": [record.region] if record.region else [],
+        "field": list(record.fields),
+        "skill": list(record.skills),
+        "engagement": engagement,
+        "availability": availability,
+    }
+    texts = {
+        "title": title,
+        "role": role,
+        "organisation": organisation_name,
+        "fields": " ".join(record.fields),
+        "skills": " ".join(record.skills),
+        "region": record.region or "",
+        "summary": record.summary or "",
+        "body": html_text(record.body_html),
+    }
     return SearchDocument(texts, {"t": title, "s": subtitle, "u": url, "f": facets})
 
 
@@ -369,8 +444,7 @@ def shard_index(index: CompactIndex, shard_entries: int = SHARD_ENTRIES) -> Shar
         for field_number, document, tf in decode_postings(encoded):
             lengths[(document, field_number)] += tf
     count = index.document_count
-    averages = tuple(
-        sum(lengths[(d, f)] for d in range(count)) / count if count else 0.0 for f in range(field_count))
+    averages = tuple(sum(lengths[(d, f)] for d in range(count)) / count if count else 0.0 for f in range(field_count))
     order = sorted(range(len(index.terms)), key=lambda t: _js_order(index.terms[t]))
     first_terms: list[str] = []
     shards: list[bytes] = []
@@ -452,15 +526,30 @@ def search_files(documents: Sequence[SearchDocument], language: str) -> dict[str
     shard_folder, shard_files = _numbered("shards", sharded.shards)
     facets = _json_bytes(facet_table(documents))
     facets_name = _content_name("facets", facets) + ".json"
-    chunks = [_json_bytes([{key: value for key, value in document.shown.items() if key != "f"}
-                           for document in documents[start:start + STORE_CHUNK]])
-              for start in range(0, len(documents), STORE_CHUNK)]
+    chunks = [
+        _json_bytes(
+            [
+                {key: value for key, value in document.shown.items() if key != "f"}
+                for document in documents[start : start + STORE_CHUNK]
+            ]
+        )
+        for start in range(0, len(documents), STORE_CHUNK)
+    ]
     chunk_folder, chunk_files = _numbered("documents", chunks)
     manifest = {
-        "format": FORMAT_VERSION, "lunr": LUNR_VERSION, "language": index.language, "fields": list(index.fields),
-        "boosts": list(index.boosts), "pipeline": list(index.pipeline), "documents": index.document_count,
-        "averages": list(sharded.averages), "shards": shard_folder, "firstTerms": list(sharded.first_terms),
-        "facets": facets_name, "store": chunk_folder, "chunk": STORE_CHUNK,
+        "format": FORMAT_VERSION,
+        "lunr": LUNR_VERSION,
+        "language": index.language,
+        "fields": list(index.fields),
+        "boosts": list(index.boosts),
+        "pipeline": list(index.pipeline),
+        "documents": index.document_count,
+        "averages": list(sharded.averages),
+        "shards": shard_folder,
+        "firstTerms": list(sharded.first_terms),
+        "facets": facets_name,
+        "store": chunk_folder,
+        "chunk": STORE_CHUNK,
     }
     return {"index": _json_bytes(manifest), **shard_files, facets_name: facets, **chunk_files}
 

@@ -42,8 +42,9 @@ DEFAULT_PORT = 8000
 class Preview:
     """Builds into numbered folders below `scratch` and tells the state what to serve."""
 
-    def __init__(self, site: Path, scratch: Path, options: build.Options, state: PreviewState,
-                 out: TextIO, err: TextIO) -> None:
+    def __init__(
+        self, site: Path, scratch: Path, options: build.Options, state: PreviewState, out: TextIO, err: TextIO
+    ) -> None:
         self.site, self.scratch, self.options, self.state = site, scratch, options, state
         self.out, self.err = out, err
         self.attempts = 0
@@ -59,12 +60,19 @@ class Preview:
             result = build.build_site(self.site, target, self.options)
             seconds = time.perf_counter() - started
         except ThemeProblem as problem:
-            return self._failed(Status(self.served.build, self.session, True, theme_problem=str(problem),
-                                       language=self.served.language))
+            return self._failed(
+                Status(self.served.build, self.session, True, theme_problem=str(problem), language=self.served.language)
+            )
         checked = result.check
         language = checked.directory.config.language if checked.directory else self.served.language
-        status = Status(self.served.build, self.session, result.published is None, tuple(checked.diagnostics),
-                        checked.files_checked, language=language)
+        status = Status(
+            self.served.build,
+            self.session,
+            result.published is None,
+            tuple(checked.diagnostics),
+            checked.files_checked,
+            language=language,
+        )
         if result.published is None:
             return self._failed(status)
         self.served = status = dataclasses.replace(status, build=self.attempts)
@@ -79,7 +87,7 @@ class Preview:
     def _failed(self, status: Status) -> Status:
         self._print(status)
         self.state.update(status)
-        kept = ("the preview shows the last good build" if status.build else "nothing to show yet")
+        kept = "the preview shows the last good build" if status.build else "nothing to show yet"
         self._say(f"not rebuilt: fix the errors above ({kept}); watching for changes")
         return status
 
@@ -97,15 +105,24 @@ class Preview:
         self.err.flush()
 
 
-def serve(site: Path, options: build.Options, host: str = LOCAL, port: int = DEFAULT_PORT,
-          out: TextIO | None = None, err: TextIO | None = None, stop: threading.Event | None = None) -> int:
+def serve(
+    site: Path,
+    options: build.Options,
+    host: str = LOCAL,
+    port: int = DEFAULT_PORT,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    stop: threading.Event | None = None,
+) -> int:
     """Serve the preview until Ctrl-C (or until `stop` is set); the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
     stop = stop or threading.Event()
     if not is_loopback(host):
-        err.write(f"sitegen: warning: --host {host}: the preview is reachable by others on the network, "
-                  "internal content included when --audience internal; use it only on a network you trust\n")
+        err.write(
+            f"sitegen: warning: --host {host}: the preview is reachable by others on the network, "
+            "internal content included when --audience internal; use it only on a network you trust\n"
+        )
     state = PreviewState()
     try:
         server = PreviewServer((host, port), state)
@@ -116,8 +133,9 @@ def serve(site: Path, options: build.Options, host: str = LOCAL, port: int = DEF
     shown = any_address.get(host, host)
     shown = f"[{shown}]" if ":" in shown else shown
     local = f"http://{shown}:{server.port}/"
-    options = dataclasses.replace(options, base_url=f"http://{LOCAL}:{server.port}/",
-                                  compiled_templates=CompiledTemplates())
+    options = dataclasses.replace(
+        options, base_url=f"http://{LOCAL}:{server.port}/", compiled_templates=CompiledTemplates()
+    )
     threads: list[threading.Thread] = []
     watcher: Watcher | None = None
     try:
@@ -126,15 +144,20 @@ def serve(site: Path, options: build.Options, host: str = LOCAL, port: int = DEF
             # Watching starts first: a file saved during the first build is rebuilt after it.
             watcher = Watcher(site, [Path(scratch)], stop)
             watcher.start()
-            err.write(f"sitegen: building a preview of {site} as of {options.build_date.isoformat()} "
-                      f"(the {options.audience} site) in {scratch}\n")
+            err.write(
+                f"sitegen: building a preview of {site} as of {options.build_date.isoformat()} "
+                f"(the {options.audience} site) in {scratch}\n"
+            )
             preview.build()
-            thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
-                                      name="preview server", daemon=True)
+            thread = threading.Thread(
+                target=server.serve_forever, kwargs={"poll_interval": 0.2}, name="preview server", daemon=True
+            )
             thread.start()
             threads.append(thread)
-            err.write(f"sitegen: serving the preview at {local} (Ctrl-C stops it); watching "
-                      f"{', '.join(_shown(site, p) for p in (*watcher.watching.folders, site / 'sitegen.yaml'))}\n")
+            err.write(
+                f"sitegen: serving the preview at {local} (Ctrl-C stops it); watching "
+                f"{', '.join(_shown(site, p) for p in (*watcher.watching.folders, site / 'sitegen.yaml'))}\n"
+            )
             err.flush()
             while not stop.is_set():
                 changed = watcher.next_batch(timeout=0.25)
@@ -167,8 +190,10 @@ def serve(site: Path, options: build.Options, host: str = LOCAL, port: int = DEF
 
 def _bind_problem(problem: OSError, host: str, port: int) -> str:
     if problem.errno == errno.EADDRINUSE:
-        return (f"--port {port}: the port is in use on {host} (another preview, perhaps); choose another with "
-                "--port N, or --port 0 for any free port")
+        return (
+            f"--port {port}: the port is in use on {host} (another preview, perhaps); choose another with "
+            "--port N, or --port 0 for any free port"
+        )
     if problem.errno == errno.EACCES:
         return f"--port {port}: not allowed to use this port; ports below 1024 need privileges, try --port 8000"
     if problem.errno == errno.EADDRNOTAVAIL or isinstance(problem, socket.gaierror):

@@ -26,8 +26,7 @@ def machine_files(site: SiteContext, jobs: Sequence[PageJob]) -> list[OutputFile
     urls = Urls(site.config.base_url, site.config.language)
     if site.audience != "public":
         return [OutputFile("robots.txt", DISALLOW_ALL, "robots")]
-    return [OutputFile("sitemap.xml", sitemap(urls, jobs), "sitemap"),
-            OutputFile("robots.txt", robots(urls), "robots")]
+    return [OutputFile("sitemap.xml", sitemap(urls, jobs), "sitemap"), OutputFile("robots.txt", robots(urls), "robots")]
 
 
 def sitemap(urls: Urls, jobs: Sequence[PageJob]) -> bytes:
@@ -36,15 +35,18 @@ def sitemap(urls: Urls, jobs: Sequence[PageJob]) -> bytes:
         if job.indexable:
             lastmod = f"<lastmod>{job.lastmod.isoformat()}</lastmod>" if job.lastmod else ""
             entries.append(f"<url><loc>{escape(urls.absolute(job.path), quote=False)}</loc>{lastmod}</url>\n")
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NAMESPACE}">\n'
-            + "".join(entries) + "</urlset>\n").encode("utf-8")
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NAMESPACE}">\n' + "".join(entries) + "</urlset>\n"
+    ).encode("utf-8")
 
 
 def robots(urls: Urls) -> bytes:
     location = urls.absolute("sitemap.xml")
     if urls.base_path == "/":
         return f"User-agent: *\nAllow: /\nSitemap: {location}\n".encode()
-    return ("# Crawlers read robots.txt only at the root of a host, not here. To point them at this\n"
-            f"# site's sitemap, add this line to the host root's robots.txt, or submit the sitemap\n"
-            f"# in the search engines' webmaster tools:\n# Sitemap: {location}\n"
-            "User-agent: *\nAllow: /\n").encode()
+    return (
+        "# Crawlers read robots.txt only at the root of a host, not here. To point them at this\n"
+        f"# site's sitemap, add this line to the host root's robots.txt, or submit the sitemap\n"
+        f"# in the search engines' webmaster tools:\n# Sitemap: {location}\n"
+        "User-agent: *\nAllow: /\n"
+    ).encode()

@@ -90,9 +90,16 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
         if not directory.is_dir():
             continue
         if not directory.resolve().is_relative_to(inside) or directory.is_symlink():
-            diagnostics.append(error(folder, 0, 0, "symbolic-link",
-                                     "the folder is a symbolic link; only folders inside the site are read",
-                                     "replace the link with the folder itself"))
+            diagnostics.append(
+                error(
+                    folder,
+                    0,
+                    0,
+                    "symbolic-link",
+                    "the folder is a symbolic link; only folders inside the site are read",
+                    "replace the link with the folder itself",
+                )
+            )
             continue
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
         suggested: dict[str, list[str]] = defaultdict(list)
@@ -107,8 +114,16 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
             if entry.name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
-                diagnostics.append(warning(rel, 0, 0, "unexpected-folder", f"the folder '{entry.name}' is ignored",
-                                           f"content files belong directly in {folder}/"))
+                diagnostics.append(
+                    warning(
+                        rel,
+                        0,
+                        0,
+                        "unexpected-folder",
+                        f"the folder '{entry.name}' is ignored",
+                        f"content files belong directly in {folder}/",
+                    )
+                )
                 continue
             if lowered == ".md":
                 valid = is_slug(stem) and extension == ".md"
@@ -118,13 +133,21 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
             elif kind == "profile" and lowered in PHOTO_EXTENSIONS:
                 photos.append(PhotoFile(stem, rel, entry.path))
             elif kind == "profile" and lowered == ".svg":
-                diagnostics.append(error(rel, 0, 0, "photo-svg", "SVG photos are not accepted",
-                                         "save the photo as JPEG, PNG or WebP"))
+                diagnostics.append(
+                    error(rel, 0, 0, "photo-svg", "SVG photos are not accepted", "save the photo as JPEG, PNG or WebP")
+                )
             else:
-                diagnostics.append(warning(rel, 0, 0, "unexpected-file", f"the file '{entry.name}' is ignored",
-                                           f"only .md files belong in {folder}/"
-                                           + (" (and profile photos: .jpg, .jpeg, .png, .webp)"
-                                              if kind == "profile" else "")))
+                diagnostics.append(
+                    warning(
+                        rel,
+                        0,
+                        0,
+                        "unexpected-file",
+                        f"the file '{entry.name}' is ignored",
+                        f"only .md files belong in {folder}/"
+                        + (" (and profile photos: .jpg, .jpeg, .png, .webp)" if kind == "profile" else ""),
+                    )
+                )
     return Listing(tuple(documents), tuple(photos)), diagnostics
 
 
@@ -137,12 +160,24 @@ def _slug_problem(rel: str, name: str, suggested: dict[str, list[str]]) -> Diagn
     target = valid + ".md"
     others = [other for other in suggested[target] if other != name]
     if target in others:
-        return error(rel, 0, 0, "invalid-file-name", message,
-                     f"'{target}' already exists: merge the two files, or give this one another valid name")
+        return error(
+            rel,
+            0,
+            0,
+            "invalid-file-name",
+            message,
+            f"'{target}' already exists: merge the two files, or give this one another valid name",
+        )
     if others:
         names = ", ".join(f"'{other}'" for other in others)
-        return error(rel, 0, 0, "invalid-file-name", message,
-                     f"rename it to '{target}'; but {names} would get that name too: give each file its own name")
+        return error(
+            rel,
+            0,
+            0,
+            "invalid-file-name",
+            message,
+            f"rename it to '{target}'; but {names} would get that name too: give each file its own name",
+        )
     return error(rel, 0, 0, "invalid-file-name", message, f"rename it to '{target}'")
 
 
@@ -156,16 +191,22 @@ def _read_regular_file(location: str, limit: int, hint: str) -> bytes:
         fd = os.open(location, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         if os.path.islink(location):
-            raise SourceProblem(0, 0, "symbolic-link", "the file is a symbolic link; only regular files are read",
-                                "replace the link with the file itself") from None
+            raise SourceProblem(
+                0,
+                0,
+                "symbolic-link",
+                "the file is a symbolic link; only regular files are read",
+                "replace the link with the file itself",
+            ) from None
         raise SourceProblem(0, 0, "unreadable", f"the file cannot be read: {exc.strerror}") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise SourceProblem(0, 0, "not-a-file", "this is not a regular file")
         if info.st_size > limit:
-            raise SourceProblem(1, 1, "file-too-large",
-                                f"the file is {_size(info.st_size)}; the limit is {_size(limit)}", hint)
+            raise SourceProblem(
+                1, 1, "file-too-large", f"the file is {_size(info.st_size)}; the limit is {_size(limit)}", hint
+            )
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
         if len(data) > limit:
@@ -189,21 +230,28 @@ def read_text(location: str, limit: int = MAX_FILE_BYTES) -> str:
 def decode_text(data: bytes) -> str:
     """Bytes of a content file (from the disk, or from git for another revision) as text."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # what some Windows editors save as "Unicode"
-        raise SourceProblem(1, 1, "invalid-utf8", "the file is UTF-16 text, not UTF-8",
-                            "save the file with the UTF-8 encoding")
+        raise SourceProblem(
+            1, 1, "invalid-utf8", "the file is UTF-16 text, not UTF-8", "save the file with the UTF-8 encoding"
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _position(data, nul)
-        raise SourceProblem(line, column, "binary-file", "the file contains a NUL byte: it is not a text file",
-                            "save it again as plain UTF-8 text")
+        raise SourceProblem(
+            line,
+            column,
+            "binary-file",
+            "the file contains a NUL byte: it is not a text file",
+            "save it again as plain UTF-8 text",
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _position(data, exc.start)
-        raise SourceProblem(line, column, "invalid-utf8", "the file is not valid UTF-8 text",
-                            "save the file with the UTF-8 encoding") from None
+        raise SourceProblem(
+            line, column, "invalid-utf8", "the file is not valid UTF-8 text", "save the file with the UTF-8 encoding"
+        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -227,20 +275,40 @@ def split_front_matter(text: str) -> Document:
         stripped = text.lstrip()
         hint = "the file must start with a line '---', then the keys, then a closing '---' line"
         if stripped.startswith("+++"):
-            raise SourceProblem(1, 1, "front-matter-format", "TOML front matter ('+++') is not supported",
-                                "write the keys in YAML between two '---' lines")
+            raise SourceProblem(
+                1,
+                1,
+                "front-matter-format",
+                "TOML front matter ('+++') is not supported",
+                "write the keys in YAML between two '---' lines",
+            )
         if stripped.startswith("{"):
-            raise SourceProblem(1, 1, "front-matter-format", "JSON front matter is not supported",
-                                "write the keys in YAML between two '---' lines")
+            raise SourceProblem(
+                1,
+                1,
+                "front-matter-format",
+                "JSON front matter is not supported",
+                "write the keys in YAML between two '---' lines",
+            )
         if stripped.startswith("---"):
-            raise SourceProblem(1, 1, "front-matter-start", "the '---' line must be the very first line of the file",
-                                "remove the blank lines or text before it")
+            raise SourceProblem(
+                1,
+                1,
+                "front-matter-start",
+                "the '---' line must be the very first line of the file",
+                "remove the blank lines or text before it",
+            )
         raise SourceProblem(1, 1, "front-matter-missing", "the file has no front matter", hint)
     lines = rest.split("\n")
     for index, line in enumerate(lines):
         if _DELIMITER.fullmatch(line):
             front_matter = "\n".join(lines[:index]) + "\n"
-            body = "\n".join(lines[index + 1:])
+            body = "\n".join(lines[index + 1 :])
             return Document(front_matter, 2, body, index + 3)
-    raise SourceProblem(1, 1, "front-matter-unclosed", "the front matter is not closed",
-                        "add a line '---' after the last key; the file is not published until then")
+    raise SourceProblem(
+        1,
+        1,
+        "front-matter-unclosed",
+        "the front matter is not closed",
+        "add a line '---' after the last key; the file is not published until then",
+    )

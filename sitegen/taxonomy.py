@@ -52,7 +52,7 @@ def term_slug(key: str) -> str:
     if key.startswith("~"):
         return "term--" + digest
     if len(key) > MAX_SLUG:
-        return key[:MAX_SLUG - 14].rstrip("-") + "--" + digest
+        return key[: MAX_SLUG - 14].rstrip("-") + "--" + digest
     return key
 
 

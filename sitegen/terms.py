@@ -15,8 +15,24 @@ from collections.abc import Iterable
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 # Letters that NFKD does not decompose into a base letter and a mark.
-_SPECIAL_LETTERS = str.maketrans({"\u0131": "i", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
-                                  "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH"})
+_SPECIAL_LETTERS = str.maketrans(
+    {
+        "\u0131": "i",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "TH",
+    }
+)
 
 
 def fold(text: str) -> str:

@@ -12,12 +12,30 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 SECTIONS: dict[str, dict[str, str]] = {
-    "nl": {"profiles": "profielen", "assignments": "klussen", "organisations": "organisaties", "fields": "werkvelden",
-           "skills": "kwaliteiten", "regions": "regio", "engagement": "inzet", "search": "zoeken", "page": "pagina",
-           "profile_form": "profiel-formulier"},
-    "en": {"profiles": "profiles", "assignments": "assignments", "organisations": "organisations", "fields": "fields",
-           "skills": "skills", "regions": "regions", "engagement": "engagement", "search": "search", "page": "page",
-           "profile_form": "profile-form"},
+    "nl": {
+        "profiles": "profielen",
+        "assignments": "klussen",
+        "organisations": "organisaties",
+        "fields": "werkvelden",
+        "skills": "kwaliteiten",
+        "regions": "regio",
+        "engagement": "inzet",
+        "search": "zoeken",
+        "page": "pagina",
+        "profile_form": "profiel-formulier",
+    },
+    "en": {
+        "profiles": "profiles",
+        "assignments": "assignments",
+        "organisations": "organisations",
+        "fields": "fields",
+        "skills": "skills",
+        "regions": "regions",
+        "engagement": "engagement",
+        "search": "search",
+        "page": "page",
+        "profile_form": "profile-form",
+    },
 }
 
 # The query parameter that names the profile to load into the profile form.

@@ -30,8 +30,9 @@ _CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 def vcard_files(site: SiteContext) -> list[OutputFile]:
     urls = Urls(site.config.base_url, site.config.language)
-    return [OutputFile(urls.vcard(profile.slug), vcard(profile, site, urls), "vcard")
-            for profile in site.selection.profiles]
+    return [
+        OutputFile(urls.vcard(profile.slug), vcard(profile, site, urls), "vcard") for profile in site.selection.profiles
+    ]
 
 
 def vcard(profile: models.Profile, site: SiteContext, urls: Urls) -> bytes:

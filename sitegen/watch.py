@@ -98,14 +98,26 @@ class Watcher:
 
     def _deep(self, folders: tuple[Path, ...], stopped: threading.Event) -> None:
         either = _Either(self.stop, stopped)
-        for batch in watchfiles.watch(*folders, watch_filter=self.filter, stop_event=either, rust_timeout=500,
-                                      yield_on_timeout=False, raise_interrupt=False):
+        for batch in watchfiles.watch(
+            *folders,
+            watch_filter=self.filter,
+            stop_event=either,
+            rust_timeout=500,
+            yield_on_timeout=False,
+            raise_interrupt=False,
+        ):
             self.changes.put({path for _, path in batch})
 
     def _shallow(self) -> None:
         names = _shallow_names()
-        for batch in watchfiles.watch(self.site, watch_filter=self.filter, stop_event=self.stop, recursive=False,
-                                      rust_timeout=500, raise_interrupt=False):
+        for batch in watchfiles.watch(
+            self.site,
+            watch_filter=self.filter,
+            stop_event=self.stop,
+            recursive=False,
+            rust_timeout=500,
+            raise_interrupt=False,
+        ):
             changed = {path for _, path in batch if Path(path).name in names}
             if changed:
                 self.changes.put(changed)

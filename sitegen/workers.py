@@ -125,8 +125,9 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _serve(connection: multiprocessing.connection.Connection, function: Callable[[Any, Any], Any],
-           context: Any, parent: int) -> None:
+def _serve(
+    connection: multiprocessing.connection.Connection, function: Callable[[Any, Any], Any], context: Any, parent: int
+) -> None:
     _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, which would raise here
@@ -167,8 +168,12 @@ def _stops_held() -> Iterator[None]:
 
 
 class _Worker:
-    def __init__(self, start: Callable[..., multiprocessing.process.BaseProcess], function: Callable[[Any, Any], Any],
-                 context: Any) -> None:
+    def __init__(
+        self,
+        start: Callable[..., multiprocessing.process.BaseProcess],
+        function: Callable[[Any, Any], Any],
+        context: Any,
+    ) -> None:
         parent_end, child_end = multiprocessing.Pipe()
         self.connection = parent_end
         self.process = start(target=_serve, args=(child_end, function, context, os.getpid()), daemon=True)
@@ -201,9 +206,14 @@ def _process_starter() -> Callable[..., multiprocessing.process.BaseProcess]:
     return multiprocessing.get_context(method).Process  # type: ignore[attr-defined, no-any-return]
 
 
-def run_timed(function: Callable[[Task, Context], Result], tasks: Sequence[Task], context: Context,
-              time_limit: float, jobs: int,
-              progress: Callable[[int, int], None] | None = None) -> list[Result | TimedOut | Crashed]:
+def run_timed(
+    function: Callable[[Task, Context], Result],
+    tasks: Sequence[Task],
+    context: Context,
+    time_limit: float,
+    jobs: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Result | TimedOut | Crashed]:
     """`function(task, context)` for every task, in worker processes; results in task order.
 
     `function` must be a module-level function. A task still running after `time_limit`
@@ -269,7 +279,11 @@ def run_timed(function: Callable[[Task, Context], Result], tasks: Sequence[Task]
     return [r if r is not None else Crashed.lost("no result") for r in results]
 
 
-def _replace(worker: _Worker, start: Callable[..., multiprocessing.process.BaseProcess],
-             function: Callable[[Any, Any], Any], context: Any) -> _Worker:
+def _replace(
+    worker: _Worker,
+    start: Callable[..., multiprocessing.process.BaseProcess],
+    function: Callable[[Any, Any], Any],
+    context: Any,
+) -> _Worker:
     worker.stop(kill=True)
     return _Worker(start, function, context)

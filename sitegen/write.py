@@ -63,19 +63,25 @@ def check_output_folder(out: Path, site: Path) -> None:
     """
     target, source = out.resolve(), site.resolve()
     if target == source or target in source.parents:
-        raise OutputProblem(f"--out: '{out}' holds the site itself, which the build would delete; "
-                            f"write to a folder of its own, such as '{site / 'output'}'")
+        raise OutputProblem(
+            f"--out: '{out}' holds the site itself, which the build would delete; "
+            f"write to a folder of its own, such as '{site / 'output'}'"
+        )
     for folder in ("content", "themes"):
         if target.is_relative_to(source / folder):
-            raise OutputProblem(f"--out: '{out}' lies in the site's {folder}/ folder; "
-                                f"write to a folder of its own, such as '{site / 'output'}'")
+            raise OutputProblem(
+                f"--out: '{out}' lies in the site's {folder}/ folder; "
+                f"write to a folder of its own, such as '{site / 'output'}'"
+            )
     if target.exists() and not target.is_dir():
         raise OutputProblem(f"--out: '{out}' is a file, not a folder")
     others = target.is_dir() and any(entry.name != ".git" for entry in target.iterdir())
     if others and not is_build_output(target):
-        raise OutputProblem(f"--out: '{out}' is not empty and holds no earlier build (it has no {MARKER} file); "
-                            "a build replaces the whole folder, so choose a new or empty folder, "
-                            "or move the files elsewhere first")
+        raise OutputProblem(
+            f"--out: '{out}' is not empty and holds no earlier build (it has no {MARKER} file); "
+            "a build replaces the whole folder, so choose a new or empty folder, "
+            "or move the files elsewhere first"
+        )
 
 
 def _write(folder: Path, file: OutputFile) -> int:
@@ -120,8 +126,10 @@ class _OutputLock:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 os.close(fd)
-                raise OutputProblem(f"another sitegen build is writing to '{out}' right now; wait until it has "
-                                    f"finished, then build again (the lock is '{self.path}')") from None
+                raise OutputProblem(
+                    f"another sitegen build is writing to '{out}' right now; wait until it has "
+                    f"finished, then build again (the lock is '{self.path}')"
+                ) from None
             try:
                 if os.stat(self.path).st_ino == os.fstat(fd).st_ino:
                     self.fd = fd

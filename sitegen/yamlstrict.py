@@ -132,10 +132,13 @@ def _refuse_other_line_breaks(text: str, first_line: int) -> None:
     offset = found.start()
     line = text.count("\n", 0, offset) + first_line
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    raise YamlProblem(line, column, "line-separator",
-                      f"contains the invisible {_BREAK_NAMES[found[0]]} U+{ord(found[0]):04X}, "
-                      "which YAML reads as the end of a line",
-                      "retype the line without copying it from another document")
+    raise YamlProblem(
+        line,
+        column,
+        "line-separator",
+        f"contains the invisible {_BREAK_NAMES[found[0]]} U+{ord(found[0]):04X}, which YAML reads as the end of a line",
+        "retype the line without copying it from another document",
+    )
 
 
 _NON_BREAKING_INDENTATION = re.compile("^[ \t]*[\u00a0\u2007\u202f]", re.MULTILINE)
@@ -148,9 +151,13 @@ def _refuse_non_breaking_indentation(text: str, first_line: int) -> None:
     if found is None:
         return
     line = text.count("\n", 0, found.start()) + first_line
-    raise YamlProblem(line, found.end() - found.start(), "yaml-non-breaking-space",
-                      "a non-breaking space is used for indentation; YAML only allows ordinary spaces",
-                      "retype the spaces at the start of this line with the space bar")
+    raise YamlProblem(
+        line,
+        found.end() - found.start(),
+        "yaml-non-breaking-space",
+        "a non-breaking space is used for indentation; YAML only allows ordinary spaces",
+        "retype the spaces at the start of this line with the space bar",
+    )
 
 
 _NO_SPACE_AFTER_DASH = re.compile(r"\s*-[^\s-]")
@@ -168,8 +175,13 @@ def _character_problem(exc: yaml.reader.ReaderError, text: str, first_line: int)
         return YamlProblem(first_line, 1, "control-character", f"the YAML could not be read: {exc.reason}")
     line = text.count("\n", 0, offset) + first_line
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return YamlProblem(line, column, "control-character", f"contains the control character U+{character:04X}",
-                       "retype the value without copying it from another document")
+    return YamlProblem(
+        line,
+        column,
+        "control-character",
+        f"contains the control character U+{character:04X}",
+        "retype the value without copying it from another document",
+    )
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlProblem:
@@ -180,7 +192,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Ya
     context_mark = exc.context_mark
     if exc.context == "while scanning a quoted scalar" and context_mark is not None:
         return YamlProblem(
-            context_mark.line + first_line, context_mark.column + 1, "yaml-syntax",
+            context_mark.line + first_line,
+            context_mark.column + 1,
+            "yaml-syntax",
             "invalid YAML: the quote that opens this value is never closed",
             "end the value with the same quote; inside '...' write a single quote as ''",
         )
@@ -204,15 +218,17 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Ya
     elif _NO_SPACE_AFTER_DASH.match(key_line) or _NO_SPACE_AFTER_DASH.match(source_line):
         hint = "a list item needs a space after the '-': write '- item'"
     elif 2 <= column <= len(source_line) + 1 and source_line[column - 2] in "'\"":
-        hint = ("a quote inside a quoted value ends it early: leave out the outer quotes, "
-                "or write a quote inside '...' as ''")
+        hint = (
+            "a quote inside a quoted value ends it early: leave out the outer quotes, "
+            "or write a quote inside '...' as ''"
+        )
     return YamlProblem(line, column, "yaml-syntax", f"invalid YAML: {problem}", hint)
 
 
 def _written_tag(tag: str) -> str:
     """A tag as a member writes it: '!!binary' rather than 'tag:yaml.org,2002:binary'."""
     prefix = "tag:yaml.org,2002:"
-    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
 class _Builder:
@@ -238,7 +254,10 @@ class _Builder:
         if isinstance(event, yaml.StreamEndEvent):
             where = " between the two '---' lines" if self._in_front_matter else ""
             raise YamlProblem(
-                self._first_line, 1, "front-matter-empty", f"{self._subject} is empty",
+                self._first_line,
+                1,
+                "front-matter-empty",
+                f"{self._subject} is empty",
                 f"write the keys{where}, one 'key: value' per line",
             )
         node = self._node(self._next(), depth=1)
@@ -247,15 +266,20 @@ class _Builder:
         if not isinstance(event, yaml.StreamEndEvent):
             line, column = self._position(event)
             raise YamlProblem(
-                line, column, "yaml-multiple-documents", f"{self._subject} holds more than one YAML document",
+                line,
+                column,
+                "yaml-multiple-documents",
+                f"{self._subject} holds more than one YAML document",
                 f"remove the '---' or '...' line inside {self._subject}",
             )
         if not isinstance(node, Mapping):
             raise YamlProblem(
-                node.line, node.column, "front-matter-not-mapping",
+                node.line,
+                node.column,
+                "front-matter-not-mapping",
                 f"{self._subject} must be a mapping of keys, got {describe(node)}",
-                "write one 'key: value' per line" + (", for example 'name: Anna de Vries'" if self._in_front_matter
-                                                     else ""),
+                "write one 'key: value' per line"
+                + (", for example 'name: Anna de Vries'" if self._in_front_matter else ""),
             )
         return node
 
@@ -263,13 +287,19 @@ class _Builder:
         line, column = self._position(event)
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             raise YamlProblem(
-                line, column, "yaml-anchor", "YAML anchors and aliases ('&' and '*') are not allowed",
+                line,
+                column,
+                "yaml-anchor",
+                "YAML anchors and aliases ('&' and '*') are not allowed",
                 "write the value out in full",
             )
         tag = getattr(event, "tag", None)
         if tag is not None:
             raise YamlProblem(
-                line, column, "yaml-tag", f"YAML tags such as '{_written_tag(tag)}' are not allowed",
+                line,
+                column,
+                "yaml-tag",
+                f"YAML tags such as '{_written_tag(tag)}' are not allowed",
                 "remove the tag; write plain values only",
             )
 
@@ -277,7 +307,10 @@ class _Builder:
         if depth > MAX_DEPTH:
             line, column = self._position(event)
             raise YamlProblem(
-                line, column, "yaml-too-deep", f"{self._subject} is nested deeper than {MAX_DEPTH} levels",
+                line,
+                column,
+                "yaml-too-deep",
+                f"{self._subject} is nested deeper than {MAX_DEPTH} levels",
                 "flatten the structure" + (": profiles need at most three levels" if self._in_front_matter else ""),
             )
         self._check_plain(event)  # type: ignore[arg-type]
@@ -286,9 +319,13 @@ class _Builder:
             plain = not event.style and event.implicit[0]
             text = event.value
             if plain and len(text) > 1 and text[0] in CURLY_OPENING and text[-1] in CURLY_CLOSING:
-                raise YamlProblem(line, column, "curly-quotes",
-                                  f"the value {text} is wrapped in curly quotes, which YAML keeps as part of the text",
-                                  _CURLY_HINT)
+                raise YamlProblem(
+                    line,
+                    column,
+                    "curly-quotes",
+                    f"the value {text} is wrapped in curly quotes, which YAML keeps as part of the text",
+                    _CURLY_HINT,
+                )
             return Scalar(scalar_value(text, plain), text, line, column)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Node] = []
@@ -310,14 +347,18 @@ class _Builder:
             key_node = self._node(event, depth + 1)
             if not isinstance(key_node, Scalar) or not isinstance(key_node.value, str):
                 raise YamlProblem(
-                    key_line, key_column, "yaml-key-not-text",
+                    key_line,
+                    key_column,
+                    "yaml-key-not-text",
                     f"keys must be text, got {describe(key_node)}",
                     "every key is a word such as 'name' or 'skills'",
                 )
             key = key_node.value
             if key in seen:
                 raise YamlProblem(
-                    key_line, key_column, "yaml-duplicate-key",
+                    key_line,
+                    key_column,
+                    "yaml-duplicate-key",
                     f"duplicate key '{key}': it is already given on line {seen[key]}",
                     "keep one of the two lines and remove the other",
                 )

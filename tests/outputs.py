@@ -17,8 +17,9 @@ from sitegen.urls import Urls
 ADDRESS = Urls("https://example.org/")
 
 
-def build_into(site: Path, out: Path, date: dt.date, audience: Audience = "public",
-               keep_going: bool = False) -> build.BuildResult:
+def build_into(
+    site: Path, out: Path, date: dt.date, audience: Audience = "public", keep_going: bool = False
+) -> build.BuildResult:
     options = build.Options(date, jobs=2, audience=audience)
     return build.build_site(site, out, options, keep_going=keep_going)
 
@@ -107,9 +108,9 @@ def local_target(href: str, base: Urls = ADDRESS) -> str | None:
     if parts.scheme or parts.netloc:
         if not href.startswith(base.base_url):
             return None
-        path = urlsplit(href[len(base.base_url):]).path
+        path = urlsplit(href[len(base.base_url) :]).path
     elif parts.path.startswith(base.base_path):
-        path = parts.path[len(base.base_path):]
+        path = parts.path[len(base.base_path) :]
     else:
         return None
     return base.output_file(path)
@@ -130,6 +131,10 @@ def indexed_documents(site: Path, date: dt.date) -> list[search.SearchDocument]:
     selection = select(checked.directory, "public")
     urls = Urls(checked.directory.config.base_url)
     return search.site_documents(
-        selection.profiles, selection.open_assignments, checked.directory.organisations,
-        href=lambda kind, slug: urls.href(urls.profile(slug)), label=lambda key: i18n.text("nl", key),
-        long_date=lambda day: i18n.long_date(day, "nl"))
+        selection.profiles,
+        selection.open_assignments,
+        checked.directory.organisations,
+        href=lambda kind, slug: urls.href(urls.profile(slug)),
+        label=lambda key: i18n.text("nl", key),
+        long_date=lambda day: i18n.long_date(day, "nl"),
+    )

@@ -73,10 +73,24 @@ INTERNAL_ASSIGNMENT = {
     "body": canary("IABody"),
     "contact.name": canary("IAContactName"),
 }
-CLOSED_INTERNAL_ASSIGNMENT = {"slug": "zqxcanary-gesloten", "title": canary("ClosedTitle"),
-                              "body": canary("ClosedBody")}
-CANARIES = sorted({value for fields in (PUBLIC_PROFILE_INTERNAL, PUBLIC_ASSIGNMENT_INTERNAL, INTERNAL_PROFILE,
-                                        INTERNAL_ASSIGNMENT, CLOSED_INTERNAL_ASSIGNMENT) for value in fields.values()})
+CLOSED_INTERNAL_ASSIGNMENT = {
+    "slug": "zqxcanary-gesloten",
+    "title": canary("ClosedTitle"),
+    "body": canary("ClosedBody"),
+}
+CANARIES = sorted(
+    {
+        value
+        for fields in (
+            PUBLIC_PROFILE_INTERNAL,
+            PUBLIC_ASSIGNMENT_INTERNAL,
+            INTERNAL_PROFILE,
+            INTERNAL_ASSIGNMENT,
+            CLOSED_INTERNAL_ASSIGNMENT,
+        )
+        for value in fields.values()
+    }
+)
 
 # Values that cannot be text, as the pages and the search documents would write them.
 HIDDEN_VALUES = {
@@ -96,11 +110,14 @@ HIDDEN_VALUES = {
     "assignment phone": ["2468 0975", "24680975"],
 }
 
-ORGANISATIONS = ORGANISATIONS_YAML + """\
+ORGANISATIONS = (
+    ORGANISATIONS_YAML
+    + """\
 provincie-noord-brabant:
   name: Provincie Noord-Brabant
   type: provincie
 """
+)
 
 ANNA = f"""\
 ---
@@ -344,9 +361,11 @@ def test_no_internal_value_that_is_not_text(public: dict[str, bytes], what: str)
     # same bytes on every site, so nothing of this one can be in them (tests/test_exports.py).
     # The profile form offers every choice (each form of engagement, status and language) by design.
     form = page_of(ADDRESS.profile_form())
-    pages = {path: data for path, data in public.items()
-             if path.endswith((".html", ".json", ".xml", ".txt")) and not path.startswith("api/v1/schema/")
-             and path != form}
+    pages = {
+        path: data
+        for path, data in public.items()
+        if path.endswith((".html", ".json", ".xml", ".txt")) and not path.startswith("api/v1/schema/") and path != form
+    }
     leaks = {form: occurrences(pages, form) for form in HIDDEN_VALUES[what]}
     assert {form: paths for form, paths in leaks.items() if paths} == {}
 
@@ -365,16 +384,19 @@ def test_internal_contact_falls_back_to_nothing(public: dict[str, bytes]) -> Non
 
 
 def test_no_link_to_a_missing_page(public: dict[str, bytes]) -> None:
-    missing = {(path, href) for path, text in html_pages(public).items() for href in links(text)
-               if (target := local_target(href)) is not None and target not in public}
+    missing = {
+        (path, href)
+        for path, text in html_pages(public).items()
+        for href in links(text)
+        if (target := local_target(href)) is not None and target not in public
+    }
     assert missing == set()
 
 
 def taxonomy_entries(files: dict[str, bytes], kind: str) -> dict[str, str]:
     """label -> counts text of one taxonomy index page."""
     page = files[page_of(ADDRESS.taxonomy(kind))].decode()
-    return {m[1]: m[2] for m in re.finditer(r'<li><a href="[^"]*">([^<]*)</a> <span class="count">\(([^)]*)\)',
-                                            page)}
+    return {m[1]: m[2] for m in re.finditer(r'<li><a href="[^"]*">([^<]*)</a> <span class="count">\(([^)]*)\)', page)}
 
 
 def test_taxonomy_counts_leave_internal_records_out(public: dict[str, bytes]) -> None:
@@ -405,10 +427,16 @@ def test_an_organisation_of_internal_records_only_is_listed_empty(public: dict[s
 
 
 def test_terms_of_internal_records_have_no_page(public: dict[str, bytes]) -> None:
-    for kind, value in (("fields", INTERNAL_PROFILE["field"]), ("skills", INTERNAL_PROFILE["skill"]),
-                        ("fields", INTERNAL_ASSIGNMENT["field"]), ("skills", INTERNAL_ASSIGNMENT["skill"]),
-                        ("regions", INTERNAL_PROFILE["region"]), ("regions", PUBLIC_PROFILE_INTERNAL["region"]),
-                        ("engagement", "belangeloos"), ("engagement", "zelfstandig")):
+    for kind, value in (
+        ("fields", INTERNAL_PROFILE["field"]),
+        ("skills", INTERNAL_PROFILE["skill"]),
+        ("fields", INTERNAL_ASSIGNMENT["field"]),
+        ("skills", INTERNAL_ASSIGNMENT["skill"]),
+        ("regions", INTERNAL_PROFILE["region"]),
+        ("regions", PUBLIC_PROFILE_INTERNAL["region"]),
+        ("engagement", "belangeloos"),
+        ("engagement", "zelfstandig"),
+    ):
         assert page_of(ADDRESS.term(kind, fold(value))) not in public
 
 
@@ -460,8 +488,11 @@ def test_internal_build_merges_the_internal_blocks(internal: dict[str, bytes]) -
 
 
 def test_internal_records_are_marked(internal: dict[str, bytes]) -> None:
-    for site_path in (ADDRESS.profile(INTERNAL_PROFILE["slug"]), ADDRESS.assignment(INTERNAL_ASSIGNMENT["slug"]),
-                      ADDRESS.assignment(CLOSED_INTERNAL_ASSIGNMENT["slug"])):
+    for site_path in (
+        ADDRESS.profile(INTERNAL_PROFILE["slug"]),
+        ADDRESS.assignment(INTERNAL_ASSIGNMENT["slug"]),
+        ADDRESS.assignment(CLOSED_INTERNAL_ASSIGNMENT["slug"]),
+    ):
         [h1] = parse(internal[page_of(site_path)].decode()).find("h1")
         assert "Intern" in h1.text
     for site_path in (ADDRESS.profile("anna-de-vries"), ADDRESS.assignment("klus")):

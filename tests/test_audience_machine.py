@@ -53,11 +53,19 @@ def test_the_public_build_has_every_kind_of_machine_output(public: dict[str, byt
     assert page_of(ADDRESS.assignment("klus")) in kinds  # JobPosting
     assert page_of(ADDRESS.term("organisations", "gemeente-tilburg")) in kinds
     assert "index.html" in kinds
-    assert {ADDRESS.feed(), ADDRESS.field_feed("omgevingswet"), ADDRESS.field_feed("participatie"),
-            ADDRESS.vcard("anna-de-vries"), "sitemap.xml", "robots.txt"} <= set(outputs)
+    assert {
+        ADDRESS.feed(),
+        ADDRESS.field_feed("omgevingswet"),
+        ADDRESS.field_feed("participatie"),
+        ADDRESS.vcard("anna-de-vries"),
+        "sitemap.xml",
+        "robots.txt",
+    } <= set(outputs)
     assert [p for p in public if p.endswith(".vcf")] == [ADDRESS.vcard("anna-de-vries")]
     assert {e.id for e in feedparser.parse(public[ADDRESS.feed()]).entries} == {
-        ADDRESS.absolute(ADDRESS.assignment("klus")), ADDRESS.absolute(ADDRESS.assignment("klus-twee"))}
+        ADDRESS.absolute(ADDRESS.assignment("klus")),
+        ADDRESS.absolute(ADDRESS.assignment("klus-twee")),
+    }
 
 
 def test_no_canary_in_the_machine_output(public: dict[str, bytes]) -> None:
@@ -99,8 +107,12 @@ def test_public_values_stand_where_internal_ones_would(public: dict[str, bytes])
 def test_the_internal_build_carries_internal_data_in_its_own_output(internal: dict[str, bytes]) -> None:
     outputs = machine_outputs(internal)
     everything = "\n".join(outputs.values())
-    for value in (PUBLIC_PROFILE_INTERNAL["contact.email"], PUBLIC_ASSIGNMENT_INTERNAL["contact.email"],
-                  INTERNAL_PROFILE["role"], INTERNAL_ASSIGNMENT["summary"]):
+    for value in (
+        PUBLIC_PROFILE_INTERNAL["contact.email"],
+        PUBLIC_ASSIGNMENT_INTERNAL["contact.email"],
+        INTERNAL_PROFILE["role"],
+        INTERNAL_ASSIGNMENT["summary"],
+    ):
         assert value in everything, value
     [posting] = json_ld(internal[page_of(ADDRESS.assignment("klus"))].decode())
     assert posting["employmentType"] == ["CONTRACTOR", "FULL_TIME"]
@@ -108,15 +120,24 @@ def test_the_internal_build_carries_internal_data_in_its_own_output(internal: di
     card = vobject.readOne(internal[ADDRESS.vcard(INTERNAL_PROFILE["slug"])].decode())
     assert card.fn.value == INTERNAL_PROFILE["name"]
     assert ADDRESS.absolute(ADDRESS.assignment(INTERNAL_ASSIGNMENT["slug"])) in {
-        e.id for e in feedparser.parse(internal[ADDRESS.feed()]).entries}
+        e.id for e in feedparser.parse(internal[ADDRESS.feed()]).entries
+    }
     assert "sitemap.xml" not in internal
 
 
 def test_the_checks_find_leaks_where_there_are_some(internal: dict[str, bytes]) -> None:
     """Guards the tests above: run on the internal build, they see its internal values everywhere."""
-    leaks = {name.split(" ", 1)[0].removesuffix(",") for name, text in machine_outputs(internal).items()
-             if PREFIX in text.lower()}
-    assert {page_of(ADDRESS.profile("anna-de-vries")), page_of(ADDRESS.assignment("klus")), ADDRESS.feed(),
-            ADDRESS.vcard("anna-de-vries"), ADDRESS.vcard(INTERNAL_PROFILE["slug"])} <= leaks
+    leaks = {
+        name.split(" ", 1)[0].removesuffix(",")
+        for name, text in machine_outputs(internal).items()
+        if PREFIX in text.lower()
+    }
+    assert {
+        page_of(ADDRESS.profile("anna-de-vries")),
+        page_of(ADDRESS.assignment("klus")),
+        ADDRESS.feed(),
+        ADDRESS.vcard("anna-de-vries"),
+        ADDRESS.vcard(INTERNAL_PROFILE["slug"]),
+    } <= leaks
     phone = HIDDEN_VALUES["profile phone"][1]
     assert phone in machine_outputs(internal)[ADDRESS.vcard("anna-de-vries")]

@@ -64,8 +64,12 @@ def test_a_deleted_profile_leaves_no_trace(tmp_path: Path) -> None:
     assert bert in before
     assert f"<loc>{ADDRESS.absolute(ADDRESS.profile('bert-jansen'))}</loc>" in before["sitemap.xml"].decode()
     linking = {path for path, text in html_pages(before).items() if bert_href in set(links(text))}
-    assert {page_of(ADDRESS.listing("profiles")), page_of(ADDRESS.assignment("klus")), "index.html",
-            page_of(ADDRESS.term("skills", "dijkversterking"))} <= linking
+    assert {
+        page_of(ADDRESS.listing("profiles")),
+        page_of(ADDRESS.assignment("klus")),
+        "index.html",
+        page_of(ADDRESS.term("skills", "dijkversterking")),
+    } <= linking
 
     (site / BERT_PATH).unlink()
     (site / KLUS_PATH).write_text(VALID_ASSIGNMENT, encoding="utf-8")  # the contact goes with the profile
@@ -80,8 +84,12 @@ def test_a_deleted_profile_leaves_no_trace(tmp_path: Path) -> None:
     assert page_of(ADDRESS.term("skills", "dijkversterking")) not in after  # his own skill went with him
     assert page_of(ADDRESS.term("fields", "waterbeheer")) not in after
     assert [path for path, text in html_pages(after).items() if bert in map(local_target, links(text))] == []
-    dead = {(path, href) for path, text in html_pages(after).items() for href in links(text)
-            if (target := local_target(href)) is not None and target not in after}
+    dead = {
+        (path, href)
+        for path, text in html_pages(after).items()
+        for href in links(text)
+        if (target := local_target(href)) is not None and target not in after
+    }
     assert dead == set()
     assert after == snapshot(out)
     assert leftovers(tmp_path) == []
@@ -120,13 +128,20 @@ def test_a_crash_while_rendering_leaves_the_previous_output(tmp_path: Path) -> N
     site = write_site(tmp_path / "site", site_files())
     out = tmp_path / "out"
     before = built(site, out, BUILD_DATE)
-    write_site(site, {"sitegen.yaml": "title: Testnetwerk\nbase_url: https://example.org/\ntheme: eigen\n",
-                      "themes/eigen/templates/profile.html": "{{ no_such_value.attribute }}\n"}, defaults=False)
+    write_site(
+        site,
+        {
+            "sitegen.yaml": "title: Testnetwerk\nbase_url: https://example.org/\ntheme: eigen\n",
+            "themes/eigen/templates/profile.html": "{{ no_such_value.attribute }}\n",
+        },
+        defaults=False,
+    )
     with pytest.raises(ThemeProblem) as raised:
         build_into(site, out, BUILD_DATE)
     template = site / "themes" / "eigen" / "templates" / "profile.html"
-    assert str(raised.value) == (f"{template}:1: UndefinedError: 'no_such_value' is undefined "
-                                 "(while rendering /profielen/anna-de-vries/)")
+    assert str(raised.value) == (
+        f"{template}:1: UndefinedError: 'no_such_value' is undefined (while rendering /profielen/anna-de-vries/)"
+    )
     assert snapshot(out) == before
     assert leftovers(tmp_path) == []
 
@@ -147,9 +162,12 @@ def test_a_git_worktree_as_output_keeps_its_repository(tmp_path: Path) -> None:
 
 def test_keep_going_publishes_the_rest(tmp_path: Path) -> None:
     """The broken profile is left out, and the assignment that names it as contact shows no contact."""
-    files = {**site_files(), "content/profiles/carla.md": BROKEN_PROFILE,
-             "content/assignments/kapot.md": "---\ntitle: Kapot\n---\n",
-             "content/assignments/klus-drie.md": VALID_ASSIGNMENT.replace("posted:", "contact: carla\nposted:")}
+    files = {
+        **site_files(),
+        "content/profiles/carla.md": BROKEN_PROFILE,
+        "content/assignments/kapot.md": "---\ntitle: Kapot\n---\n",
+        "content/assignments/klus-drie.md": VALID_ASSIGNMENT.replace("posted:", "contact: carla\nposted:"),
+    }
     site = write_site(tmp_path / "site", files)
     out = tmp_path / "out"
     refused = build_into(site, out, BUILD_DATE)
@@ -160,11 +178,18 @@ def test_keep_going_publishes_the_rest(tmp_path: Path) -> None:
     assert result.published is not None
     assert result.check.broken_files == ["content/assignments/kapot.md", "content/profiles/carla.md"]
     output = snapshot(out)
-    for present in (ADDRESS.profile("anna-de-vries"), ADDRESS.profile("bert-jansen"), ADDRESS.assignment("klus"),
-                    ADDRESS.assignment("klus-drie")):
+    for present in (
+        ADDRESS.profile("anna-de-vries"),
+        ADDRESS.profile("bert-jansen"),
+        ADDRESS.assignment("klus"),
+        ADDRESS.assignment("klus-drie"),
+    ):
         assert page_of(present) in output
-    assert [path for path, data in output.items() if b"carla" in data or b"kapot" in data.lower()
-            or "carla" in path or "kapot" in path] == []
+    assert [
+        path
+        for path, data in output.items()
+        if b"carla" in data or b"kapot" in data.lower() or "carla" in path or "kapot" in path
+    ] == []
     assert 'id="contact"' not in output[page_of(ADDRESS.assignment("klus-drie"))].decode()
     assert leftovers(tmp_path) == []
 
@@ -214,8 +239,14 @@ def locales() -> tuple[str, str]:
 def build_demo(site: Path, out: Path, jobs: int, program: list[str], **environment: str) -> None:
     env = {key: value for key, value in os.environ.items() if key not in {"SOURCE_DATE_EPOCH", "LANGUAGE"}}
     env.update(environment)
-    result = subprocess.run([*program, "build", str(site), "--out", str(out), "--date", "2026-12-01",
-                             "--jobs", str(jobs)], capture_output=True, text=True, env=env, timeout=120, check=False)
+    result = subprocess.run(
+        [*program, "build", str(site), "--out", str(out), "--date", "2026-12-01", "--jobs", str(jobs)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -224,10 +255,26 @@ def test_two_builds_of_the_demo_are_byte_identical(tmp_path: Path) -> None:
     copy = tmp_path / "demo"
     copy_reversed(REPO, copy)
     first_locale, second_locale = locales()
-    build_demo(REPO, tmp_path / "one", 2, [sys.executable, "-m", "sitegen"],
-               PYTHONHASHSEED="1", TZ="UTC", LC_ALL=first_locale, LANG=first_locale)
-    build_demo(copy, tmp_path / "two", 1, [sys.executable, "-c", REVERSED_LISTINGS],
-               PYTHONHASHSEED="4242", TZ="Pacific/Auckland", LC_ALL=second_locale, LANG="nl_NL.UTF-8")
+    build_demo(
+        REPO,
+        tmp_path / "one",
+        2,
+        [sys.executable, "-m", "sitegen"],
+        PYTHONHASHSEED="1",
+        TZ="UTC",
+        LC_ALL=first_locale,
+        LANG=first_locale,
+    )
+    build_demo(
+        copy,
+        tmp_path / "two",
+        1,
+        [sys.executable, "-c", REVERSED_LISTINGS],
+        PYTHONHASHSEED="4242",
+        TZ="Pacific/Auckland",
+        LC_ALL=second_locale,
+        LANG="nl_NL.UTF-8",
+    )
 
     one, two = digests(tmp_path / "one"), digests(tmp_path / "two")
     assert len(one) > 100
@@ -248,16 +295,22 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 OWN_FOLDER = "; write to a folder of its own, such as '{output}'"
 
 
-@pytest.mark.parametrize(("where", "problem"), [
-    ("site", "holds the site itself, which the build would delete" + OWN_FOLDER),
-    (".", "holds the site itself, which the build would delete" + OWN_FOLDER),
-    ("site/content", "lies in the site's content/ folder" + OWN_FOLDER),
-    ("site/content/profiles", "lies in the site's content/ folder" + OWN_FOLDER),
-    ("site/themes/eigen", "lies in the site's themes/ folder" + OWN_FOLDER),
-    ("site/sitegen.yaml", "is a file, not a folder"),
-    ("documenten", "is not empty and holds no earlier build (it has no .sitegen-build file); a build replaces "
-                   "the whole folder, so choose a new or empty folder, or move the files elsewhere first"),
-])
+@pytest.mark.parametrize(
+    ("where", "problem"),
+    [
+        ("site", "holds the site itself, which the build would delete" + OWN_FOLDER),
+        (".", "holds the site itself, which the build would delete" + OWN_FOLDER),
+        ("site/content", "lies in the site's content/ folder" + OWN_FOLDER),
+        ("site/content/profiles", "lies in the site's content/ folder" + OWN_FOLDER),
+        ("site/themes/eigen", "lies in the site's themes/ folder" + OWN_FOLDER),
+        ("site/sitegen.yaml", "is a file, not a folder"),
+        (
+            "documenten",
+            "is not empty and holds no earlier build (it has no .sitegen-build file); a build replaces "
+            "the whole folder, so choose a new or empty folder, or move the files elsewhere first",
+        ),
+    ],
+)
 def test_an_output_folder_that_holds_other_files_is_refused(tmp_path: Path, where: str, problem: str) -> None:
     """`--out .` in the repository would have deleted it, .git and all."""
     site = write_site(tmp_path / "site", {**site_files(), "themes/eigen/templates/.keep": ""})
@@ -279,8 +332,9 @@ def test_an_empty_folder_and_an_earlier_build_may_be_replaced(tmp_path: Path) ->
     assert snapshot(tmp_path / "leeg") == snapshot(site / "output")
 
 
-def test_without_fork_the_pages_render_in_process_with_the_same_output(tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_fork_the_pages_render_in_process_with_the_same_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Where workers are spawned (macOS, Windows), rendering stays in the parent: same files."""
     site = write_site(tmp_path / "site", site_files())
     forked = built(site, tmp_path / "forked", BUILD_DATE)

@@ -14,9 +14,15 @@ from pathlib import Path
 from sitegen import i18n, models
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCE_FILES = sorted({*(REPO / "sitegen").rglob("*.py"), *(REPO / "sitegen").rglob("*.j2"),
-                       *(REPO / "themes").rglob("*.html"), *(REPO / "themes").rglob("*.js")}
-                      - {REPO / "sitegen" / "i18n.py"})
+SOURCE_FILES = sorted(
+    {
+        *(REPO / "sitegen").rglob("*.py"),
+        *(REPO / "sitegen").rglob("*.j2"),
+        *(REPO / "themes").rglob("*.html"),
+        *(REPO / "themes").rglob("*.js"),
+    }
+    - {REPO / "sitegen" / "i18n.py"}
+)
 KEYS = sorted(set(i18n.CATALOG["nl"]) | set(i18n.CATALOG["en"]))
 
 # Keys the code puts together rather than names.
@@ -47,5 +53,6 @@ def test_the_keys_made_by_the_code_exist_and_are_not_also_named() -> None:
 
 def test_the_made_match_statuses_are_those_a_suggestion_can_name() -> None:
     # matching.explain words every status it can give; `unavailable` profiles are never suggested.
-    assert {key.removeprefix("match_") for key in MADE if key.startswith("match_")} == \
-        set(models.AVAILABILITY_STATUSES) - {"unavailable"}
+    assert {key.removeprefix("match_") for key in MADE if key.startswith("match_")} == set(
+        models.AVAILABILITY_STATUSES
+    ) - {"unavailable"}

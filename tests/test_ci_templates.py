@@ -77,8 +77,10 @@ def sitegen_arguments(line: str) -> list[str]:
 
 
 def test_every_sitegen_command_line_parses_with_the_real_parser(site: Path) -> None:
-    commands = {name: [line.split()[1] for line in shell_lines(site, name) if line.startswith("sitegen ")]
-                for name in (*WORKFLOWS, GITLAB)}
+    commands = {
+        name: [line.split()[1] for line in shell_lines(site, name) if line.startswith("sitegen ")]
+        for name in (*WORKFLOWS, GITLAB)
+    }
     assert {"check", "build"} <= set(commands[CHECK]) and {"check", "build"} <= set(commands[GITLAB])
     assert commands[PAGES] == ["build"]
     for line in all_shell_lines(site):
@@ -118,8 +120,11 @@ def test_pull_requests_run_with_a_read_only_token(site: Path) -> None:
         assert "pull_request_target" not in text.replace("`pull_request_target`", "")
     steps = workflow["jobs"]["check"]["steps"]
     runs = [step["run"] for step in steps if "run" in step]
-    expected = ["python -m pip install -r requirements.txt",
-                'sitegen check --format github --changed-by "$AUTHOR" --base "$BASE"', "sitegen build --out output"]
+    expected = [
+        "python -m pip install -r requirements.txt",
+        'sitegen check --format github --changed-by "$AUTHOR" --base "$BASE"',
+        "sitegen build --out output",
+    ]
     assert [run for run in runs if run in expected] == expected  # in this order; other steps may come between
     assert steps[0]["with"]["persist-credentials"] is False
     assert steps[0]["with"]["fetch-depth"] == 0  # the ownership check reads the base commit
@@ -133,10 +138,16 @@ def test_the_pages_workflow_deploys_with_the_official_actions(site: Path) -> Non
     deploy = workflow["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
-    actions = [step["uses"].split("@")[0] for job in workflow["jobs"].values() for step in job["steps"]
-               if "uses" in step]
-    assert actions == ["actions/checkout", "actions/setup-python", "actions/configure-pages",
-                       "actions/upload-pages-artifact", "actions/deploy-pages"]
+    actions = [
+        step["uses"].split("@")[0] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step
+    ]
+    assert actions == [
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]
 
 
 def test_actions_are_pinned_to_a_commit_and_pip_is_cached(site: Path) -> None:
@@ -147,13 +158,22 @@ def test_actions_are_pinned_to_a_commit_and_pip_is_cached(site: Path) -> None:
                 if "uses" in step:
                     assert PINNED_ACTION.fullmatch(step["uses"]), step["uses"]
                 if step.get("uses", "").startswith("actions/setup-python@"):
-                    assert step["with"] == {"python-version": "3.12", "cache": "pip",
-                                            "cache-dependency-path": "requirements.txt"}
+                    assert step["with"] == {
+                        "python-version": "3.12",
+                        "cache": "pip",
+                        "cache-dependency-path": "requirements.txt",
+                    }
 
 
 def test_actionlint_accepts_the_workflows(site: Path) -> None:
-    result = subprocess.run([tool("actionlint"), "-no-color", *WORKFLOWS], cwd=site, capture_output=True, text=True,
-                            check=False, timeout=120)
+    result = subprocess.run(
+        [tool("actionlint"), "-no-color", *WORKFLOWS],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert (result.returncode, result.stdout) == (0, "")
 
 
@@ -161,19 +181,29 @@ def test_actionlint_would_catch_a_mistake(site: Path, tmp_path: Path) -> None:
     broken = tmp_path / ".github/workflows/broken.yml"
     broken.parent.mkdir(parents=True)
     broken.write_text((site / CHECK).read_text(encoding="utf-8").replace("runs-on:", "runs_on:"), encoding="utf-8")
-    result = subprocess.run([tool("actionlint"), "-no-color", str(broken)], capture_output=True, text=True,
-                            check=False, timeout=120)
+    result = subprocess.run(
+        [tool("actionlint"), "-no-color", str(broken)], capture_output=True, text=True, check=False, timeout=120
+    )
     assert result.returncode == 1 and "runs_on" in result.stdout
 
 
-@pytest.mark.parametrize(("schema", "files"), [
-    ("vendor.github-workflows", WORKFLOWS),
-    ("vendor.dependabot", (DEPENDABOT,)),
-    ("vendor.gitlab-ci", (GITLAB,)),
-])
+@pytest.mark.parametrize(
+    ("schema", "files"),
+    [
+        ("vendor.github-workflows", WORKFLOWS),
+        ("vendor.dependabot", (DEPENDABOT,)),
+        ("vendor.gitlab-ci", (GITLAB,)),
+    ],
+)
 def test_the_files_match_their_schemas(site: Path, schema: str, files: tuple[str, ...]) -> None:
-    result = subprocess.run([tool("check-jsonschema"), "--builtin-schema", schema, *files], cwd=site,
-                            capture_output=True, text=True, check=False, timeout=120)
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", schema, *files],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -181,8 +211,13 @@ def test_check_jsonschema_would_catch_a_mistake(site: Path, tmp_path: Path) -> N
     broken = tmp_path / "gitlab-ci.yml"
     text = (site / GITLAB).read_text(encoding="utf-8")
     broken.write_text(text.replace("interruptible: false", "interruptible: sometimes"), encoding="utf-8")
-    result = subprocess.run([tool("check-jsonschema"), "--builtin-schema", "vendor.gitlab-ci", str(broken)],
-                            capture_output=True, text=True, check=False, timeout=120)
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.gitlab-ci", str(broken)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert result.returncode == 1
 
 

@@ -57,7 +57,10 @@ def page(out: Path, kind: str, slug: str) -> Path:
 def test_check_valid_site(make_site: SiteFactory) -> None:
     site = make_site(VALID)
     assert run("check", str(site), "--date", DATE) == (
-        0, "", "sitegen: 4 files checked: 0 errors in 0 files, 0 warnings\n")
+        0,
+        "",
+        "sitegen: 4 files checked: 0 errors in 0 files, 0 warnings\n",
+    )
 
 
 def test_check_with_errors_text(make_site: SiteFactory) -> None:
@@ -75,18 +78,21 @@ def test_check_with_errors_text(make_site: SiteFactory) -> None:
 def test_check_sorts_by_file_and_line(make_site: SiteFactory) -> None:
     lines = [f"summary{i}: x" for i in range(3, 12)]
     late = VALID_PROFILE.replace("consent: 2026-03-01\n", "consent: 2026-03-01\n" + "\n".join(lines) + "\n")
-    site = make_site({
-        **VALID,
-        "content/profiles/zz.md": "---\nname: Z\n",
-        "content/profiles/bb.md": late,
-        "content/assignments/aa.md": VALID_ASSIGNMENT.replace("title: Projectleider", "titel: Projectleider"),
-        "content/profiles/Aa.md": VALID_PROFILE,
-    })
+    site = make_site(
+        {
+            **VALID,
+            "content/profiles/zz.md": "---\nname: Z\n",
+            "content/profiles/bb.md": late,
+            "content/assignments/aa.md": VALID_ASSIGNMENT.replace("title: Projectleider", "titel: Projectleider"),
+            "content/profiles/Aa.md": VALID_PROFILE,
+        }
+    )
     status, out, _ = run("check", str(site), "--date", DATE)
     assert status == 1
     locations = [line.split(": ")[0] for line in out.splitlines() if not line.startswith("  hint:")]
     assert locations == [
-        "content/assignments/aa.md:1:1", "content/assignments/aa.md:2:1",
+        "content/assignments/aa.md:1:1",
+        "content/assignments/aa.md:2:1",
         "content/profiles/Aa.md",
         *[f"content/profiles/bb.md:{line}:1" for line in range(8, 17)],
         "content/profiles/zz.md:1:1",
@@ -101,15 +107,29 @@ def test_check_json(make_site: SiteFactory) -> None:
     found = json.loads(out)
     assert all(list(item) == ["path", "line", "column", "severity", "code", "message", "hint"] for item in found)
     assert found[:2] == [
-        {"path": BROKEN, "line": 7, "column": 10, "severity": "error", "code": "invalid-date",
-         "message": "consent: '2026-02-30' is not a date that exists",
-         "hint": "write the date as YYYY-MM-DD, for example 2026-03-31"},
-        {"path": BROKEN, "line": 8, "column": 1, "severity": "error", "code": "unknown-key",
-         "message": "unknown key 'visibilty'", "hint": "did you mean 'visibility'?"},
+        {
+            "path": BROKEN,
+            "line": 7,
+            "column": 10,
+            "severity": "error",
+            "code": "invalid-date",
+            "message": "consent: '2026-02-30' is not a date that exists",
+            "hint": "write the date as YYYY-MM-DD, for example 2026-03-31",
+        },
+        {
+            "path": BROKEN,
+            "line": 8,
+            "column": 1,
+            "severity": "error",
+            "code": "unknown-key",
+            "message": "unknown key 'visibilty'",
+            "hint": "did you mean 'visibility'?",
+        },
     ]
     assert [(item["path"], item["severity"], item["code"]) for item in found[2:]] == [
         ("content/profiles/niemand.png", "error", "photo-invalid"),
-        ("content/profiles/niemand.png", "error", "photo-without-profile")]
+        ("content/profiles/niemand.png", "error", "photo-without-profile"),
+    ]
 
 
 def test_check_json_of_a_valid_site(make_site: SiteFactory) -> None:
@@ -132,8 +152,9 @@ def test_check_github(make_site: SiteFactory) -> None:
 
 def test_check_github_escapes_contributor_text(make_site: SiteFactory) -> None:
     """Case 34: a value with a newline, '%' and '::', and a file name with ':' and ','."""
-    nasty = VALID_PROFILE.replace("consent: 2026-03-01",
-                                  'consent: 2026-03-01\nvisibility: "100% x\\n::error file=evil.md::pwned, a:b"')
+    nasty = VALID_PROFILE.replace(
+        "consent: 2026-03-01", 'consent: 2026-03-01\nvisibility: "100% x\\n::error file=evil.md::pwned, a:b"'
+    )
     site = make_site({**VALID, BROKEN: nasty, "content/profiles/a:b,c.md": VALID_PROFILE})
     status, out, _ = run("check", str(site), "--date", DATE, "--format", "github")
     assert status == 1
@@ -147,8 +168,9 @@ def test_check_github_escapes_contributor_text(make_site: SiteFactory) -> None:
     ]
 
 
-def test_github_step_summary_is_appended(make_site: SiteFactory, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_step_summary_is_appended(
+    make_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     summary = tmp_path / "summary.md"
     summary.write_text("## earlier step\n", encoding="utf-8")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
@@ -166,8 +188,9 @@ def test_github_step_summary_is_appended(make_site: SiteFactory, tmp_path: Path,
     assert summary.read_text(encoding="utf-8") == "## earlier step\n" + table + table
 
 
-def test_step_summary_only_in_github_format(make_site: SiteFactory, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_step_summary_only_in_github_format(
+    make_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     run("check", str(make_site(VALID)), "--date", DATE)
@@ -178,16 +201,25 @@ def test_step_summary_only_in_github_format(make_site: SiteFactory, tmp_path: Pa
 # Warnings fail only with --strict
 
 
-@pytest.mark.parametrize(("files", "line"), [
-    ({PROFILE: STALE_PROFILE},
-     "content/profiles/anna-de-vries.md:7:1: warning: consent: this profile was last confirmed on 2025-11-30, "
-     "more than a year before 2026-12-01: is it still current?"),
-    ({PROFILE: STALE_PROFILE.replace("consent: 2025-11-30", "consent: 2020-01-01\nupdated: 2025-11-30")},
-     "content/profiles/anna-de-vries.md:8:1: warning: updated: this profile was last confirmed on 2025-11-30, "
-     "more than a year before 2026-12-01: is it still current?"),
-    ({"content/assignments/klus.md": LATE_ASSIGNMENT},
-     "content/assignments/klus.md:7:1: warning: deadline: 2026-11-30 has passed, but the status is still 'open'"),
-])
+@pytest.mark.parametrize(
+    ("files", "line"),
+    [
+        (
+            {PROFILE: STALE_PROFILE},
+            "content/profiles/anna-de-vries.md:7:1: warning: consent: this profile was last confirmed on 2025-11-30, "
+            "more than a year before 2026-12-01: is it still current?",
+        ),
+        (
+            {PROFILE: STALE_PROFILE.replace("consent: 2025-11-30", "consent: 2020-01-01\nupdated: 2025-11-30")},
+            "content/profiles/anna-de-vries.md:8:1: warning: updated: this profile was last confirmed on 2025-11-30, "
+            "more than a year before 2026-12-01: is it still current?",
+        ),
+        (
+            {"content/assignments/klus.md": LATE_ASSIGNMENT},
+            "content/assignments/klus.md:7:1: warning: deadline: 2026-11-30 has passed, but the status is still 'open'",
+        ),
+    ],
+)
 def test_warnings_fail_only_with_strict(make_site: SiteFactory, files: dict[str, str], line: str) -> None:
     site = make_site({**VALID, **files})
     status, out, err = run("check", str(site), "--date", DATE)
@@ -197,15 +229,21 @@ def test_warnings_fail_only_with_strict(make_site: SiteFactory, files: dict[str,
     assert run("check", str(site), "--date", DATE, "--strict")[:2] == (1, out)
 
 
-@pytest.mark.parametrize("files", [
-    {PROFILE: STALE_PROFILE.replace("consent: 2025-11-30", "consent: 2025-12-01")},
-    {PROFILE: STALE_PROFILE.replace("consent: 2025-11-30", "consent: 2020-01-01\nupdated: 2026-01-01")},
-    {"content/assignments/klus.md": LATE_ASSIGNMENT.replace("deadline: 2026-11-30", "deadline: 2026-12-01")},
-    {"content/assignments/klus.md": LATE_ASSIGNMENT.replace("---\n\n", "status: filled\n---\n\n")},
-])
+@pytest.mark.parametrize(
+    "files",
+    [
+        {PROFILE: STALE_PROFILE.replace("consent: 2025-11-30", "consent: 2025-12-01")},
+        {PROFILE: STALE_PROFILE.replace("consent: 2025-11-30", "consent: 2020-01-01\nupdated: 2026-01-01")},
+        {"content/assignments/klus.md": LATE_ASSIGNMENT.replace("deadline: 2026-11-30", "deadline: 2026-12-01")},
+        {"content/assignments/klus.md": LATE_ASSIGNMENT.replace("---\n\n", "status: filled\n---\n\n")},
+    ],
+)
 def test_no_warning_inside_the_limits(make_site: SiteFactory, files: dict[str, str]) -> None:
     assert run("check", str(make_site({**VALID, **files})), "--date", DATE, "--strict") == (
-        0, "", "sitegen: 4 files checked: 0 errors in 0 files, 0 warnings\n")
+        0,
+        "",
+        "sitegen: 4 files checked: 0 errors in 0 files, 0 warnings\n",
+    )
 
 
 def test_build_with_warnings_publishes(make_site: SiteFactory, tmp_path: Path) -> None:
@@ -229,8 +267,10 @@ def test_a_page_may_not_take_a_section_name(make_site: SiteFactory, tmp_path: Pa
     site = make_site({**VALID, "content/pages/profielen.md": "---\ntitle: Profielen\n---\nKaping.\n"})
     status, out, _ = run("check", str(site), "--date", DATE)
     assert status == 1
-    assert out == ("content/pages/profielen.md: error: the page name 'profielen' is taken by a section of the site\n"
-                   "  hint: rename the file, for example to 'over-profielen.md'\n")
+    assert out == (
+        "content/pages/profielen.md: error: the page name 'profielen' is taken by a section of the site\n"
+        "  hint: rename the file, for example to 'over-profielen.md'\n"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -268,8 +308,9 @@ def test_build_keep_going_publishes_the_valid_files(make_site: SiteFactory, tmp_
     status, stdout, err = run("build", str(site), "--date", DATE, "--out", str(out), "--keep-going")
     assert status == 1
     assert stdout.count(": error: ") == 3
-    assert err.splitlines()[-1] == ("sitegen: published without 2 broken files: "
-                                    "content/assignments/kapot.md, content/profiles/bert-jansen.md")
+    assert err.splitlines()[-1] == (
+        "sitegen: published without 2 broken files: content/assignments/kapot.md, content/profiles/bert-jansen.md"
+    )
     assert page(out, "profile", "anna-de-vries").is_file()
     assert page(out, "assignment", "klus").is_file()
     assert not page(out, "profile", "bert-jansen").exists()
@@ -294,34 +335,50 @@ def test_build_default_output_folder(make_site: SiteFactory) -> None:
 
 
 def test_a_broken_theme_template_is_reported_without_a_traceback(make_site: SiteFactory, tmp_path: Path) -> None:
-    site = make_site({**VALID, "sitegen.yaml": "title: T\nbase_url: https://example.org/\ntheme: eigen\n",
-                      "themes/eigen/templates/profile.html": "{% extends 'base.html' %}\n{% block main %}{{ 1 / 0 }}"
-                                                            "{% endblock %}\n"})
+    site = make_site(
+        {
+            **VALID,
+            "sitegen.yaml": "title: T\nbase_url: https://example.org/\ntheme: eigen\n",
+            "themes/eigen/templates/profile.html": "{% extends 'base.html' %}\n{% block main %}{{ 1 / 0 }}"
+            "{% endblock %}\n",
+        }
+    )
     out = tmp_path / "out"
     status, _, err = run("build", str(site), "--date", DATE, "--out", str(out))
     template = site / "themes" / "eigen" / "templates" / "profile.html"
     assert status == 1
-    assert err.endswith(f"sitegen: error in the theme: {template}:2: ZeroDivisionError: division by zero "
-                        f"(while rendering /profielen/anna-de-vries/)\nsitegen: not published; {out} is unchanged\n")
+    assert err.endswith(
+        f"sitegen: error in the theme: {template}:2: ZeroDivisionError: division by zero "
+        f"(while rendering /profielen/anna-de-vries/)\nsitegen: not published; {out} is unchanged\n"
+    )
     assert "Traceback" not in err
     assert not out.exists()
 
 
 def test_missing_site_folder(tmp_path: Path) -> None:
     assert run("check", str(tmp_path / "nergens"), "--date", DATE) == (
-        2, "", f"sitegen: error: the site folder '{tmp_path / 'nergens'}' does not exist\n")
+        2,
+        "",
+        f"sitegen: error: the site folder '{tmp_path / 'nergens'}' does not exist\n",
+    )
 
 
 @pytest.mark.parametrize("date", ["2026-02-30", "morgen", "01-12-2026", "20261201", "2026-W48-7"])
 def test_bad_date_option(make_site: SiteFactory, date: str) -> None:
     assert run("check", str(make_site(VALID)), "--date", date) == (
-        2, "", f"sitegen: error: --date: '{date}' is not a date in the form YYYY-MM-DD\n")
+        2,
+        "",
+        f"sitegen: error: --date: '{date}' is not a date in the form YYYY-MM-DD\n",
+    )
 
 
 def test_bad_source_date_epoch(make_site: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "gisteren")
     assert run("check", str(make_site(VALID))) == (
-        2, "", "sitegen: error: SOURCE_DATE_EPOCH: 'gisteren' is not a number of seconds\n")
+        2,
+        "",
+        "sitegen: error: SOURCE_DATE_EPOCH: 'gisteren' is not a number of seconds\n",
+    )
 
 
 def test_source_date_epoch_sets_the_build_date(make_site: SiteFactory, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -332,10 +389,20 @@ def test_source_date_epoch_sets_the_build_date(make_site: SiteFactory, monkeypat
     assert run("check", str(site), "--strict")[0] == 0
 
 
-@pytest.mark.parametrize("args", [["frobnicate"], ["check", "--format", "xml"], [], ["check", "--jobs", "two"],
-                                  ["check", "--time-limit", "0"], ["check", "--time-limit", "-1"],
-                                  ["check", "--time-limit", "nan"], ["check", "--time-limit", "inf"],
-                                  ["build", "--time-limit", "tien"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["frobnicate"],
+        ["check", "--format", "xml"],
+        [],
+        ["check", "--jobs", "two"],
+        ["check", "--time-limit", "0"],
+        ["check", "--time-limit", "-1"],
+        ["check", "--time-limit", "nan"],
+        ["check", "--time-limit", "inf"],
+        ["build", "--time-limit", "tien"],
+    ],
+)
 def test_argument_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert cli.main(args, stdout=out, stderr=err) == 2
@@ -371,8 +438,7 @@ def sitegen_command() -> list[str]:
 def run_command(*args: str, module: bool = False) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_STEP_SUMMARY", "SOURCE_DATE_EPOCH")}
     command = [sys.executable, "-m", "sitegen"] if module else sitegen_command()
-    return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, timeout=60,
-                          check=False)
+    return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, timeout=60, check=False)
 
 
 def test_subprocess_exit_statuses(make_site: SiteFactory, tmp_path: Path) -> None:
@@ -390,18 +456,20 @@ def test_subprocess_exit_statuses(make_site: SiteFactory, tmp_path: Path) -> Non
 
 
 def test_subprocess_hostile_site_has_no_traceback(make_site: SiteFactory, tmp_path: Path) -> None:
-    site = make_site({
-        **VALID,
-        "content/profiles/unclosed.md": "---\nname: X\n",
-        "content/profiles/tag.md": "---\nname: !!python/object/apply:os.system ['true']\n---\n",
-        "content/profiles/deep.md": "---\nname: " + "[" * 600 + "]" * 600 + "\n---\n",
-        "content/profiles/bytes.md": b"\xff\xfe\x00\x00garbage",
-        "content/profiles/nul.md": b"---\nname: a\x00\n---\n",
-        "content/profiles/anna-de-vries.jpg": b"not a photo",
-        "content/profiles/Bad Name.md": VALID_PROFILE,
-        "content/assignments/kapot.md": "+++\n",
-        "content/pages/over.md": "---\ntitle: Over\nmenu: yes\n---\n",
-    })
+    site = make_site(
+        {
+            **VALID,
+            "content/profiles/unclosed.md": "---\nname: X\n",
+            "content/profiles/tag.md": "---\nname: !!python/object/apply:os.system ['true']\n---\n",
+            "content/profiles/deep.md": "---\nname: " + "[" * 600 + "]" * 600 + "\n---\n",
+            "content/profiles/bytes.md": b"\xff\xfe\x00\x00garbage",
+            "content/profiles/nul.md": b"---\nname: a\x00\n---\n",
+            "content/profiles/anna-de-vries.jpg": b"not a photo",
+            "content/profiles/Bad Name.md": VALID_PROFILE,
+            "content/assignments/kapot.md": "+++\n",
+            "content/pages/over.md": "---\ntitle: Over\nmenu: yes\n---\n",
+        }
+    )
     (site / "content/profiles/link.md").symlink_to("/etc/passwd")
     checked = run_command("check", str(site), "--date", DATE, "--format", "github")
     assert checked.returncode == 1
@@ -422,9 +490,11 @@ def test_a_public_assignment_may_not_name_an_internal_contact(make_site: SiteFac
     site = make_site({PROFILE: internal, "content/assignments/klus.md": assignment})
     status, out, _ = run("check", str(site), "--date", DATE)
     assert status == 1
-    assert out == ("content/assignments/klus.md:6:1: error: contact: the profile 'anna-de-vries' is internal, "
-                   "but this assignment is public\n"
-                   "  hint: name a public profile, or move the contact into the 'internal:' block\n")
+    assert out == (
+        "content/assignments/klus.md:6:1: error: contact: the profile 'anna-de-vries' is internal, "
+        "but this assignment is public\n"
+        "  hint: name a public profile, or move the contact into the 'internal:' block\n"
+    )
 
 
 def test_unexpected_files_and_folders_are_warnings(make_site: SiteFactory) -> None:
@@ -435,4 +505,5 @@ def test_unexpected_files_and_folders_are_warnings(make_site: SiteFactory) -> No
         "content/pages/oud: warning: the folder 'oud' is ignored\n"
         "  hint: content files belong directly in content/pages/\n"
         "content/profiles/notities.txt: warning: the file 'notities.txt' is ignored\n"
-        "  hint: only .md files belong in content/profiles/ (and profile photos: .jpg, .jpeg, .png, .webp)\n")
+        "  hint: only .md files belong in content/profiles/ (and profile photos: .jpg, .jpeg, .png, .webp)\n"
+    )

@@ -20,11 +20,14 @@ HEADER = """\
 # (with its photo) is owned by its maintainers and the coordinators.
 
 """
-EXPECTED = HEADER.format(command="sitegen owners") + """\
+EXPECTED = (
+    HEADER.format(command="sitegen owners")
+    + """\
 * @mvangils @JdeWit
 /content/profiles/anna-de-vries.* @anna-dv @mvangils @JdeWit
 /content/profiles/carla-smit.* @carla @jdewit-2 @jdewit @mvangils
 """
+)
 
 
 @pytest.fixture(autouse=True)
@@ -35,20 +38,26 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def profile(name: str, maintainers: str = "") -> str:
     extra = f"maintainers: {maintainers}\n" if maintainers else ""
-    return VALID_PROFILE.replace("Anna de Vries", name).replace("consent: 2026-03-01\n",
-                                                                 f"consent: 2026-03-01\n{extra}")
+    return VALID_PROFILE.replace("Anna de Vries", name).replace(
+        "consent: 2026-03-01\n", f"consent: 2026-03-01\n{extra}"
+    )
 
 
 @pytest.fixture
 def site(make_site: SiteFactory) -> Path:
-    return make_site({
-        "sitegen.yaml": CONFIG,
-        # Written out of order, with a coordinator among the maintainers in another spelling.
-        "content/profiles/carla-smit.md": profile("Carla Smit", "[carla, jdewit-2, jdewit]")
-        .replace("consent:", "visibility: internal\nconsent:"),
-        "content/profiles/anna-de-vries.md": profile("Anna de Vries", "[anna-dv]"),
-        "content/profiles/bert-jansen.md": profile("Bert Jansen"),  # no maintainers: the coordinators' line covers it
-    })
+    return make_site(
+        {
+            "sitegen.yaml": CONFIG,
+            # Written out of order, with a coordinator among the maintainers in another spelling.
+            "content/profiles/carla-smit.md": profile("Carla Smit", "[carla, jdewit-2, jdewit]").replace(
+                "consent:", "visibility: internal\nconsent:"
+            ),
+            "content/profiles/anna-de-vries.md": profile("Anna de Vries", "[anna-dv]"),
+            "content/profiles/bert-jansen.md": profile(
+                "Bert Jansen"
+            ),  # no maintainers: the coordinators' line covers it
+        }
+    )
 
 
 def run(site: Path, *arguments: str) -> tuple[int, str, str]:
@@ -72,11 +81,18 @@ def test_writing_it_again_changes_nothing(site: Path) -> None:
 
 
 def test_a_gitlab_repository_gets_it_in_dot_gitlab(make_site: SiteFactory) -> None:
-    site = make_site({"sitegen.yaml": CONFIG + "repository:\n  url: https://gitlab.com/netwerk/site\n",
-                      "content/profiles/anna-de-vries.md": profile("Anna de Vries", "[anna-dv]")})
+    site = make_site(
+        {
+            "sitegen.yaml": CONFIG + "repository:\n  url: https://gitlab.com/netwerk/site\n",
+            "content/profiles/anna-de-vries.md": profile("Anna de Vries", "[anna-dv]"),
+        }
+    )
     assert run(site)[0] == 0
-    assert (site / ".gitlab/CODEOWNERS").read_text(encoding="utf-8").endswith(
-        "* @mvangils @JdeWit\n/content/profiles/anna-de-vries.* @anna-dv @mvangils @JdeWit\n")
+    assert (
+        (site / ".gitlab/CODEOWNERS")
+        .read_text(encoding="utf-8")
+        .endswith("* @mvangils @JdeWit\n/content/profiles/anna-de-vries.* @anna-dv @mvangils @JdeWit\n")
+    )
 
 
 def test_out_names_another_place_and_the_header_says_so(site: Path) -> None:
@@ -91,7 +107,8 @@ def test_without_coordinators(make_site: SiteFactory) -> None:
     run(site)
     assert (site / ".github/CODEOWNERS").read_text(encoding="utf-8") == HEADER.format(command="sitegen owners") + (
         "# sitegen.yaml lists no coordinators, so no line gives every file an owner.\n"
-        "/content/profiles/anna-de-vries.* @anna-dv\n")
+        "/content/profiles/anna-de-vries.* @anna-dv\n"
+    )
 
 
 def test_check_passes_when_up_to_date(site: Path) -> None:
@@ -102,28 +119,38 @@ def test_check_passes_when_up_to_date(site: Path) -> None:
 def test_check_fails_when_a_maintainer_changed(site: Path) -> None:
     run(site)
     profile_file = site / "content/profiles/anna-de-vries.md"
-    profile_file.write_text(profile_file.read_text(encoding="utf-8").replace("[anna-dv]", "[anna-dv, bert-j]"),
-                            encoding="utf-8")
+    profile_file.write_text(
+        profile_file.read_text(encoding="utf-8").replace("[anna-dv]", "[anna-dv, bert-j]"), encoding="utf-8"
+    )
     before = (site / ".github/CODEOWNERS").read_bytes()
-    assert run(site, "--check") == (1, (
-        ".github/CODEOWNERS: error: .github/CODEOWNERS is out of date with the profiles' maintainers and the "
-        "coordinators\n  hint: run `sitegen owners` and commit the file\n"),
-        "sitegen: 5 files checked: 1 error in 1 file, 0 warnings\n")
+    assert run(site, "--check") == (
+        1,
+        (
+            ".github/CODEOWNERS: error: .github/CODEOWNERS is out of date with the profiles' maintainers and the "
+            "coordinators\n  hint: run `sitegen owners` and commit the file\n"
+        ),
+        "sitegen: 5 files checked: 1 error in 1 file, 0 warnings\n",
+    )
     assert (site / ".github/CODEOWNERS").read_bytes() == before
 
 
 def test_check_fails_when_the_file_is_missing(site: Path) -> None:
     status, out, _ = run(site, "--check", "--format", "github")
-    assert (status, out) == (1, "::error file=.github/CODEOWNERS,title=sitegen codeowners-outdated::"
-                                ".github/CODEOWNERS is missing%0Ahint: run `sitegen owners` and commit the file\n")
+    assert (status, out) == (
+        1,
+        "::error file=.github/CODEOWNERS,title=sitegen codeowners-outdated::"
+        ".github/CODEOWNERS is missing%0Ahint: run `sitegen owners` and commit the file\n",
+    )
     assert not (site / ".github/CODEOWNERS").exists()
 
 
 def test_a_profile_with_errors_is_reported_and_nothing_is_written(site: Path) -> None:
     broken = site / "content/profiles/anna-de-vries.md"
     broken.write_text(broken.read_text(encoding="utf-8").replace("[anna-dv]", "[anna dv]"), encoding="utf-8")
-    assert run(site) == (1, (
-        "content/profiles/anna-de-vries.md:8:15: error: maintainers[1]: 'anna dv' is not a code-host user name\n"),
+    assert run(site) == (
+        1,
+        ("content/profiles/anna-de-vries.md:8:15: error: maintainers[1]: 'anna dv' is not a code-host user name\n"),
         "sitegen: 5 files checked: 1 error in 1 file, 0 warnings\nsitegen: CODEOWNERS not written: fix the errors "
-        "above\n")
+        "above\n",
+    )
     assert not (site / ".github").exists()

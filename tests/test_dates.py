@@ -31,9 +31,11 @@ FULL_WIDTH = "".join(chr(0xFF10 + int(digit)) for digit in EPOCH_2026_12_01)  # 
 
 
 def assignment(title: str, posted: str, deadline: str, field: str, extra: str = "") -> str:
-    return (f"---\ntitle: {title}\norganisation: gemeente-tilburg\nfields: [{field}]\n"
-            f"skills: [procesbegeleiding]\nposted: {posted}\ndeadline: {deadline}\n{extra}---\n\n"
-            f"Het werk van {title}.\n")
+    return (
+        f"---\ntitle: {title}\norganisation: gemeente-tilburg\nfields: [{field}]\n"
+        f"skills: [procesbegeleiding]\nposted: {posted}\ndeadline: {deadline}\n{extra}---\n\n"
+        f"Het werk van {title}.\n"
+    )
 
 
 # slug -> (title, its own field, state on 2026-12-01)
@@ -41,11 +43,16 @@ ASSIGNMENTS = {
     "laatste-dag": ("Klus op de laatste dag", "2026-11-01", "2026-12-01", "Laatstedagveld", "", "open"),
     "vandaag-geplaatst": ("Klus van vandaag", "2026-12-01", "2026-12-31", "Vandaagveld", "", "open"),
     "gepland": ("Geplande klus", "2026-12-02", "2026-12-31", "Geplandveld", "", "scheduled"),
-    "verlopen-klus": ("Verlopen klus", "2026-10-01", "2026-11-30", "Verlopenveld",
-                 "contact: {name: Carla Contact, email: carla@example.org}\n", "closed"),
+    "verlopen-klus": (
+        "Verlopen klus",
+        "2026-10-01",
+        "2026-11-30",
+        "Verlopenveld",
+        "contact: {name: Carla Contact, email: carla@example.org}\n",
+        "closed",
+    ),
     "vervuld": ("Vervulde klus", "2026-11-01", "2027-01-31", "Vervuldveld", "status: filled\n", "closed"),
-    "ingetrokken": ("Ingetrokken klus", "2026-11-01", "2027-01-31", "Ingetrokkenveld", "status: withdrawn\n",
-                    "closed"),
+    "ingetrokken": ("Ingetrokken klus", "2026-11-01", "2027-01-31", "Ingetrokkenveld", "status: withdrawn\n", "closed"),
 }
 OPEN = sorted(slug for slug, spec in ASSIGNMENTS.items() if spec[-1] == "open")
 CLOSED = sorted(slug for slug, spec in ASSIGNMENTS.items() if spec[-1] == "closed")
@@ -86,7 +93,8 @@ def test_states_on_the_build_date(site: Path) -> None:
     assert result.published is not None
     # An open status past the deadline is a warning for the coordinators, and the only one here.
     assert [(d.path, d.code) for d in result.check.diagnostics] == [
-        ("content/assignments/verlopen-klus.md", "deadline-passed")]
+        ("content/assignments/verlopen-klus.md", "deadline-passed")
+    ]
 
 
 def test_scheduled_assignment_is_nowhere(output: dict[str, bytes]) -> None:
@@ -133,8 +141,11 @@ def test_closed_assignment_is_listed_nowhere(output: dict[str, bytes], slug: str
 
 
 def dead_links(output: dict[str, bytes], path: str) -> list[str]:
-    return [href for href in links(text(output, path)) if (target := local_target(href)) is not None
-            and target not in output]
+    return [
+        href
+        for href in links(text(output, path))
+        if (target := local_target(href)) is not None and target not in output
+    ]
 
 
 @pytest.mark.parametrize("slug", CLOSED)
@@ -167,8 +178,14 @@ def test_counts_leave_closed_and_scheduled_out(output: dict[str, bytes]) -> None
 def run_build(site: Path, out: Path, *args: str, **environment: str) -> subprocess.CompletedProcess[str]:
     env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
     env.update(environment)
-    return subprocess.run([sys.executable, "-m", "sitegen", "build", str(site), "--out", str(out), *args],
-                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "sitegen", "build", str(site), "--out", str(out), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_source_date_epoch_gives_the_same_site_as_date(site: Path, output: dict[str, bytes], tmp_path: Path) -> None:
@@ -192,21 +209,26 @@ def test_source_date_epoch_is_a_utc_day(site: Path, tmp_path: Path) -> None:
 
 
 def test_date_option_wins_over_source_date_epoch(site: Path, output: dict[str, bytes], tmp_path: Path) -> None:
-    result = run_build(site, tmp_path / "out", "--date", BUILD_DATE.isoformat(),
-                       SOURCE_DATE_EPOCH=EPOCH_2026_11_30_LATE)
+    result = run_build(
+        site, tmp_path / "out", "--date", BUILD_DATE.isoformat(), SOURCE_DATE_EPOCH=EPOCH_2026_11_30_LATE
+    )
     assert result.returncode == 0, result.stderr
     assert snapshot(tmp_path / "out") == output
 
 
-@pytest.mark.parametrize(("epoch", "message"), [
-    ("99999999999999999999", "'99999999999999999999' seconds is not a date sitegen can use"),  # beyond time_t
-    ("253402300800", "'253402300800' seconds is not a date sitegen can use"),  # 10000-01-01
-    ("²", "'²' is not a number of seconds"),  # str.isdigit says yes, int() says no
-    (FULL_WIDTH, f"'{FULL_WIDTH}' is not a number of seconds"),
-    ("-1", "'-1' is not a number of seconds"),
-])
-def test_unusable_source_date_epoch_is_a_usage_error(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                     epoch: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("epoch", "message"),
+    [
+        ("99999999999999999999", "'99999999999999999999' seconds is not a date sitegen can use"),  # beyond time_t
+        ("253402300800", "'253402300800' seconds is not a date sitegen can use"),  # 10000-01-01
+        ("²", "'²' is not a number of seconds"),  # str.isdigit says yes, int() says no
+        (FULL_WIDTH, f"'{FULL_WIDTH}' is not a number of seconds"),
+        ("-1", "'-1' is not a number of seconds"),
+    ],
+)
+def test_unusable_source_date_epoch_is_a_usage_error(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str, message: str
+) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
     out, err = io.StringIO(), io.StringIO()
     status = cli.main(["build", str(site), "--out", str(tmp_path / "out")], stdout=out, stderr=err)

@@ -46,16 +46,18 @@ def _fields(record: type[Any]) -> dict[str, dataclasses.Field[Any]]:
 
 
 @pytest.mark.parametrize(("name", "spec", "record", "built"), DECLARATIONS, ids=IDS)
-def test_every_key_is_an_attribute_and_every_attribute_a_key(name: str, spec: schema.Spec, record: type[Any],
-                                                              built: set[str]) -> None:
+def test_every_key_is_an_attribute_and_every_attribute_a_key(
+    name: str, spec: schema.Spec, record: type[Any], built: set[str]
+) -> None:
     keys = [key.attribute for key in spec]
     assert len(keys) == len(set(keys)), f"{name}: a key is declared twice"
     assert set(keys) == set(_fields(record)) - built
 
 
 @pytest.mark.parametrize(("name", "spec", "record", "built"), DECLARATIONS, ids=IDS)
-def test_required_keys_are_the_attributes_without_a_default(name: str, spec: schema.Spec, record: type[Any],
-                                                             built: set[str]) -> None:
+def test_required_keys_are_the_attributes_without_a_default(
+    name: str, spec: schema.Spec, record: type[Any], built: set[str]
+) -> None:
     fields = _fields(record)
     required = {key.attribute for key in spec if key.required}
     assert required == {attr for attr, field in fields.items() if attr not in built and not _has_default(field)}
@@ -75,8 +77,9 @@ def _allowed(rule: schema.Rule, value: Any) -> bool:
 
 
 @pytest.mark.parametrize(("name", "spec", "record", "built"), DECLARATIONS, ids=IDS)
-def test_every_default_is_a_value_the_validator_accepts(name: str, spec: schema.Spec, record: type[Any],
-                                                        built: set[str]) -> None:
+def test_every_default_is_a_value_the_validator_accepts(
+    name: str, spec: schema.Spec, record: type[Any], built: set[str]
+) -> None:
     fields = _fields(record)
     for key in spec:
         field = fields[key.attribute]

@@ -32,7 +32,13 @@ def test_sorted_by_file_then_line_then_column() -> None:
         error("content/profiles/b.md", 2, 1, "x", "two"),
     ]
     assert [d.message for d in sorted_diagnostics(found)] == [
-        "assignment", "whole file", "two", "nine, two", "nine, five", "ten"]
+        "assignment",
+        "whole file",
+        "two",
+        "nine, two",
+        "nine, five",
+        "ten",
+    ]
 
 
 def test_exact_duplicates_are_reported_once() -> None:
@@ -49,8 +55,14 @@ def test_has_errors_ignores_warnings() -> None:
 
 def test_text_format_with_every_kind_of_location() -> None:
     found = [
-        error(PROFILE, 7, 10, "invalid-date", "consent: '2024-02-30' is not a date that exists",
-              "write the date as YYYY-MM-DD, for example 2026-03-31"),
+        error(
+            PROFILE,
+            7,
+            10,
+            "invalid-date",
+            "consent: '2024-02-30' is not a date that exists",
+            "write the date as YYYY-MM-DD, for example 2026-03-31",
+        ),
         error(PROFILE, 8, 0, "binary-file", "the file contains a NUL byte"),
         warning("content/profiles/x.png", 0, 0, "photo-without-profile", "the photo 'x.png' belongs to no profile"),
     ]
@@ -65,8 +77,7 @@ def test_text_format_with_every_kind_of_location() -> None:
 def test_text_format_keeps_contributor_text_on_one_line() -> None:
     found = [error("content/profiles/a\nb.md", 2, 1, "x", "value 'a\nsrc/x.md:1:1: error: fake'", "h\r\nint")]
     assert format_text(found) == (
-        "content/profiles/a\\nb.md:2:1: error: value 'a\\nsrc/x.md:1:1: error: fake'\n"
-        "  hint: h\\r\\nint\n"
+        "content/profiles/a\\nb.md:2:1: error: value 'a\\nsrc/x.md:1:1: error: fake'\n  hint: h\\r\\nint\n"
     )
 
 
@@ -74,11 +85,14 @@ def test_text_format_of_nothing() -> None:
     assert format_text([]) == ""
 
 
-@pytest.mark.parametrize(("counts", "expected"), [
-    ((1, 0, 0, 0), "1 file checked: 0 errors in 0 files, 0 warnings"),
-    ((3, 1, 1, 1), "3 files checked: 1 error in 1 file, 1 warning"),
-    ((9, 3, 2, 2), "9 files checked: 3 errors in 2 files, 2 warnings"),
-])
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ((1, 0, 0, 0), "1 file checked: 0 errors in 0 files, 0 warnings"),
+        ((3, 1, 1, 1), "3 files checked: 1 error in 1 file, 1 warning"),
+        ((9, 3, 2, 2), "9 files checked: 3 errors in 2 files, 2 warnings"),
+    ],
+)
 def test_summary_line(counts: tuple[int, int, int, int], expected: str) -> None:
     files, errors, broken, warnings = counts
     found = [error(f"f{i % broken}.md", i, 1, "x", f"e{i}") for i in range(errors)]
@@ -88,8 +102,14 @@ def test_summary_line(counts: tuple[int, int, int, int], expected: str) -> None:
 
 def test_github_format() -> None:
     found = [
-        error(PROFILE, 7, 10, "invalid-date", "consent: '2024-02-30' is not a date that exists",
-              "write the date as YYYY-MM-DD"),
+        error(
+            PROFILE,
+            7,
+            10,
+            "invalid-date",
+            "consent: '2024-02-30' is not a date that exists",
+            "write the date as YYYY-MM-DD",
+        ),
         warning("content/profiles/x.png", 0, 0, "photo-without-profile", "the photo 'x.png' belongs to no profile"),
         error(PROFILE, 8, 0, "binary-file", "NUL byte"),
     ]
@@ -104,9 +124,16 @@ def test_github_format() -> None:
 
 def test_github_escaping_case_34() -> None:
     """Contributor text with a newline, '%', '::', and ':' or ',' in the file name cannot start a command."""
-    found = [error("content/profiles/a:b,c.md", 3, 2, "invalid-value",
-                   "visibility: unknown value '100% x\n::error file=evil.md::pwned, a:b'",
-                   "allowed values: public, internal\r\n::warning::also pwned")]
+    found = [
+        error(
+            "content/profiles/a:b,c.md",
+            3,
+            2,
+            "invalid-value",
+            "visibility: unknown value '100% x\n::error file=evil.md::pwned, a:b'",
+            "allowed values: public, internal\r\n::warning::also pwned",
+        )
+    ]
     output = format_github(found)
     assert output == (
         "::error file=content/profiles/a%3Ab%2Cc.md,line=3,col=2,title=sitegen invalid-value::"
@@ -127,7 +154,8 @@ def test_github_lines_always_start_with_our_command() -> None:
     assert all(line.startswith(("::error file=", "::warning file=")) for line in lines[:-1])
     # The '%' of contributor text is escaped, so '%0A' written by a member never becomes a line break.
     assert "::error file=content/profiles/%250A.md,line=1,col=1,title=sitegen x::m%250Am%0Ahint: h%250Ah\n" in (
-        format_github([found[3]]))
+        format_github([found[3]])
+    )
 
 
 def test_github_summary_table() -> None:
@@ -161,10 +189,24 @@ def test_json_format() -> None:
     assert output.endswith("]\n")
     assert "één" in output  # readable, not \u escapes
     assert json.loads(output) == [
-        {"path": PROFILE, "line": 7, "column": 10, "severity": "error", "code": "invalid-date",
-         "message": "consent: 'één\n' is not a date", "hint": "write YYYY-MM-DD"},
-        {"path": "content/profiles/x.png", "line": 0, "column": 0, "severity": "warning",
-         "code": "photo-without-profile", "message": "no profile", "hint": ""},
+        {
+            "path": PROFILE,
+            "line": 7,
+            "column": 10,
+            "severity": "error",
+            "code": "invalid-date",
+            "message": "consent: 'één\n' is not a date",
+            "hint": "write YYYY-MM-DD",
+        },
+        {
+            "path": "content/profiles/x.png",
+            "line": 0,
+            "column": 0,
+            "severity": "warning",
+            "code": "photo-without-profile",
+            "message": "no profile",
+            "hint": "",
+        },
     ]
 
 

@@ -81,13 +81,18 @@ consent: 2026-01-10
 ---
 """
 
-INTERNAL = BRAM.replace("Bram Jansen", "Iris Intern").replace("---\n\n", "---\n").replace(
-    "consent: 2026-01-10\n", "consent: 2026-01-10\nvisibility: internal\n")
+INTERNAL = (
+    BRAM.replace("Bram Jansen", "Iris Intern")
+    .replace("---\n\n", "---\n")
+    .replace("consent: 2026-01-10\n", "consent: 2026-01-10\nvisibility: internal\n")
+)
 
 
 def assignment(title: str, extra: str = "", posted: str = "2026-11-01", deadline: str = "2026-12-20") -> str:
-    return (f"---\ntitle: {title}\norganisation: gemeente-tilburg\nfields: [Wonen]\nskills: [procesbegeleiding]\n"
-            f"posted: {posted}\ndeadline: {deadline}\n{extra}---\n\nDe klus.\n")
+    return (
+        f"---\ntitle: {title}\norganisation: gemeente-tilburg\nfields: [Wonen]\nskills: [procesbegeleiding]\n"
+        f"posted: {posted}\ndeadline: {deadline}\n{extra}---\n\nDe klus.\n"
+    )
 
 
 SITE: dict[str, str | bytes] = {
@@ -100,10 +105,12 @@ SITE: dict[str, str | bytes] = {
         "Kwartiermaker woningbouw",
         "summary: Zet een versnellingsteam op.\nlocation: Stadskantoor\nhours_per_week: 16\nstart: 2027-02-01\n"
         "end: 2027-07-31\nengagement: detachering\nrate: 87.50\ncontact: anna-de-vries\n"
-        "internal:\n  rate: 95\nupdated: 2026-11-22\n"),
+        "internal:\n  rate: 95\nupdated: 2026-11-22\n",
+    ),
     "content/assignments/met-contactpersoon.md": assignment(
         "Klus met een contactpersoon",
-        "contact:\n  name: Bram Jansen\n  email: b.jansen@dommel.nl\n  phone: \"0411 123 456\"\n"),
+        'contact:\n  name: Bram Jansen\n  email: b.jansen@dommel.nl\n  phone: "0411 123 456"\n',
+    ),
     "content/assignments/vervuld.md": assignment("Vervulde klus", "status: filled\n"),
     "content/assignments/verlopen.md": assignment("Verlopen klus", "", "2026-10-01", "2026-11-30"),
     "content/assignments/gepland.md": assignment("Geplande klus", "", "2026-12-02", "2026-12-31"),
@@ -131,7 +138,8 @@ def test_the_header_names_the_version_the_site_and_the_schema(public: dict[str, 
     for kind in exports.KINDS:
         exported = export_of(public, kind)
         assert {key: value for key, value in exported.items() if key != kind} == {
-            "version": "1.0", "kind": kind,
+            "version": "1.0",
+            "kind": kind,
             "site": {"name": "Testnetwerk", "url": BASE, "language": "nl"},
             "as_of": "2026-12-01",
             "schema": f"{BASE}api/v1/schema/{kind}.schema.json",
@@ -157,10 +165,15 @@ def test_a_full_profile(public: dict[str, bytes]) -> None:
         "engagement": ["detachering", "belangeloos"],
         "rate": 87.5,
         "languages": ["nl", "en"],
-        "experience": [{"role": "Projectsecretaris", "organisation": "Woonstichting 't Heem", "from": "2017",
-                        "to": "2021-08"}],
-        "contact": {"email": "a.devries@tilburg.nl", "phone": "013 123 4567", "website": None,
-                    "linkedin": "https://www.linkedin.com/in/anna-de-vries"},
+        "experience": [
+            {"role": "Projectsecretaris", "organisation": "Woonstichting 't Heem", "from": "2017", "to": "2021-08"}
+        ],
+        "contact": {
+            "email": "a.devries@tilburg.nl",
+            "phone": "013 123 4567",
+            "website": None,
+            "linkedin": "https://www.linkedin.com/in/anna-de-vries",
+        },
         "consent": "2026-03-02",
         "updated": "2026-10-15",
         "photo": BASE + photo,
@@ -170,11 +183,24 @@ def test_a_full_profile(public: dict[str, bytes]) -> None:
 def test_a_minimal_profile_has_every_key(public: dict[str, bytes]) -> None:
     bram = export_of(public, "profiles")["profiles"][1]
     assert bram == {
-        "id": "bram-jansen", "url": f"{BASE}profielen/bram-jansen/",
+        "id": "bram-jansen",
+        "url": f"{BASE}profielen/bram-jansen/",
         "organisation": {"id": "waterschap-de-dommel", "name": "Waterschap De Dommel"},
-        "name": "Bram Jansen", "role": "Waterbeheerder", "fields": ["Water"], "skills": ["beekherstel"],
-        "summary": None, "region": "Zuidoost-Brabant", "availability": None, "engagement": [], "rate": None,
-        "languages": [], "experience": [], "contact": None, "consent": "2026-01-10", "updated": None, "photo": None,
+        "name": "Bram Jansen",
+        "role": "Waterbeheerder",
+        "fields": ["Water"],
+        "skills": ["beekherstel"],
+        "summary": None,
+        "region": "Zuidoost-Brabant",
+        "availability": None,
+        "engagement": [],
+        "rate": None,
+        "languages": [],
+        "experience": [],
+        "contact": None,
+        "consent": "2026-01-10",
+        "updated": None,
+        "photo": None,
     }
 
 
@@ -200,19 +226,41 @@ def test_open_public_assignments_only(public: dict[str, bytes]) -> None:
         "posted": "2026-11-01",
         "deadline": "2026-12-20",
         "updated": "2026-11-22",
-        "contact": {"name": "Anna de Vries", "email": "a.devries@tilburg.nl", "phone": "013 123 4567",
-                    "profile": "anna-de-vries", "url": f"{BASE}profielen/anna-de-vries/"},
+        "contact": {
+            "name": "Anna de Vries",
+            "email": "a.devries@tilburg.nl",
+            "phone": "013 123 4567",
+            "profile": "anna-de-vries",
+            "url": f"{BASE}profielen/anna-de-vries/",
+        },
     }
-    assert assignments[1]["contact"] == {"name": "Bram Jansen", "email": "b.jansen@dommel.nl",
-                                         "phone": "0411 123 456", "profile": None, "url": None}
+    assert assignments[1]["contact"] == {
+        "name": "Bram Jansen",
+        "email": "b.jansen@dommel.nl",
+        "phone": "0411 123 456",
+        "profile": None,
+        "url": None,
+    }
 
 
 def test_every_organisation(public: dict[str, bytes]) -> None:
     assert export_of(public, "organisations")["organisations"] == [
-        {"id": "gemeente-tilburg", "url": f"{BASE}organisaties/gemeente-tilburg/", "name": "Gemeente Tilburg",
-         "type": "gemeente", "region": "Midden-Brabant", "website": "https://www.tilburg.nl"},
-        {"id": "waterschap-de-dommel", "url": f"{BASE}organisaties/waterschap-de-dommel/",
-         "name": "Waterschap De Dommel", "type": "waterschap", "region": "Zuidoost-Brabant", "website": None},
+        {
+            "id": "gemeente-tilburg",
+            "url": f"{BASE}organisaties/gemeente-tilburg/",
+            "name": "Gemeente Tilburg",
+            "type": "gemeente",
+            "region": "Midden-Brabant",
+            "website": "https://www.tilburg.nl",
+        },
+        {
+            "id": "waterschap-de-dommel",
+            "url": f"{BASE}organisaties/waterschap-de-dommel/",
+            "name": "Waterschap De Dommel",
+            "type": "waterschap",
+            "region": "Zuidoost-Brabant",
+            "website": None,
+        },
     ]
 
 
@@ -264,16 +312,18 @@ def assert_described(value: Any, shaped: dict[str, Any], where: str) -> None:
     if isinstance(value, dict):
         assert list(value) == list(shaped["properties"]) == shaped["required"], where
         for key, item in value.items():
-            assert shaped["properties"][key].get("description") or key in ("kind", "language", "id", "name"), \
+            assert shaped["properties"][key].get("description") or key in ("kind", "language", "id", "name"), (
                 f"{where}.{key} has no description"
+            )
             assert_described(item, shaped["properties"][key], f"{where}.{key}")
     elif isinstance(value, list) and "items" in shaped:
         for position, item in enumerate(value):
             assert_described(item, shaped["items"], f"{where}[{position}]")
 
 
-def test_the_export_schemas_hold_nothing_of_the_site(public: dict[str, bytes], demo: dict[str, bytes],
-                                                     tmp_path: Path) -> None:
+def test_the_export_schemas_hold_nothing_of_the_site(
+    public: dict[str, bytes], demo: dict[str, bytes], tmp_path: Path
+) -> None:
     """The same bytes on every site, and the same as `sitegen schema --out` writes."""
     assert cli.main(["schema", "--out", str(tmp_path)], io.StringIO(), io.StringIO()) == 0
     for kind in exports.KINDS:
@@ -301,8 +351,10 @@ def test_the_schema_refuses_a_broken_item(demo: dict[str, bytes]) -> None:
 
 def test_every_key_of_the_specs_is_exported_or_left_out_on_purpose() -> None:
     """A key a spec gains fails here until someone decides whether it is exported (a minor version)."""
-    exported = {"profile": {k.name for k in exports.PROFILE_KEYS},
-                "assignment": {k.name for k in exports.ASSIGNMENT_KEYS}}
+    exported = {
+        "profile": {k.name for k in exports.PROFILE_KEYS},
+        "assignment": {k.name for k in exports.ASSIGNMENT_KEYS},
+    }
     for kind, spec in (("profile", schema.PROFILE), ("assignment", schema.ASSIGNMENT)):
         assert sorted(exported[kind] | set(exports.LEFT_OUT[kind])) == sorted(k.name for k in spec)
         assert not exported[kind] & set(exports.LEFT_OUT[kind])
@@ -316,9 +368,14 @@ def test_every_key_of_the_specs_is_exported_or_left_out_on_purpose() -> None:
 def test_two_builds_give_the_same_bytes(demo: dict[str, bytes], tmp_path: Path) -> None:
     again = built(REPO, tmp_path / "again", BUILD_DATE)
     names = sorted(path for path in demo if path.startswith("api/"))
-    assert names == ["api/v1/assignments.json", "api/v1/organisations.json", "api/v1/profiles.json",
-                     "api/v1/schema/assignments.schema.json", "api/v1/schema/organisations.schema.json",
-                     "api/v1/schema/profiles.schema.json"]
+    assert names == [
+        "api/v1/assignments.json",
+        "api/v1/organisations.json",
+        "api/v1/profiles.json",
+        "api/v1/schema/assignments.schema.json",
+        "api/v1/schema/organisations.schema.json",
+        "api/v1/schema/profiles.schema.json",
+    ]
     assert {name: again[name] for name in names} == {name: demo[name] for name in names}
 
 
@@ -335,8 +392,13 @@ def test_no_internal_value_in_the_exports(canary_site: Path) -> None:
     assert [p["id"] for p in export_of(public, "profiles")["profiles"]] == ["anna-de-vries"]
     assert [a["id"] for a in export_of(public, "assignments")["assignments"]] == ["klus", "klus-twee"]
     records = {path: content for path, content in data.items() if not path.startswith("api/v1/schema/")}
-    leaks = {form: path for forms in HIDDEN_VALUES.values() for form in forms
-             for path, content in records.items() if form.encode() in content}
+    leaks = {
+        form: path
+        for forms in HIDDEN_VALUES.values()
+        for form in forms
+        for path, content in records.items()
+        if form.encode() in content
+    }
     assert leaks == {}
 
 

@@ -37,7 +37,9 @@ def test_the_site_feed_holds_every_open_assignment(demo_files: dict[str, bytes],
     assert feed.feed.title == "Open klussen - Netwerk Ondernemende Ambtenaren Brabant"
     assert feed.feed.language == "nl"
     assert {(link.rel, link.href) for link in feed.feed.links} == {
-        ("self", "https://example.org/klussen/klussen.atom"), ("alternate", "https://example.org/klussen/")}
+        ("self", "https://example.org/klussen/klussen.atom"),
+        ("alternate", "https://example.org/klussen/"),
+    }
     expected = sorted(selection.open_assignments, key=lambda a: (-a.modified.toordinal(), a.slug))
     assert [entry.id for entry in feed.entries] == [ADDRESS.absolute(ADDRESS.assignment(a.slug)) for a in expected]
     for entry, assignment in zip(feed.entries, expected, strict=True):
@@ -60,8 +62,11 @@ def test_one_feed_per_field(demo_files: dict[str, bytes], selection: audience.Se
     empty = 0
     for slug in sorted(fields):
         feed = read(demo_files[ADDRESS.field_feed(slug)])
-        wanted = {ADDRESS.absolute(ADDRESS.assignment(a.slug)) for a in selection.open_assignments
-                  if slug in {term_slug(group_key(f)) for f in a.fields}}
+        wanted = {
+            ADDRESS.absolute(ADDRESS.assignment(a.slug))
+            for a in selection.open_assignments
+            if slug in {term_slug(group_key(f)) for f in a.fields}
+        }
         assert {entry.id for entry in feed.entries} == wanted, slug
         assert feed.feed.id == ADDRESS.absolute(ADDRESS.field_feed(slug))
         assert feed.feed.link == ADDRESS.absolute(ADDRESS.term("fields", slug))
@@ -77,8 +82,9 @@ def test_an_empty_feed_takes_the_newest_content_date(make_site: SiteFactory, tmp
     assert feed.feed.updated == "2026-03-01T00:00:00Z"  # Anna's consent: the only date of the site
 
 
-def test_ids_and_dates_stay_the_same_across_builds_and_closed_assignments_leave(demo_files: dict[str, bytes],
-                                                                                  tmp_path: Path) -> None:
+def test_ids_and_dates_stay_the_same_across_builds_and_closed_assignments_leave(
+    demo_files: dict[str, bytes], tmp_path: Path
+) -> None:
     first = demo_files
     again = built(REPO, tmp_path / "again", BUILD_DATE)
     later_date = dt.date(2026, 12, 19)
@@ -155,9 +161,13 @@ def test_visible_feed_links(demo_files: dict[str, bytes]) -> None:
 
 
 def test_an_english_site_has_english_paths_and_titles(make_site: SiteFactory, tmp_path: Path) -> None:
-    site = make_site({"sitegen.yaml": "title: Network\nlanguage: en\nbase_url: https://example.org/\n",
-                      "content/profiles/anna-de-vries.md": VALID_PROFILE,
-                      "content/assignments/klus.md": VALID_ASSIGNMENT})
+    site = make_site(
+        {
+            "sitegen.yaml": "title: Network\nlanguage: en\nbase_url: https://example.org/\n",
+            "content/profiles/anna-de-vries.md": VALID_PROFILE,
+            "content/assignments/klus.md": VALID_ASSIGNMENT,
+        }
+    )
     files = built(site, tmp_path / "out", BUILD_DATE)
     feed = read(files["assignments/assignments.atom"])
     assert feed.feed.title == "Open assignments - Network"

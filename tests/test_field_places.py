@@ -50,8 +50,9 @@ def test_the_new_file_templates_offer_every_key(kind: str, language: str) -> Non
 
 def test_the_members_guide_names_every_profile_key() -> None:
     guide = (REPO / "docs/leden.md").read_text(encoding="utf-8")
-    assert [key.name for key in schema.PROFILE if not re.search(rf"`{key.name}(?::|`)|^ *{key.name}:", guide,
-                                                                re.MULTILINE)] == []
+    assert [
+        key.name for key in schema.PROFILE if not re.search(rf"`{key.name}(?::|`)|^ *{key.name}:", guide, re.MULTILINE)
+    ] == []
 
 
 def form_keys() -> list[str]:
@@ -78,4 +79,3 @@ def test_the_profile_form_has_a_control_for_every_key() -> None:
     experience = next(key for key in schema.PROFILE if key.name == "experience").validate.rule.item
     assert experience is not None
     assert sorted(key.name for key in experience.spec) == sorted(parts)
-

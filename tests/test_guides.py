@@ -12,8 +12,14 @@ from conftest import REPO
 DIAGNOSTIC_CALLS = {"error", "warning", "warn", "SourceProblem", "YamlProblem", "PhotoProblem"}
 CODE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 # Codes only the files coordinators keep can give (sitegen.yaml, organisations.yaml, vocabulary.yaml).
-COORDINATOR_CODES = {"missing-file", "invalid-id", "ambiguous-term", "unknown-theme", "unknown-code-host",
-                     "codeowners-outdated"}
+COORDINATOR_CODES = {
+    "missing-file",
+    "invalid-id",
+    "ambiguous-term",
+    "unknown-theme",
+    "unknown-code-host",
+    "codeowners-outdated",
+}
 
 
 def message_codes() -> dict[str, set[str]]:
@@ -45,8 +51,15 @@ def explained(guide: str) -> set[str]:
 def test_the_source_scan_finds_the_codes() -> None:
     """The scan can fail: it finds codes of every kind of call, positional or not."""
     codes = message_codes()
-    assert {"unknown-key", "front-matter-unclosed", "yaml-tab", "photo-invalid", "stale-profile", "unreadable",
-            "internal-contact"} <= set(codes)
+    assert {
+        "unknown-key",
+        "front-matter-unclosed",
+        "yaml-tab",
+        "photo-invalid",
+        "stale-profile",
+        "unreadable",
+        "internal-contact",
+    } <= set(codes)
     assert set(codes) >= COORDINATOR_CODES, "a coordinator code is no longer given: remove it from the list"
 
 

@@ -25,8 +25,14 @@ def photo(colour: tuple[int, int, int] = (20, 120, 90)) -> bytes:
     return buffer.getvalue()
 
 
-OTHER_SETTINGS: dict[str, Any] = {"size": 160, "resample": "BICUBIC", "quality": 90, "optimize": False,
-                                  "progressive": False, "revision": 2}
+OTHER_SETTINGS: dict[str, Any] = {
+    "size": 160,
+    "resample": "BICUBIC",
+    "quality": 90,
+    "optimize": False,
+    "progressive": False,
+    "revision": 2,
+}
 
 
 def test_every_setting_of_the_encoding_is_tried_here() -> None:
@@ -55,8 +61,9 @@ def test_the_encoding_is_what_publish_does() -> None:
 
 def test_the_build_names_the_photo_by_its_hash(make_site: SiteFactory, tmp_path: Path) -> None:
     original = photo()
-    site = make_site({"content/profiles/anna-de-vries.md": VALID_PROFILE,
-                      "content/profiles/anna-de-vries.png": original})
+    site = make_site(
+        {"content/profiles/anna-de-vries.md": VALID_PROFILE, "content/profiles/anna-de-vries.png": original}
+    )
     result = build.build_site(site, tmp_path / "out", build.Options(BUILD_DATE, jobs=1))
     assert result.published is not None
     photos = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.jpg"))

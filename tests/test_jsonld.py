@@ -125,8 +125,9 @@ Een regel\u2028met scheidingstekens\u2029 en </script><script>alert(1)</script> 
 
 
 def test_a_hostile_body_stays_data(make_site: SiteFactory, tmp_path: Path) -> None:
-    site = make_site({"content/assignments/klus.md": HOSTILE_ASSIGNMENT.replace("\\u2028", "\u2028")
-                      .replace("\\u2029", "\u2029")})
+    site = make_site(
+        {"content/assignments/klus.md": HOSTILE_ASSIGNMENT.replace("\\u2028", "\u2028").replace("\\u2029", "\u2029")}
+    )
     files = built(site, tmp_path / "out", BUILD_DATE)
     text = files[page_of(ADDRESS.assignment("klus"))].decode()
     head = text.split("</head>", 1)[0]
@@ -167,9 +168,9 @@ def test_the_home_page_is_a_website_with_a_search_action(demo_files: dict[str, b
     }
 
 
-def test_every_profile_page_is_a_profile_page_of_a_person(demo_files: dict[str, bytes],
-                                                          selection: audience.Selection,
-                                                          organisations: dict[str, models.Organisation]) -> None:
+def test_every_profile_page_is_a_profile_page_of_a_person(
+    demo_files: dict[str, bytes], selection: audience.Selection, organisations: dict[str, models.Organisation]
+) -> None:
     photos = 0
     for profile in selection.profiles:
         url = ADDRESS.absolute(ADDRESS.profile(profile.slug))
@@ -185,7 +186,8 @@ def test_every_profile_page_is_a_profile_page_of_a_person(demo_files: dict[str, 
         organisation = organisations[profile.organisation]
         assert person["worksFor"]["name"] == organisation.name
         assert person["worksFor"]["@type"] == (
-            "Organization" if organisation.type == "overig" else "GovernmentOrganization")
+            "Organization" if organisation.type == "overig" else "GovernmentOrganization"
+        )
         assert person["knowsAbout"] == list(dict.fromkeys((*profile.fields, *profile.skills)))
         assert person.get("knowsLanguage", []) == list(profile.languages)
         if profile.photo:
@@ -205,18 +207,29 @@ def test_every_profile_page_is_a_profile_page_of_a_person(demo_files: dict[str, 
 def test_a_profile_page_in_full(demo_files: dict[str, bytes]) -> None:
     page = only_block(demo_files, ADDRESS.profile("bram-jansen"), "ProfilePage")
     assert page == {
-        "@context": "https://schema.org", "@type": "ProfilePage",
-        "url": "https://example.org/profielen/bram-jansen/", "name": "Bram Jansen", "inLanguage": "nl",
-        "isPartOf": {"@id": "https://example.org/#website"}, "dateModified": "2026-08-11",
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "url": "https://example.org/profielen/bram-jansen/",
+        "name": "Bram Jansen",
+        "inLanguage": "nl",
+        "isPartOf": {"@id": "https://example.org/#website"},
+        "dateModified": "2026-08-11",
         "mainEntity": {
-            "@type": "Person", "@id": "https://example.org/profielen/bram-jansen/#person", "name": "Bram Jansen",
-            "jobTitle": "Hydroloog", "url": "https://example.org/profielen/bram-jansen/",
-            "description": ("Hydroloog die modellen bouwt voor beekherstel en droogte, en die uitlegt aan wie "
-                            "geen model wil lezen."),
-            "worksFor": {"@type": "GovernmentOrganization",
-                         "@id": "https://example.org/organisaties/waterschap-de-dommel/#organisation",
-                         "name": "Waterschap De Dommel", "url": "https://www.dommel.nl",
-                         "areaServed": "Zuidoost-Brabant"},
+            "@type": "Person",
+            "@id": "https://example.org/profielen/bram-jansen/#person",
+            "name": "Bram Jansen",
+            "jobTitle": "Hydroloog",
+            "url": "https://example.org/profielen/bram-jansen/",
+            "description": (
+                "Hydroloog die modellen bouwt voor beekherstel en droogte, en die uitlegt aan wie geen model wil lezen."
+            ),
+            "worksFor": {
+                "@type": "GovernmentOrganization",
+                "@id": "https://example.org/organisaties/waterschap-de-dommel/#organisation",
+                "name": "Waterschap De Dommel",
+                "url": "https://www.dommel.nl",
+                "areaServed": "Zuidoost-Brabant",
+            },
             "knowsAbout": ["Waterbeheer", "Klimaatadaptatie", "GIS", "data-analyse", "Python", "analytisch"],
             "knowsLanguage": ["nl", "en"],
             "image": page["mainEntity"]["image"],  # type: ignore[index]
@@ -226,9 +239,9 @@ def test_a_profile_page_in_full(demo_files: dict[str, bytes]) -> None:
     }
 
 
-def test_every_open_assignment_is_a_job_posting_google_accepts(demo_files: dict[str, bytes],
-                                                               selection: audience.Selection,
-                                                               organisations: dict[str, models.Organisation]) -> None:
+def test_every_open_assignment_is_a_job_posting_google_accepts(
+    demo_files: dict[str, bytes], selection: audience.Selection, organisations: dict[str, models.Organisation]
+) -> None:
     """The required properties of Google's job-posting guide, and the recommended ones."""
     assert len(selection.open_assignments) >= 10
     for assignment in selection.open_assignments:
@@ -249,41 +262,71 @@ def test_every_open_assignment_is_a_job_posting_google_accepts(demo_files: dict[
         assert address.get("addressLocality") or address.get("addressRegion"), assignment.slug
         employment = posting["employmentType"]
         assert isinstance(employment, list)
-        assert employment[0] == {"detachering": "TEMPORARY", "publiek-tarief": "CONTRACTOR",
-                                 "zelfstandig": "CONTRACTOR", "belangeloos": "VOLUNTEER",
-                                 None: "TEMPORARY"}[assignment.engagement]
+        assert (
+            employment[0]
+            == {
+                "detachering": "TEMPORARY",
+                "publiek-tarief": "CONTRACTOR",
+                "zelfstandig": "CONTRACTOR",
+                "belangeloos": "VOLUNTEER",
+                None: "TEMPORARY",
+            }[assignment.engagement]
+        )
         assert posting["identifier"] == {"@type": "PropertyValue", "name": organisation.name, "value": assignment.slug}
         assert posting["directApply"] is False
         if assignment.rate is None:
             assert "baseSalary" not in posting
         else:
-            assert posting["baseSalary"] == {"@type": "MonetaryAmount", "currency": "EUR", "value": {
-                "@type": "QuantitativeValue", "value": assignment.rate, "unitText": "HOUR"}}
-    assert any("baseSalary" in only_block(demo_files, ADDRESS.assignment(a.slug), "JobPosting")
-               for a in selection.open_assignments)
+            assert posting["baseSalary"] == {
+                "@type": "MonetaryAmount",
+                "currency": "EUR",
+                "value": {"@type": "QuantitativeValue", "value": assignment.rate, "unitText": "HOUR"},
+            }
+    assert any(
+        "baseSalary" in only_block(demo_files, ADDRESS.assignment(a.slug), "JobPosting")
+        for a in selection.open_assignments
+    )
 
 
 def test_a_job_posting_in_full(demo_files: dict[str, bytes]) -> None:
     posting = only_block(demo_files, ADDRESS.assignment("procesbegeleider-participatie-spoorzone"), "JobPosting")
     description = posting.pop("description")
     assert isinstance(description, str)
-    assert description.startswith("<p>Begeleid de participatie voor het nieuwe omgevingsplan van de Spoorzone-Noord"
-                                  ", samen met bewoners en ondernemers.</p>\n<h3>Opdracht</h3>")
+    assert description.startswith(
+        "<p>Begeleid de participatie voor het nieuwe omgevingsplan van de Spoorzone-Noord"
+        ", samen met bewoners en ondernemers.</p>\n<h3>Opdracht</h3>"
+    )
     assert posting == {
-        "@context": "https://schema.org", "@type": "JobPosting",
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
         "url": "https://example.org/klussen/procesbegeleider-participatie-spoorzone/",
         "title": "Procesbegeleider participatie Spoorzone-Noord",
-        "datePosted": "2026-11-03", "validThrough": "2026-12-18T23:59:59+01:00",
+        "datePosted": "2026-11-03",
+        "validThrough": "2026-12-18T23:59:59+01:00",
         "employmentType": ["TEMPORARY", "PART_TIME"],
-        "hiringOrganization": {"@type": "GovernmentOrganization",
-                               "@id": "https://example.org/organisaties/gemeente-tilburg/#organisation",
-                               "name": "Gemeente Tilburg", "url": "https://www.tilburg.nl",
-                               "sameAs": "https://www.tilburg.nl", "areaServed": "Midden-Brabant"},
-        "jobLocation": {"@type": "Place", "name": "Stadskantoor Tilburg en op locatie in de wijk",
-                        "address": {"@type": "PostalAddress", "addressLocality": "Tilburg",
-                                    "addressRegion": "Midden-Brabant", "addressCountry": "NL"}},
-        "identifier": {"@type": "PropertyValue", "name": "Gemeente Tilburg",
-                       "value": "procesbegeleider-participatie-spoorzone"},
+        "hiringOrganization": {
+            "@type": "GovernmentOrganization",
+            "@id": "https://example.org/organisaties/gemeente-tilburg/#organisation",
+            "name": "Gemeente Tilburg",
+            "url": "https://www.tilburg.nl",
+            "sameAs": "https://www.tilburg.nl",
+            "areaServed": "Midden-Brabant",
+        },
+        "jobLocation": {
+            "@type": "Place",
+            "name": "Stadskantoor Tilburg en op locatie in de wijk",
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": "Tilburg",
+                "addressRegion": "Midden-Brabant",
+                "addressCountry": "NL",
+            },
+        },
+        "identifier": {
+            "@type": "PropertyValue",
+            "name": "Gemeente Tilburg",
+            "value": "procesbegeleider-participatie-spoorzone",
+        },
         "directApply": False,
         "jobStartDate": "2027-01-11",
         "skills": "procesbegeleiding, facilitatie, participatietrajecten ontwerpen, verbindend",
@@ -308,8 +351,14 @@ def test_organisation_pages(demo_files: dict[str, bytes], organisations: dict[st
 
 
 def test_other_pages_carry_no_block(demo_files: dict[str, bytes]) -> None:
-    for site_path in (ADDRESS.listing("profiles"), ADDRESS.listing("assignments"), ADDRESS.taxonomy("fields"),
-                      ADDRESS.term("fields", "omgevingswet"), ADDRESS.search(), ADDRESS.page("over")):
+    for site_path in (
+        ADDRESS.listing("profiles"),
+        ADDRESS.listing("assignments"),
+        ADDRESS.taxonomy("fields"),
+        ADDRESS.term("fields", "omgevingswet"),
+        ADDRESS.search(),
+        ADDRESS.page("over"),
+    ):
         assert blocks(demo_files, site_path) == [], site_path
     assert json_ld(demo_files["404.html"].decode()) == []
 
@@ -319,32 +368,45 @@ def test_other_pages_carry_no_block(demo_files: dict[str, bytes]) -> None:
 
 
 def assignment(**changes: object) -> models.Assignment:
-    values: dict[str, object] = {"slug": "klus", "source": "content/assignments/klus.md", "title": "Klus",
-                                 "organisation": "x", "fields": ("a",), "skills": ("b",),
-                                 "posted": dt.date(2026, 11, 1), "deadline": dt.date(2026, 12, 1)}
+    values: dict[str, object] = {
+        "slug": "klus",
+        "source": "content/assignments/klus.md",
+        "title": "Klus",
+        "organisation": "x",
+        "fields": ("a",),
+        "skills": ("b",),
+        "posted": dt.date(2026, 11, 1),
+        "deadline": dt.date(2026, 12, 1),
+    }
     values.update(changes)
     return models.Assignment(**values)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("engagement", "hours", "expected"), [
-    ("detachering", None, ["TEMPORARY"]),
-    ("publiek-tarief", 16, ["CONTRACTOR", "PART_TIME"]),
-    ("zelfstandig", 36, ["CONTRACTOR", "FULL_TIME"]),
-    ("belangeloos", 4, ["VOLUNTEER", "PART_TIME"]),
-    (None, None, ["TEMPORARY"]),
-])
+@pytest.mark.parametrize(
+    ("engagement", "hours", "expected"),
+    [
+        ("detachering", None, ["TEMPORARY"]),
+        ("publiek-tarief", 16, ["CONTRACTOR", "PART_TIME"]),
+        ("zelfstandig", 36, ["CONTRACTOR", "FULL_TIME"]),
+        ("belangeloos", 4, ["VOLUNTEER", "PART_TIME"]),
+        (None, None, ["TEMPORARY"]),
+    ],
+)
 def test_employment_types(engagement: str | None, hours: float | None, expected: list[str]) -> None:
     assert jsonld.employment_types(assignment(engagement=engagement, hours_per_week=hours)) == expected
 
 
-@pytest.mark.parametrize(("day", "expected"), [
-    ("2026-03-28", "2026-03-28T23:59:59+01:00"),  # the Saturday before summer time
-    ("2026-03-29", "2026-03-29T23:59:59+02:00"),  # the last Sunday of March: summer time from 02:00
-    ("2026-10-24", "2026-10-24T23:59:59+02:00"),
-    ("2026-10-25", "2026-10-25T23:59:59+01:00"),  # the last Sunday of October: winter time from 03:00
-    ("2027-03-28", "2027-03-28T23:59:59+02:00"),
-    ("2026-12-18", "2026-12-18T23:59:59+01:00"),
-])
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        ("2026-03-28", "2026-03-28T23:59:59+01:00"),  # the Saturday before summer time
+        ("2026-03-29", "2026-03-29T23:59:59+02:00"),  # the last Sunday of March: summer time from 02:00
+        ("2026-10-24", "2026-10-24T23:59:59+02:00"),
+        ("2026-10-25", "2026-10-25T23:59:59+01:00"),  # the last Sunday of October: winter time from 03:00
+        ("2027-03-28", "2027-03-28T23:59:59+02:00"),
+        ("2026-12-18", "2026-12-18T23:59:59+01:00"),
+    ],
+)
 def test_a_deadline_ends_at_midnight_dutch_time(day: str, expected: str) -> None:
     assert jsonld.end_of_day_in_the_netherlands(dt.date.fromisoformat(day)) == expected
 
@@ -352,12 +414,18 @@ def test_a_deadline_ends_at_midnight_dutch_time(day: str, expected: str) -> None
 def test_a_place_from_the_organisation_when_the_assignment_names_none() -> None:
     data = jsonld.StructuredData(
         config.SiteConfig(title="T", base_url="https://example.org/"),
-        {"x": models.Organisation("x", "Provincie Noord-Brabant", "provincie")}, {})
+        {"x": models.Organisation("x", "Provincie Noord-Brabant", "provincie")},
+        {},
+    )
     assert data.job_posting(assignment())["jobLocation"] == {
-        "@type": "Place", "address": {"@type": "PostalAddress", "addressRegion": "Noord-Brabant",
-                                      "addressCountry": "NL"}}
+        "@type": "Place",
+        "address": {"@type": "PostalAddress", "addressRegion": "Noord-Brabant", "addressCountry": "NL"},
+    }
     unknown = jsonld.StructuredData(config.SiteConfig(title="T", base_url="https://example.org/"), {}, {})
     posting = unknown.job_posting(assignment(region="West-Brabant"))
-    assert posting["jobLocation"]["address"] == {"@type": "PostalAddress", "addressRegion": "West-Brabant",
-                                                 "addressCountry": "NL"}
+    assert posting["jobLocation"]["address"] == {
+        "@type": "PostalAddress",
+        "addressRegion": "West-Brabant",
+        "addressCountry": "NL",
+    }
     assert "hiringOrganization" not in posting

@@ -22,7 +22,11 @@ from sitegen.workers import Crashed, TimedOut, run_timed
 SLOW = "content/profiles/traag.md"
 SLOW_BODY = "[" * 8000 + "]" * 8000 + "\n"
 TIME_LIMIT = {
-    "path": SLOW, "line": 1, "column": 1, "severity": "error", "code": "time-limit",
+    "path": SLOW,
+    "line": 1,
+    "column": 1,
+    "severity": "error",
+    "code": "time-limit",
     "message": "reading this file took longer than 1 second and was stopped",
     "hint": "the text probably holds a long run of brackets or other Markdown syntax: simplify it",
 }
@@ -35,28 +39,54 @@ def no_step_summary(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_slow_body_is_stopped_and_the_rest_is_published(make_site: SiteFactory, tmp_path: Path) -> None:
     slow = VALID_PROFILE.replace("Anna de Vries", "Trage Tim").replace("Ik werk aan de Omgevingswet.", SLOW_BODY)
-    site = make_site({
-        "content/profiles/anna-de-vries.md": VALID_PROFILE,
-        SLOW: slow,
-        "content/profiles/bert.md": VALID_PROFILE.replace("consent: 2026-03-01", "consent: 2026-02-30"),
-        "content/assignments/klus.md": VALID_ASSIGNMENT,
-    })
+    site = make_site(
+        {
+            "content/profiles/anna-de-vries.md": VALID_PROFILE,
+            SLOW: slow,
+            "content/profiles/bert.md": VALID_PROFILE.replace("consent: 2026-03-01", "consent: 2026-02-30"),
+            "content/assignments/klus.md": VALID_ASSIGNMENT,
+        }
+    )
     out = tmp_path / "out"
     stdout, stderr = io.StringIO(), io.StringIO()
     started = time.monotonic()
-    status = cli.main(["build", str(site), "--out", str(out), "--date", "2026-12-01", "--keep-going",
-                       "--time-limit", "1", "--jobs", "2", "--format", "json"], stdout=stdout, stderr=stderr)
+    status = cli.main(
+        [
+            "build",
+            str(site),
+            "--out",
+            str(out),
+            "--date",
+            "2026-12-01",
+            "--keep-going",
+            "--time-limit",
+            "1",
+            "--jobs",
+            "2",
+            "--format",
+            "json",
+        ],
+        stdout=stdout,
+        stderr=stderr,
+    )
     seconds = time.monotonic() - started
     assert status == 1
     found = json.loads(stdout.getvalue())
     assert found == [
-        {"path": "content/profiles/bert.md", "line": 7, "column": 10, "severity": "error", "code": "invalid-date",
-         "message": "consent: '2026-02-30' is not a date that exists",
-         "hint": "write the date as YYYY-MM-DD, for example 2026-03-31"},
+        {
+            "path": "content/profiles/bert.md",
+            "line": 7,
+            "column": 10,
+            "severity": "error",
+            "code": "invalid-date",
+            "message": "consent: '2026-02-30' is not a date that exists",
+            "hint": "write the date as YYYY-MM-DD, for example 2026-03-31",
+        },
         TIME_LIMIT,
     ]
     assert stderr.getvalue().splitlines()[-1] == (
-        "sitegen: published without 2 broken files: content/profiles/bert.md, content/profiles/traag.md")
+        "sitegen: published without 2 broken files: content/profiles/bert.md, content/profiles/traag.md"
+    )
     address = urls.Urls("https://example.org/")
     assert (out / address.output_file(address.profile("anna-de-vries"))).is_file()
     assert (out / address.output_file(address.assignment("klus"))).is_file()
@@ -76,8 +106,14 @@ def _sleep_or_die(seconds: float, factor: float) -> float:
 def test_pool_kills_slow_tasks_and_replaces_dead_workers() -> None:
     started = time.monotonic()
     results = run_timed(_sleep_or_die, [0.0, 30.0, -1.0, 0.01, 30.0, 0.0], 1.0, time_limit=0.5, jobs=2)
-    assert results == [0.0, TimedOut(0.5), Crashed.lost("the worker process ended unexpectedly"), 0.01, TimedOut(0.5),
-                       0.0]
+    assert results == [
+        0.0,
+        TimedOut(0.5),
+        Crashed.lost("the worker process ended unexpectedly"),
+        0.01,
+        TimedOut(0.5),
+        0.0,
+    ]
     assert time.monotonic() - started < 10  # the two slow tasks alone would take 60 s
 
 

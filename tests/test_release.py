@@ -79,8 +79,9 @@ def test_every_dependency_is_a_range_below_its_next_major_version() -> None:
         lowest = next(Version(s.version) for s in requirement.specifier if s.operator == ">=")
         below = next(Version(s.version) for s in requirement.specifier if s.operator == "<")
         # the next major version, or for a 0.x package its next minor
-        assert below == (Version(f"{lowest.major + 1}") if lowest.major else Version(f"0.{lowest.minor + 1}")), \
+        assert below == (Version(f"{lowest.major + 1}") if lowest.major else Version(f"0.{lowest.minor + 1}")), (
             f"{requirement}: the upper bound is the next major version (for a 0.x package, the next minor)"
+        )
 
 
 def test_constraints_pin_every_dependency_inside_its_range() -> None:
@@ -104,8 +105,9 @@ def test_constraints_pin_exactly_the_packages_the_dependencies_need() -> None:
         needed.add((canonicalize_name(requirement.name), extras))
         for line in importlib.metadata.requires(requirement.name) or []:
             dependency = Requirement(line)
-            if dependency.marker is None or any(dependency.marker.evaluate({"extra": extra})
-                                                for extra in extras or {""}):
+            if dependency.marker is None or any(
+                dependency.marker.evaluate({"extra": extra}) for extra in extras or {""}
+            ):
                 todo.append((dependency, frozenset(dependency.extras)))
     names = {name for name, _ in needed}
     pins = set(constraints())

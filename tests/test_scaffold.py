@@ -33,23 +33,59 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 EXPECTED_FILES = {
-    "nl": [".github/dependabot.yml", ".github/workflows/check.yml", ".github/workflows/pages.yml", ".gitignore",
-           ".gitlab-ci.yml", "CONTRIBUTING.md", "README.md",
-           "content/assignments/voorbeeldklus-procesbegeleider-omgevingsvisie.md", "content/organisations.yaml",
-           "content/pages/over.md", "content/pages/privacy.md", "content/pages/toegankelijkheid.md",
-           "content/profiles/sanne-voorbeeld.md", "content/vocabulary.yaml", "requirements.txt", "sitegen.yaml"],
-    "en": [".github/dependabot.yml", ".github/workflows/check.yml", ".github/workflows/pages.yml", ".gitignore",
-           ".gitlab-ci.yml", "CONTRIBUTING.md", "README.md",
-           "content/assignments/example-facilitator-environmental-vision.md", "content/organisations.yaml",
-           "content/pages/about.md", "content/pages/accessibility.md", "content/pages/privacy.md",
-           "content/profiles/alex-example.md", "content/vocabulary.yaml", "requirements.txt", "sitegen.yaml"],
+    "nl": [
+        ".github/dependabot.yml",
+        ".github/workflows/check.yml",
+        ".github/workflows/pages.yml",
+        ".gitignore",
+        ".gitlab-ci.yml",
+        "CONTRIBUTING.md",
+        "README.md",
+        "content/assignments/voorbeeldklus-procesbegeleider-omgevingsvisie.md",
+        "content/organisations.yaml",
+        "content/pages/over.md",
+        "content/pages/privacy.md",
+        "content/pages/toegankelijkheid.md",
+        "content/profiles/sanne-voorbeeld.md",
+        "content/vocabulary.yaml",
+        "requirements.txt",
+        "sitegen.yaml",
+    ],
+    "en": [
+        ".github/dependabot.yml",
+        ".github/workflows/check.yml",
+        ".github/workflows/pages.yml",
+        ".gitignore",
+        ".gitlab-ci.yml",
+        "CONTRIBUTING.md",
+        "README.md",
+        "content/assignments/example-facilitator-environmental-vision.md",
+        "content/organisations.yaml",
+        "content/pages/about.md",
+        "content/pages/accessibility.md",
+        "content/pages/privacy.md",
+        "content/profiles/alex-example.md",
+        "content/vocabulary.yaml",
+        "requirements.txt",
+        "sitegen.yaml",
+    ],
 }
 
 FILLED_IN = {
-    "nl": {"role:": "role: Adviseur participatie", "organisation:": "organisation: gemeente-voorbeeldstad",
-           "fields:": "fields: [Participatie]", "skills:": "skills: [verbinden]", "consent:": "consent: {today}"},
-    "en": {"role:": "role: Participation adviser", "organisation:": "organisation: city-of-example",
-           "fields:": "fields: [participation]", "skills:": "skills: [Networking]", "consent:": "consent: {today}"},
+    "nl": {
+        "role:": "role: Adviseur participatie",
+        "organisation:": "organisation: gemeente-voorbeeldstad",
+        "fields:": "fields: [Participatie]",
+        "skills:": "skills: [verbinden]",
+        "consent:": "consent: {today}",
+    },
+    "en": {
+        "role:": "role: Participation adviser",
+        "organisation:": "organisation: city-of-example",
+        "fields:": "fields: [participation]",
+        "skills:": "skills: [Networking]",
+        "consent:": "consent: {today}",
+    },
 }
 
 
@@ -70,8 +106,9 @@ def fill_in(path: Path, values: dict[str, str], today: str) -> None:
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_init_new_profile_check_build(tmp_path: Path, language: str) -> None:
     site = tmp_path / "netwerk"
-    status, out, err = run("init", str(site), "--language", language, "--title", "Netwerk: West",
-                           "--base-url", "https://example.org/west")
+    status, out, err = run(
+        "init", str(site), "--language", language, "--title", "Netwerk: West", "--base-url", "https://example.org/west"
+    )
     assert status == 0, err
     assert out.splitlines() == [f"{site.as_posix()}/{name}" for name in EXPECTED_FILES[language]]
     assert f"sitegen: created the site in {site.as_posix()}: 16 files\n" in err
@@ -79,8 +116,11 @@ def test_init_new_profile_check_build(tmp_path: Path, language: str) -> None:
     assert (site / "CONTRIBUTING.md").read_bytes() == (REPO / "docs/leden.md").read_bytes()
     settings, problems = config.load_config(site)
     assert problems == [] and settings is not None
-    assert (settings.title, settings.language, settings.base_url) == ("Netwerk: West", language,
-                                                                      "https://example.org/west/")
+    assert (settings.title, settings.language, settings.base_url) == (
+        "Netwerk: West",
+        language,
+        "https://example.org/west/",
+    )
 
     # The new site passes the strict check at once, as of today.
     assert run("check", str(site), "--strict") == (0, "", "sitegen: 8 files checked: 0 errors in 0 files, 0 warnings\n")
@@ -96,10 +136,18 @@ def test_init_new_profile_check_build(tmp_path: Path, language: str) -> None:
     assert status == 1
     assert [(d["path"], d["severity"], d["message"]) for d in json.loads(out)] == [
         ("content/profiles/jose-alvarez.md", "error", f"the required key '{key}' has no value")
-        for key in ("role", "organisation", "fields", "skills", "consent")]
+        for key in ("role", "organisation", "fields", "skills", "consent")
+    ]
 
-    today = (site / "content/profiles/sanne-voorbeeld.md" if language == "nl"
-             else site / "content/profiles/alex-example.md").read_text(encoding="utf-8").split("consent: ")[1][:10]
+    today = (
+        (
+            site / "content/profiles/sanne-voorbeeld.md"
+            if language == "nl"
+            else site / "content/profiles/alex-example.md"
+        )
+        .read_text(encoding="utf-8")
+        .split("consent: ")[1][:10]
+    )
     fill_in(profile, FILLED_IN[language], today)
     assert run("check", str(site), "--strict") == (0, "", "sitegen: 9 files checked: 0 errors in 0 files, 0 warnings\n")
 
@@ -123,26 +171,49 @@ def test_the_free_pages_are_built_without_their_explanations(tmp_path: Path) -> 
         assert "[INVULLEN" in html  # visible on the site until the coordinator completes them
         assert "<!--" not in html and "verwijder daarna deze uitleg" not in html
     statement = " ".join((site / "content/pages/toegankelijkheid.md").read_text(encoding="utf-8").split())
-    for point in ("(WCAG) 2.1, niveau AA", "## Nalevingsstatus", "## Onderzoek", "## Loopt u tegen een probleem aan?",
-                  "ondertekend door [INVULLEN"):
+    for point in (
+        "(WCAG) 2.1, niveau AA",
+        "## Nalevingsstatus",
+        "## Onderzoek",
+        "## Loopt u tegen een probleem aan?",
+        "ondertekend door [INVULLEN",
+    ):
         assert point in statement
     privacy = " ".join((site / "content/pages/privacy.md").read_text(encoding="utf-8").split())
-    for point in ("Verwerkingsverantwoordelijke is [INVULLEN", "## Waarvoor wij de gegevens gebruiken",
-                  "artikel 6, lid 1, onder a, AVG", "## Welke gegevens", "## Hoe lang wij de gegevens bewaren",
-                  "## Wie de gegevens ontvangen", "## Uw rechten", "## Toestemming intrekken en verwijderen",
-                  "eerstvolgende keer dat de site wordt gebouwd", "Autoriteit Persoonsgegevens"):
+    for point in (
+        "Verwerkingsverantwoordelijke is [INVULLEN",
+        "## Waarvoor wij de gegevens gebruiken",
+        "artikel 6, lid 1, onder a, AVG",
+        "## Welke gegevens",
+        "## Hoe lang wij de gegevens bewaren",
+        "## Wie de gegevens ontvangen",
+        "## Uw rechten",
+        "## Toestemming intrekken en verwijderen",
+        "eerstvolgende keer dat de site wordt gebouwd",
+        "Autoriteit Persoonsgegevens",
+    ):
         assert point in privacy
 
 
 def test_init_fills_in_the_repository(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    assert run("init", str(site), "--repository", "https://github.com/netwerk/site",
-               "--requirement", "sitegen @ git+https://example.org/sitegen.git@v0.1.0")[0] == 0
+    assert (
+        run(
+            "init",
+            str(site),
+            "--repository",
+            "https://github.com/netwerk/site",
+            "--requirement",
+            "sitegen @ git+https://example.org/sitegen.git@v0.1.0",
+        )[0]
+        == 0
+    )
     settings, problems = config.load_config(site)
     assert problems == [] and settings is not None and settings.repository is not None
     assert settings.repository.url == "https://github.com/netwerk/site"
     assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == (
-        "sitegen @ git+https://example.org/sitegen.git@v0.1.0")
+        "sitegen @ git+https://example.org/sitegen.git@v0.1.0"
+    )
 
 
 def test_every_setting_is_in_the_commented_sitegen_yaml() -> None:
@@ -162,9 +233,14 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
     (site / "notes.txt").write_text("mine\n", encoding="utf-8")
-    assert run("init", str(site)) == (2, "", (
-        f"sitegen: error: the folder '{site}' is not empty\n"
-        "  hint: choose a new folder, or add --force to add the missing files (existing files are never replaced)\n"))
+    assert run("init", str(site)) == (
+        2,
+        "",
+        (
+            f"sitegen: error: the folder '{site}' is not empty\n"
+            "  hint: choose a new folder, or add --force to add the missing files (existing files are never replaced)\n"
+        ),
+    )
     assert snapshot(site) == {"notes.txt": b"mine\n"}
 
 
@@ -172,8 +248,9 @@ def test_init_with_force_keeps_every_existing_file(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "content").mkdir(parents=True)
     (site / "README.md").write_text("# Our own readme\n", encoding="utf-8")
-    (site / "content/organisations.yaml").write_text("gemeente-x:\n  name: Gemeente X\n  type: gemeente\n",
-                                                     encoding="utf-8")
+    (site / "content/organisations.yaml").write_text(
+        "gemeente-x:\n  name: Gemeente X\n  type: gemeente\n", encoding="utf-8"
+    )
     status, out, err = run("init", str(site), "--force")
     assert status == 0
     assert f"{site.as_posix()}/README.md" not in out.splitlines()
@@ -190,8 +267,10 @@ def test_init_with_force_names_a_file_in_the_way_of_a_folder(tmp_path: Path) -> 
     (site / "content").write_text("", encoding="utf-8")
     status, _, err = run("init", str(site), "--force")
     assert status == 2
-    assert err == (f"sitegen: error: cannot create {site.as_posix()}/content/assignments/"
-                   "voorbeeldklus-procesbegeleider-omgevingsvisie.md: Not a directory\n")
+    assert err == (
+        f"sitegen: error: cannot create {site.as_posix()}/content/assignments/"
+        "voorbeeldklus-procesbegeleider-omgevingsvisie.md: Not a directory\n"
+    )
     assert (site / "content").read_text(encoding="utf-8") == ""
 
 
@@ -202,11 +281,18 @@ def test_init_accepts_a_fresh_clone(tmp_path: Path) -> None:
     assert (site / "sitegen.yaml").is_file()
 
 
-@pytest.mark.parametrize(("option", "value", "message"), [
-    ("--base-url", "http://example.org/", "--base-url: 'http://example.org/' is not an https URL (or http://localhost)"),
-    ("--title", "", "--title: '' is not a title of 1 to 120 printable characters"),
-    ("--repository", "github.com/x/y", "--repository: 'github.com/x/y' is not an https URL"),
-])
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        (
+            "--base-url",
+            "http://example.org/",
+            "--base-url: 'http://example.org/' is not an https URL (or http://localhost)",
+        ),
+        ("--title", "", "--title: '' is not a title of 1 to 120 printable characters"),
+        ("--repository", "github.com/x/y", "--repository: 'github.com/x/y' is not an https URL"),
+    ],
+)
 def test_init_refuses_values_the_site_would_refuse(tmp_path: Path, option: str, value: str, message: str) -> None:
     status, _, err = run("init", str(tmp_path / "site"), option, value)
     assert status == 2
@@ -220,9 +306,14 @@ def test_init_refuses_values_the_site_would_refuse(tmp_path: Path, option: str, 
 
 def test_new_never_overwrites(make_site: SiteFactory) -> None:
     site = make_site({"content/profiles/jose-alvarez.md": "mine\n"})
-    assert run("new", "profile", "José Álvarez", "--site", str(site)) == (2, "", (
-        "sitegen: error: content/profiles/jose-alvarez.md already exists; it was left unchanged\n"
-        "  hint: edit that file, or give another name if this is someone else\n"))
+    assert run("new", "profile", "José Álvarez", "--site", str(site)) == (
+        2,
+        "",
+        (
+            "sitegen: error: content/profiles/jose-alvarez.md already exists; it was left unchanged\n"
+            "  hint: edit that file, or give another name if this is someone else\n"
+        ),
+    )
     assert (site / "content/profiles/jose-alvarez.md").read_text(encoding="utf-8") == "mine\n"
 
 
@@ -235,7 +326,8 @@ def test_new_assignment_names_each_required_value(make_site: SiteFactory) -> Non
     assert "gemeente-tilburg, waterschap-de-dommel" in text  # the site's organisations, to choose from
     status, out, _ = run("check", str(site), "--format", "json")
     assert [d["message"] for d in json.loads(out)] == [
-        f"the required key '{key}' has no value" for key in ("organisation", "fields", "skills", "posted", "deadline")]
+        f"the required key '{key}' has no value" for key in ("organisation", "fields", "skills", "posted", "deadline")
+    ]
 
 
 def test_new_profile_lists_its_author_as_maintainer(make_site: SiteFactory) -> None:
@@ -246,17 +338,22 @@ def test_new_profile_lists_its_author_as_maintainer(make_site: SiteFactory) -> N
     status, out, _ = run("check", str(site), "--format", "json")
     assert status == 1
     assert [d["message"] for d in json.loads(out)] == [
-        f"the required key '{key}' has no value" for key in ("role", "organisation", "fields", "skills", "consent")]
+        f"the required key '{key}' has no value" for key in ("role", "organisation", "fields", "skills", "consent")
+    ]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["profile", "Ann Lee", "--maintainer", "@annlee"], "--maintainer: write the user name without '@'\n"
-                                                        "  hint: write annlee"),
-    (["profile", "Ann Lee", "--maintainer", "ann lee"], "--maintainer: 'ann lee' is not a code-host user name"),
-    (["assignment", "Een klus", "--maintainer", "annlee"], "--maintainer: only a profile has maintainers"),
-])
-def test_new_refuses_a_maintainer_a_profile_would_refuse(make_site: SiteFactory, args: list[str],
-                                                         message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["profile", "Ann Lee", "--maintainer", "@annlee"],
+            "--maintainer: write the user name without '@'\n  hint: write annlee",
+        ),
+        (["profile", "Ann Lee", "--maintainer", "ann lee"], "--maintainer: 'ann lee' is not a code-host user name"),
+        (["assignment", "Een klus", "--maintainer", "annlee"], "--maintainer: only a profile has maintainers"),
+    ],
+)
+def test_new_refuses_a_maintainer_a_profile_would_refuse(make_site: SiteFactory, args: list[str], message: str) -> None:
     site = make_site({})
     assert run("new", *args, "--site", str(site)) == (2, "", f"sitegen: error: {message}\n")
     assert list((site / "content/profiles").iterdir()) == list((site / "content/assignments").iterdir()) == []
@@ -271,16 +368,26 @@ def test_new_speaks_the_site_language(tmp_path: Path) -> None:
 
 
 def test_new_outside_a_site(tmp_path: Path) -> None:
-    assert run("new", "profile", "Ann Lee", "--site", str(tmp_path)) == (2, "", (
-        f"sitegen: error: '{tmp_path}' is not a site folder: it has no sitegen.yaml\n"
-        "  hint: run this in the site's folder, or give it with --site DIR\n"))
+    assert run("new", "profile", "Ann Lee", "--site", str(tmp_path)) == (
+        2,
+        "",
+        (
+            f"sitegen: error: '{tmp_path}' is not a site folder: it has no sitegen.yaml\n"
+            "  hint: run this in the site's folder, or give it with --site DIR\n"
+        ),
+    )
 
 
 def test_new_needs_a_name_that_makes_a_file_name(make_site: SiteFactory) -> None:
     site = make_site({})
-    assert run("new", "profile", "李小龍", "--site", str(site)) == (2, "", (
-        "sitegen: error: no file name can be made from '李小龍'\n"
-        "  hint: use at least one letter or digit from a to z\n"))
+    assert run("new", "profile", "李小龍", "--site", str(site)) == (
+        2,
+        "",
+        (
+            "sitegen: error: no file name can be made from '李小龍'\n"
+            "  hint: use at least one letter or digit from a to z\n"
+        ),
+    )
 
 
 @given(st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1, max_size=40))
@@ -291,14 +398,19 @@ def test_yaml_scalar_reads_back_as_the_same_text(text: str) -> None:
     assert (node.value if isinstance(node.value, str) else node.source) == text
 
 
-@pytest.mark.parametrize(("direct_url", "expected"), [
-    (json.dumps({"url": "https://github.com/org/sitegen", "vcs_info": {"vcs": "git", "commit_id": "a" * 40}}),
-     f"sitegen @ git+https://github.com/org/sitegen@{'a' * 40}"),
-    (json.dumps({"url": "file:///work/sitegen", "dir_info": {"editable": True}}), None),
-    (json.dumps({"url": "ssh://git@host/x", "vcs_info": {"vcs": "git", "commit_id": "a" * 40}}), None),
-    ("not json", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("direct_url", "expected"),
+    [
+        (
+            json.dumps({"url": "https://github.com/org/sitegen", "vcs_info": {"vcs": "git", "commit_id": "a" * 40}}),
+            f"sitegen @ git+https://github.com/org/sitegen@{'a' * 40}",
+        ),
+        (json.dumps({"url": "file:///work/sitegen", "dir_info": {"editable": True}}), None),
+        (json.dumps({"url": "ssh://git@host/x", "vcs_info": {"vcs": "git", "commit_id": "a" * 40}}), None),
+        ("not json", None),
+        (None, None),
+    ],
+)
 def test_requirement_from_the_installed_sitegen(direct_url: str | None, expected: str | None) -> None:
     assert scaffold.requirement_from_direct_url(direct_url) == expected
 
@@ -317,8 +429,9 @@ def test_the_wheel_carries_every_starter_template_and_the_default_theme(tmp_path
         names = set(archive.namelist())
         guide = archive.read("sitegen/starter/site/CONTRIBUTING.md")
     starter = REPO / "sitegen/starter"
-    templates = {f"sitegen/{path.relative_to(REPO / 'sitegen').as_posix()}" for path in starter.rglob("*")
-                 if path.is_file()}
+    templates = {
+        f"sitegen/{path.relative_to(REPO / 'sitegen').as_posix()}" for path in starter.rglob("*") if path.is_file()
+    }
     assert len(templates) > 25 and templates <= names
     assert "sitegen/themes/default/templates/base.html" in names
     # The members' guide is a link in the source tree and the file itself in the wheel.

@@ -43,8 +43,9 @@ SAMPLES: dict[str, Node] = {
 
 # Keys whose validators check more than their rule can say (the code host behind a repository URL).
 SAMPLES_BY_KEY: dict[str, Node] = {
-    "config:repository": Mapping((Entry("url", 2, 3, Scalar("https://github.com/netwerk/site",
-                                                              "https://github.com/netwerk/site", 2, 8)),), 1, 4),
+    "config:repository": Mapping(
+        (Entry("url", 2, 3, Scalar("https://github.com/netwerk/site", "https://github.com/netwerk/site", 2, 8)),), 1, 4
+    ),
 }
 
 
@@ -119,7 +120,8 @@ def test_the_rule_states_the_validators_limits(name: str, key: Key) -> None:
         bottom = int(rule.minimum)
         assert run(key.validate, Scalar(bottom - 1, str(bottom - 1), 1, 4))[1] == ["out-of-range"]
         assert run(key.validate, Scalar(bottom + 0.5, str(bottom + 0.5), 1, 4))[1] == (
-            ["wrong-type"] if rule.whole else [])
+            ["wrong-type"] if rule.whole else []
+        )
     elif rule.kind == "choice":
         for option in rule.options:
             assert run(key.validate, Scalar(option, option, 1, 4))[1] == []

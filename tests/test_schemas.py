@@ -26,9 +26,14 @@ from sitegen.schema import Key, Rule, Spec
 VALIDATOR = jsonschema.Draft202012Validator
 FORMATS = VALIDATOR.FORMAT_CHECKER
 
-SPECS: dict[str, Spec] = {"profile": schema.PROFILE, "assignment": schema.ASSIGNMENT, "page": schema.PAGE,
-                          "sitegen": config.CONFIG, "organisations": schema.ORGANISATION,
-                          "vocabulary": config.VOCABULARY}
+SPECS: dict[str, Spec] = {
+    "profile": schema.PROFILE,
+    "assignment": schema.ASSIGNMENT,
+    "page": schema.PAGE,
+    "sitegen": config.CONFIG,
+    "organisations": schema.ORGANISATION,
+    "vocabulary": config.VOCABULARY,
+}
 
 
 def loader_view(node: yamlstrict.Node) -> Any:
@@ -106,12 +111,18 @@ def assert_states(rule: Rule, shaped: dict[str, Any], where: str) -> None:
     kind = rule.kind
     if kind in ("text", "term", "base-url"):
         assert (shaped["minLength"], shaped["maxLength"], shaped["pattern"]) == (
-            rule.minimum, rule.maximum, rule.pattern), where
+            rule.minimum,
+            rule.maximum,
+            rule.pattern,
+        ), where
         assert "string" in shaped["type"], where
     elif kind == "number":
         number, text = shaped["anyOf"]
-        assert number == {"type": "integer" if rule.whole else "number", "minimum": rule.minimum,
-                          "maximum": rule.maximum}, where
+        assert number == {
+            "type": "integer" if rule.whole else "number",
+            "minimum": rule.minimum,
+            "maximum": rule.maximum,
+        }, where
         assert text == {"type": "string", "pattern": rule.pattern}, where
     elif kind == "choice":
         assert shaped == {"type": "string", "enum": list(rule.options)}, where
@@ -120,8 +131,10 @@ def assert_states(rule: Rule, shaped: dict[str, Any], where: str) -> None:
     elif kind in ("date", "https-url", "email", "phone"):
         assert shaped["type"] == "string" and shaped["pattern"] == rule.pattern, where
     elif kind == "year-month":
-        assert shaped["anyOf"] == [{"type": "string", "pattern": rule.pattern},
-                                   {"type": "integer", "minimum": rule.minimum, "maximum": rule.maximum}], where
+        assert shaped["anyOf"] == [
+            {"type": "string", "pattern": rule.pattern},
+            {"type": "integer", "minimum": rule.minimum, "maximum": rule.maximum},
+        ], where
     elif kind in ("username", "reference", "slug"):
         text = shaped["anyOf"][0]
         assert text["type"] == "string" and text["pattern"] == rule.pattern, where
@@ -177,27 +190,37 @@ def test_fixed_values_of_the_profile_schema() -> None:
     summary = properties["summary"]["anyOf"][1]
     assert (summary["minLength"], summary["maxLength"]) == (1, 300)
     engagement = properties["engagement"]["anyOf"][1]
-    assert engagement["items"] == {"type": "string",
-                                   "enum": ["detachering", "publiek-tarief", "belangeloos", "zelfstandig"]}
+    assert engagement["items"] == {
+        "type": "string",
+        "enum": ["detachering", "publiek-tarief", "belangeloos", "zelfstandig"],
+    }
     assert (engagement["minItems"], engagement["maxItems"]) == (1, 4)
     hours = properties["availability"]["anyOf"][1]["properties"]["hours_per_week"]["anyOf"][1]
     assert hours == {"type": "number", "minimum": 0, "maximum": 40}
     languages = properties["languages"]["anyOf"][1]["items"]["enum"]
     assert len(languages) == 183 and languages[:3] == ["aa", "ab", "ae"] and "fy" in languages
-    assert properties["consent"] == {"description": "The day the member agreed to publication (AVG), YYYY-MM-DD.",
-                                     "type": "string", "format": "date",
-                                     "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+    assert properties["consent"] == {
+        "description": "The day the member agreed to publication (AVG), YYYY-MM-DD.",
+        "type": "string",
+        "format": "date",
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    }
     assert properties["visibility"]["default"] == "public"
     assert properties["internal"]["anyOf"][1]["properties"]["summary"]["description"] == (
-        "Internal build only. One line for cards and search results.")
+        "Internal build only. One line for cards and search results."
+    )
     config_schema = schemas.content_schema(schemas.SITEGEN)["properties"]
     assert config_schema["page_size"]["default"] == 24
     assert config_schema["page_size"]["anyOf"][1] == {"type": "integer", "minimum": 1, "maximum": 500}
     assert config_schema["language"]["default"] == "nl"
     assert config_schema["repository"]["anyOf"][1]["properties"]["branch"]["default"] == "main"
     assignment = schemas.content_schema(schemas.ASSIGNMENT)["properties"]
-    assert assignment["engagement"]["anyOf"][1]["enum"] == ["detachering", "publiek-tarief", "belangeloos",
-                                                            "zelfstandig"]
+    assert assignment["engagement"]["anyOf"][1]["enum"] == [
+        "detachering",
+        "publiek-tarief",
+        "belangeloos",
+        "zelfstandig",
+    ]
     assert assignment["hours_per_week"]["anyOf"][1] == {"type": "number", "minimum": 1, "maximum": 40}
     assert assignment["status"]["default"] == "open"
 
@@ -215,9 +238,11 @@ def test_every_key_has_a_description_and_every_description_a_key() -> None:
 # The demo's files validate
 
 
-DEMO_FRONT_MATTER = [(kind, path) for kind, folder in (("profile", "profiles"), ("assignment", "assignments"),
-                                                        ("page", "pages"))
-                     for path in sorted((REPO / "content" / folder).glob("*.md"))]
+DEMO_FRONT_MATTER = [
+    (kind, path)
+    for kind, folder in (("profile", "profiles"), ("assignment", "assignments"), ("page", "pages"))
+    for path in sorted((REPO / "content" / folder).glob("*.md"))
+]
 
 
 @pytest.mark.parametrize(("kind", "path"), DEMO_FRONT_MATTER, ids=[p.name for _, p in DEMO_FRONT_MATTER])
@@ -225,9 +250,14 @@ def test_the_demos_front_matter_validates(kind: str, path: Path) -> None:
     assert errors(kind, front_matter(path)) == []
 
 
-@pytest.mark.parametrize(("name", "path"), [("sitegen", "sitegen.yaml"),
-                                            ("organisations", "content/organisations.yaml"),
-                                            ("vocabulary", "content/vocabulary.yaml")])
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("sitegen", "sitegen.yaml"),
+        ("organisations", "content/organisations.yaml"),
+        ("vocabulary", "content/vocabulary.yaml"),
+    ],
+)
 def test_the_demos_yaml_files_validate(name: str, path: str) -> None:
     assert errors(name, yaml_file(REPO / path)) == []
 
@@ -253,42 +283,84 @@ PROFILE_LISTS = "fields: [Omgevingswet]\nskills: [verbindend]\nconsent: 2026-03-
 INVALID_PROFILES = {
     "unknown-key": (PROFILE_HEAD + PROFILE_LISTS + "visibilty: internal\n", "unknown-key", "$"),
     "missing-consent": (PROFILE_HEAD + "fields: [Omgevingswet]\nskills: [verbindend]\n", "missing-key", "$"),
-    "empty-required": (PROFILE_HEAD + PROFILE_LISTS.replace("consent: 2026-03-01", "consent:"), "missing-key",
-                       "$.consent"),
-    "thirteen-skills": (PROFILE_HEAD + "fields: [Omgevingswet]\nskills: [" + ", ".join(f"s{n}" for n in range(13))
-                        + "]\nconsent: 2026-03-01\n", "too-many", "$.skills"),
+    "empty-required": (
+        PROFILE_HEAD + PROFILE_LISTS.replace("consent: 2026-03-01", "consent:"),
+        "missing-key",
+        "$.consent",
+    ),
+    "thirteen-skills": (
+        PROFILE_HEAD
+        + "fields: [Omgevingswet]\nskills: ["
+        + ", ".join(f"s{n}" for n in range(13))
+        + "]\nconsent: 2026-03-01\n",
+        "too-many",
+        "$.skills",
+    ),
     "no-fields": (PROFILE_HEAD + PROFILE_LISTS.replace("[Omgevingswet]", "[]"), "too-few", "$.fields"),
     "skills-text": (PROFILE_HEAD + PROFILE_LISTS.replace("[verbindend]", "verbindend"), "wrong-type", "$.skills"),
     "long-summary": (PROFILE_HEAD + PROFILE_LISTS + "summary: " + "x" * 301 + "\n", "too-long", "$.summary"),
     "short-name": (PROFILE_HEAD.replace("Anna de Vries", "A") + PROFILE_LISTS, "too-short", "$.name"),
     "bad-date": (PROFILE_HEAD + PROFILE_LISTS.replace("2026-03-01", "2026-02-30"), "invalid-date", "$.consent"),
     "date-shape": (PROFILE_HEAD + PROFILE_LISTS.replace("2026-03-01", "1-3-2026"), "invalid-date", "$.consent"),
-    "engagement": (PROFILE_HEAD + PROFILE_LISTS + "engagement: [detachering, vrijwillig]\n", "invalid-value",
-                   "$.engagement[1]"),
+    "engagement": (
+        PROFILE_HEAD + PROFILE_LISTS + "engagement: [detachering, vrijwillig]\n",
+        "invalid-value",
+        "$.engagement[1]",
+    ),
     "rate-comma": (PROFILE_HEAD + PROFILE_LISTS + "rate: 87,50\n", "wrong-type", "$.rate"),
     "rate-range": (PROFILE_HEAD + PROFILE_LISTS + "rate: 1001\n", "out-of-range", "$.rate"),
-    "hours": (PROFILE_HEAD + PROFILE_LISTS + "availability:\n  status: available\n  hours_per_week: 41\n",
-              "out-of-range", "$.availability.hours_per_week"),
-    "no-status": (PROFILE_HEAD + PROFILE_LISTS + "availability:\n  hours_per_week: 8\n", "missing-key",
-                  "$.availability"),
-    "http": (PROFILE_HEAD + PROFILE_LISTS + "contact:\n  website: http://www.example.nl\n", "invalid-url",
-             "$.contact.website"),
-    "credentials": (PROFILE_HEAD + PROFILE_LISTS + "contact:\n  website: https://anna:geheim@example.nl/\n",
-                    "invalid-url", "$.contact.website"),
-    "mailto": (PROFILE_HEAD + PROFILE_LISTS + "contact:\n  email: mailto:anna@example.nl\n", "invalid-email",
-               "$.contact.email"),
-    "phone-number": (PROFILE_HEAD + PROFILE_LISTS + "contact:\n  phone: 31612345678\n", "wrong-type",
-                     "$.contact.phone"),
+    "hours": (
+        PROFILE_HEAD + PROFILE_LISTS + "availability:\n  status: available\n  hours_per_week: 41\n",
+        "out-of-range",
+        "$.availability.hours_per_week",
+    ),
+    "no-status": (
+        PROFILE_HEAD + PROFILE_LISTS + "availability:\n  hours_per_week: 8\n",
+        "missing-key",
+        "$.availability",
+    ),
+    "http": (
+        PROFILE_HEAD + PROFILE_LISTS + "contact:\n  website: http://www.example.nl\n",
+        "invalid-url",
+        "$.contact.website",
+    ),
+    "credentials": (
+        PROFILE_HEAD + PROFILE_LISTS + "contact:\n  website: https://anna:geheim@example.nl/\n",
+        "invalid-url",
+        "$.contact.website",
+    ),
+    "mailto": (
+        PROFILE_HEAD + PROFILE_LISTS + "contact:\n  email: mailto:anna@example.nl\n",
+        "invalid-email",
+        "$.contact.email",
+    ),
+    "phone-number": (
+        PROFILE_HEAD + PROFILE_LISTS + "contact:\n  phone: 31612345678\n",
+        "wrong-type",
+        "$.contact.phone",
+    ),
     "language": (PROFILE_HEAD + PROFILE_LISTS + "languages: [nl, NL]\n", "invalid-value", "$.languages[1]"),
     "username": (PROFILE_HEAD + PROFILE_LISTS + "maintainers: ['@anna']\n", "invalid-username", "$.maintainers[0]"),
-    "year": (PROFILE_HEAD + PROFILE_LISTS + "experience:\n  - role: Adviseur\n    organisation: Tilburg\n"
-             "    from: 1939\n", "invalid-date", "$.experience[0].from"),
-    "organisation-id": (PROFILE_HEAD.replace("gemeente-tilburg", "Gemeente Tilburg") + PROFILE_LISTS,
-                        "invalid-reference", "$.organisation"),
-    "bidi": (PROFILE_HEAD.replace("Beleidsadviseur", '"Beleids\\u202eadviseur"') + PROFILE_LISTS,
-             "invisible-character", "$.role"),
-    "control": (PROFILE_HEAD.replace("Beleidsadviseur", '"Beleids\\x07adviseur"') + PROFILE_LISTS,
-                "control-character", "$.role"),
+    "year": (
+        PROFILE_HEAD + PROFILE_LISTS + "experience:\n  - role: Adviseur\n    organisation: Tilburg\n    from: 1939\n",
+        "invalid-date",
+        "$.experience[0].from",
+    ),
+    "organisation-id": (
+        PROFILE_HEAD.replace("gemeente-tilburg", "Gemeente Tilburg") + PROFILE_LISTS,
+        "invalid-reference",
+        "$.organisation",
+    ),
+    "bidi": (
+        PROFILE_HEAD.replace("Beleidsadviseur", '"Beleids\\u202eadviseur"') + PROFILE_LISTS,
+        "invisible-character",
+        "$.role",
+    ),
+    "control": (
+        PROFILE_HEAD.replace("Beleidsadviseur", '"Beleids\\x07adviseur"') + PROFILE_LISTS,
+        "control-character",
+        "$.role",
+    ),
     "internal-unknown": (PROFILE_HEAD + PROFILE_LISTS + "internal:\n  name: Anna\n", "unknown-key", "$.internal"),
 }
 
@@ -296,8 +368,9 @@ INVALID_PROFILES = {
 @pytest.fixture(scope="module")
 def refused(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     """The codes of the errors `sitegen check` reports, by file name, for a site of invalid profiles."""
-    files: dict[str, str | bytes] = {f"content/profiles/{name}.md": f"---\n{text}---\n\nTekst.\n"
-                                     for name, (text, _, _) in INVALID_PROFILES.items()}
+    files: dict[str, str | bytes] = {
+        f"content/profiles/{name}.md": f"---\n{text}---\n\nTekst.\n" for name, (text, _, _) in INVALID_PROFILES.items()
+    }
     site = write_site(tmp_path_factory.mktemp("invalid") / "site", files)
     found: dict[str, list[str]] = {}
     for diagnostic in check(site).diagnostics:
@@ -318,15 +391,23 @@ def test_what_check_refuses_the_schema_refuses(refused: dict[str, list[str]], na
 def test_invalid_settings_and_lists_are_refused() -> None:
     base_url = next(k for k in config.CONFIG if k.name == "base_url").validate.rule.pattern
     assert errors("sitegen", {"title": "T", "base_url": "http://example.org/"}) == [
-        f"$.base_url: 'http://example.org/' does not match {base_url!r}"]
+        f"$.base_url: 'http://example.org/' does not match {base_url!r}"
+    ]
     assert paths("sitegen", {"title": "T"}) == ["$"]
     assert paths("sitegen", {"title": "T", "base_url": "https://e.org/", "page_size": 0, "theme": "Eigen Thema"}) == [
-        "$.page_size", "$.theme"]
-    organisations = {"Gemeente Tilburg": {"name": "GT", "type": "gemeente"},
-                     "gemeente-breda": {"name": "B", "type": "stad"}}
+        "$.page_size",
+        "$.theme",
+    ]
+    organisations = {
+        "Gemeente Tilburg": {"name": "GT", "type": "gemeente"},
+        "gemeente-breda": {"name": "B", "type": "stad"},
+    }
     assert paths("organisations", organisations) == ["$", "$['gemeente-breda'].name", "$['gemeente-breda'].type"]
     assert paths("vocabulary", {"fields": [], "skills": [{"aliases": ["x"]}], "regions": []}) == [
-        "$", "$.fields", "$.skills[0]"]
+        "$",
+        "$.fields",
+        "$.skills[0]",
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -334,38 +415,136 @@ def test_invalid_settings_and_lists_are_refused() -> None:
 
 # YAML values to try, by rule kind. Each is tried under every key of that kind.
 PROBES: dict[str, list[str]] = {
-    "text": ["Anna", "A", "2019", "-3", "95.5", "87.50", "yes", "null", "'12:30'", "'0201234567'",
-             '"a\\u202eb"', '"a\\x07b"', '"a\\tb"', '"a\\x1cb"', '"  veel   spaties  "', "''", "'   '",
-             "x" * 81, "x" * 150, "x" * 151, "x" * 301, "[a]", "{a: b}"],
+    "text": [
+        "Anna",
+        "A",
+        "2019",
+        "-3",
+        "95.5",
+        "87.50",
+        "yes",
+        "null",
+        "'12:30'",
+        "'0201234567'",
+        '"a\\u202eb"',
+        '"a\\x07b"',
+        '"a\\tb"',
+        '"a\\x1cb"',
+        '"  veel   spaties  "',
+        "''",
+        "'   '",
+        "x" * 81,
+        "x" * 150,
+        "x" * 151,
+        "x" * 301,
+        "[a]",
+        "{a: b}",
+    ],
     "choice": ["public", "Public", "open", "gemeente", "detachering", "available", "nl", "en", "zzz", "1"],
-    "number": ["0", "16", "95.5", "87.50", "'16'", "'16.5'", "16.0", "1,5", "-1", "40", "41", "500", "501",
-               "1000", "1001", "-1000", "-1001", "1e3", "abc", "[1]"],
-    "date": ["2026-03-02", "'2026-03-02'", "2026-02-30", "2-3-2026", "20260302", "2026", "'٢٠٢٦-٠٣-٠٢'",
-             "2026-13-01"],
-    "year-month": ["2021", "2021-03", "'2021'", "1939", "1940", "2100", "2101", "2021-13", "2021-00", "2100-12",
-                   "2021.5", "21", "2021-3"],
-    "https-url": ["https://www.example.nl/", "HTTPS://example.nl", "http://example.nl", "https://user@example.nl",
-                  "https://example", "'https://exa mple.nl'", "'https://example.nl/a\\b'", "https://medium.com/@anna",
-                  "'https://example.nl:8443/x?y=1#z'", "javascript:alert(1)", "//example.nl", "www.example.nl",
-                  "'https://example.nl/\u202e'", "https://xn--bcher-kva.example/"],
-    "email": ["anna@example.nl", "mailto:anna@example.nl", "anna@", "anna@example", "' anna@example.nl '",
-              "anna.de.vries+x@sub.example.nl", "anna@-example.nl", "'anna @example.nl'"],
-    "phone": ["'06-12345678'", "06-12345678", "+31 6 1234 5678", "0612345678", "612345678", "'12345'",
-              "'(013) 123 4567'", "013 123 4567", "' 013 123 4567 '", "06-1234567x"],
+    "number": [
+        "0",
+        "16",
+        "95.5",
+        "87.50",
+        "'16'",
+        "'16.5'",
+        "16.0",
+        "1,5",
+        "-1",
+        "40",
+        "41",
+        "500",
+        "501",
+        "1000",
+        "1001",
+        "-1000",
+        "-1001",
+        "1e3",
+        "abc",
+        "[1]",
+    ],
+    "date": ["2026-03-02", "'2026-03-02'", "2026-02-30", "2-3-2026", "20260302", "2026", "'٢٠٢٦-٠٣-٠٢'", "2026-13-01"],
+    "year-month": [
+        "2021",
+        "2021-03",
+        "'2021'",
+        "1939",
+        "1940",
+        "2100",
+        "2101",
+        "2021-13",
+        "2021-00",
+        "2100-12",
+        "2021.5",
+        "21",
+        "2021-3",
+    ],
+    "https-url": [
+        "https://www.example.nl/",
+        "HTTPS://example.nl",
+        "http://example.nl",
+        "https://user@example.nl",
+        "https://example",
+        "'https://exa mple.nl'",
+        "'https://example.nl/a\\b'",
+        "https://medium.com/@anna",
+        "'https://example.nl:8443/x?y=1#z'",
+        "javascript:alert(1)",
+        "//example.nl",
+        "www.example.nl",
+        "'https://example.nl/\u202e'",
+        "https://xn--bcher-kva.example/",
+    ],
+    "email": [
+        "anna@example.nl",
+        "mailto:anna@example.nl",
+        "anna@",
+        "anna@example",
+        "' anna@example.nl '",
+        "anna.de.vries+x@sub.example.nl",
+        "anna@-example.nl",
+        "'anna @example.nl'",
+    ],
+    "phone": [
+        "'06-12345678'",
+        "06-12345678",
+        "+31 6 1234 5678",
+        "0612345678",
+        "612345678",
+        "'12345'",
+        "'(013) 123 4567'",
+        "013 123 4567",
+        "' 013 123 4567 '",
+        "06-1234567x",
+    ],
     "username": ["anna-dev", "'@anna'", "12345", "1.5", "-3", "a" * 40, "a" * 39, "'anna dev'", "_anna"],
     "reference": ["gemeente-tilburg", "Gemeente Tilburg", "123", "gemeente--tilburg", "1.5", "-3"],
     "slug": ["eigen-thema", "Eigen", "x" * 61, "42", "default"],
     "language-code": ["nl", "NL", "xx", "fy", "nld"],
-    "base-url": ["https://example.org/", "https://example.org/netwerk", "http://localhost:8000/",
-                 "http://127.0.0.1/", "http://example.org/", "'https://example.org/?q=1'", "'https://example.org/#x'",
-                 "https://user@example.org/", "HTTPS://EXAMPLE.ORG/", "http://LOCALHOST/", "'https://:80/'",
-                 "https://intranet/"],
+    "base-url": [
+        "https://example.org/",
+        "https://example.org/netwerk",
+        "http://localhost:8000/",
+        "http://127.0.0.1/",
+        "http://example.org/",
+        "'https://example.org/?q=1'",
+        "'https://example.org/#x'",
+        "https://user@example.org/",
+        "HTTPS://EXAMPLE.ORG/",
+        "http://LOCALHOST/",
+        "'https://:80/'",
+        "https://intranet/",
+    ],
     "contact": ["anna-de-vries", "Anna", "{name: Bram Jansen, email: b@example.nl}", "{email: b@example.nl}"],
 }
 PROBES["term"] = PROBES["text"]
 
-PROBED_KEYS = [(document, path, key) for document, spec in SPECS.items() for path, key in keys(spec)
-               if key.validate.rule.kind in PROBES]
+PROBED_KEYS = [
+    (document, path, key)
+    for document, spec in SPECS.items()
+    for path, key in keys(spec)
+    if key.validate.rule.kind in PROBES
+]
 
 
 def _check_accepts(key: Key, probe: str) -> bool:
@@ -377,8 +556,10 @@ def _check_accepts(key: Key, probe: str) -> bool:
 
 def _schema_accepts(document: str, path: str, key: Key, probe: str) -> bool:
     shaped = schemas.Builder(document).key(Key(key.name, key.validate, required=True), path)
-    validator = VALIDATOR({"$defs": {"empty": {"enum": [None, ""]}}, "type": "object", "properties": {"v": shaped}},
-                          format_checker=FORMATS)
+    validator = VALIDATOR(
+        {"$defs": {"empty": {"enum": [None, ""]}}, "type": "object", "properties": {"v": shaped}},
+        format_checker=FORMATS,
+    )
     return bool(validator.is_valid({"v": loader_view(yamlstrict.load(f"v: {probe}\n").entries[0].value)}))
 
 
@@ -386,13 +567,21 @@ def _lenient(key: Key, probe: str) -> bool:
     """The cases JSON Schema cannot say: lengths of what the loader read as a number, and of spaces."""
     rule = key.validate.rule
     value = yamlstrict.load(f"v: {probe}\n").entries[0].value
-    if rule.kind in ("text", "term", "slug", "username", "reference") and isinstance(value, yamlstrict.Scalar) \
-            and isinstance(value.value, (int, float)):
+    if (
+        rule.kind in ("text", "term", "slug", "username", "reference")
+        and isinstance(value, yamlstrict.Scalar)
+        and isinstance(value.value, (int, float))
+    ):
         return True  # a number stands for its digits; JSON Schema counts no length of a number
     if rule.kind in ("text", "term") and probe in ("'   '", '"  veel   spaties  "'):
         return True  # lengths count after runs of spaces become one
-    if rule.kind == "number" and rule.whole and isinstance(value, yamlstrict.Scalar) \
-            and isinstance(value.value, float) and value.value.is_integer():
+    if (
+        rule.kind == "number"
+        and rule.whole
+        and isinstance(value, yamlstrict.Scalar)
+        and isinstance(value.value, float)
+        and value.value.is_integer()
+    ):
         return True  # JSON Schema counts 16.0 as an integer
     # decimal text (87.50): JSON Schema compares no text with a minimum or maximum
     return rule.kind == "number" and isinstance(value, yamlstrict.Scalar) and isinstance(value.value, str)
@@ -443,8 +632,14 @@ def test_a_sites_schemas_know_its_organisations_and_terms(tmp_path: Path) -> Non
     assert profile["properties"]["fields"]["items"]["examples"] == ["Wonen"]
     general = VALIDATOR(schemas.content_schema(schemas.PROFILE), format_checker=FORMATS)
     own = VALIDATOR(profile, format_checker=FORMATS)
-    member = {"name": "Anna", "role": "Adviseur", "organisation": "gemeente-breda", "fields": ["volkshuisvesting"],
-              "skills": ["python"], "consent": "2026-03-01"}
+    member = {
+        "name": "Anna",
+        "role": "Adviseur",
+        "organisation": "gemeente-breda",
+        "fields": ["volkshuisvesting"],
+        "skills": ["python"],
+        "consent": "2026-03-01",
+    }
     assert general.is_valid(member)
     assert [e.json_path for e in own.iter_errors(member)] == ["$.organisation"]
     assert own.is_valid(member | {"organisation": "gemeente-tilburg"})  # aliases and case: for sitegen check
@@ -462,14 +657,23 @@ def test_digit_ids_are_numbers_to_the_loader(tmp_path: Path) -> None:
 
 def run(*args: str) -> tuple[int, str, str]:
     import io
+
     out, err = io.StringIO(), io.StringIO()
     status = cli.main(list(args), out, err)
     return status, out.getvalue(), err.getvalue()
 
 
-EXPECTED_FILES = ["api-v1-assignments.schema.json", "api-v1-organisations.schema.json",
-                  "api-v1-profiles.schema.json", "assignment.schema.json", "organisations.schema.json",
-                  "page.schema.json", "profile.schema.json", "sitegen.schema.json", "vocabulary.schema.json"]
+EXPECTED_FILES = [
+    "api-v1-assignments.schema.json",
+    "api-v1-organisations.schema.json",
+    "api-v1-profiles.schema.json",
+    "assignment.schema.json",
+    "organisations.schema.json",
+    "page.schema.json",
+    "profile.schema.json",
+    "sitegen.schema.json",
+    "vocabulary.schema.json",
+]
 
 
 def test_sitegen_schema_writes_the_schemas(tmp_path: Path) -> None:
@@ -486,7 +690,8 @@ def test_sitegen_schema_writes_the_schemas(tmp_path: Path) -> None:
         VALIDATOR.check_schema(json.loads(data))
     assert run("schema", "--out", str(tmp_path / "again"))[0] == 0
     assert {n: (tmp_path / "again" / n).read_bytes() for n in EXPECTED_FILES} == {
-        n: (tmp_path / "out" / n).read_bytes() for n in EXPECTED_FILES}
+        n: (tmp_path / "out" / n).read_bytes() for n in EXPECTED_FILES
+    }
 
 
 def test_sitegen_schema_for_a_site(tmp_path: Path) -> None:
@@ -505,7 +710,11 @@ def test_sitegen_schema_refuses_a_broken_site_and_a_file_as_folder(tmp_path: Pat
     assert err == "sitegen: no schemas written: fix the errors above\n"
     (tmp_path / "file").write_text("x", encoding="utf-8")
     assert run("schema", "--out", str(tmp_path / "file"))[::2] == (
-        2, f"sitegen: error: --out: '{tmp_path / 'file'}' is a file, not a folder\n")
+        2,
+        f"sitegen: error: --out: '{tmp_path / 'file'}' is a file, not a folder\n",
+    )
     assert run("schema", str(tmp_path / "nowhere"), "--out", str(tmp_path / "x"))[::2] == (
-        2, f"sitegen: error: the site folder '{tmp_path / 'nowhere'}' does not exist\n")
+        2,
+        f"sitegen: error: the site folder '{tmp_path / 'nowhere'}' does not exist\n",
+    )
     assert run("schema")[0] == 2  # --out is required

@@ -73,7 +73,7 @@ class Indexed:
         for facet, table in facets.items():
             flat, position = table["documents"], 0
             for document in documents:
-                own = flat[position + 1:position + 1 + flat[position]]
+                own = flat[position + 1 : position + 1 + flat[position]]
                 document.setdefault("f", {})[facet] = [table["values"][value] for value in own]
                 position += flat[position] + 1
         postings: dict[str, dict[str, set[str]]] = {}
@@ -101,8 +101,13 @@ class Indexed:
         return set().union(*by_field.values())
 
     def pages_with_prefix(self, prefix: str) -> set[str]:
-        return {url for term, by_field in self.postings.items() if term.startswith(prefix)
-                for urls in by_field.values() for url in urls}
+        return {
+            url
+            for term, by_field in self.postings.items()
+            if term.startswith(prefix)
+            for urls in by_field.values()
+            for url in urls
+        }
 
     def pages_where(self, facet: str, value: str) -> set[str]:
         return {d["u"] for d in self.documents if value in d["f"].get(facet, [])}
@@ -122,8 +127,9 @@ def _tools() -> None:
 
 @pytest.fixture(scope="module")
 def demo_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo.build_demo(REPO, tmp_path_factory.mktemp("search-demo") / "output",
-                           build.Options(BUILD_DATE, jobs=2)).out
+    return demo.build_demo(
+        REPO, tmp_path_factory.mktemp("search-demo") / "output", build.Options(BUILD_DATE, jobs=2)
+    ).out
 
 
 @pytest.fixture(scope="module")
@@ -261,9 +267,12 @@ def axe_visit(chromium: Browser, origin: str) -> Iterator[Visit]:
 # Driving the search page
 
 # "{count} resultaten", "1 resultaat", "Geen resultaten. ...": any of them, and nothing else.
-_COUNT = re.compile("|".join(
-    "^" + re.escape(_text(key)).replace(re.escape("{count}"), r"(\d+)") + "$"
-    for key in ("search_many", "search_one", "search_none")))
+_COUNT = re.compile(
+    "|".join(
+        "^" + re.escape(_text(key)).replace(re.escape("{count}"), r"(\d+)") + "$"
+        for key in ("search_many", "search_one", "search_none")
+    )
+)
 
 
 # Playwright polls a function here: an expression string would need eval, which the page's CSP forbids.
@@ -280,8 +289,9 @@ def wait_for_url(page: Page, name: str, value: str | None = None, present: bool 
 
 def wait_for_status(page: Page, pattern: re.Pattern[str]) -> str:
     """The status text once it matches (polled in the page, every frame: quicker than expect's back-off)."""
-    page.wait_for_function("source => new RegExp(source).test(document.getElementById('search-status').textContent)",
-                           arg=pattern.pattern)
+    page.wait_for_function(
+        "source => new RegExp(source).test(document.getElementById('search-status').textContent)", arg=pattern.pattern
+    )
     return page.locator("#search-status").text_content() or ""
 
 
@@ -314,8 +324,9 @@ def result_urls(page: Page) -> list[str]:
         shown = page.locator("#search-results > li").count()
         more.click()
         page.wait_for_function("n => document.querySelectorAll('#search-results > li').length > n", arg=shown)
-    links: list[str] = page.eval_on_selector_all("#search-results > li a",
-                                                 "links => links.map(a => a.getAttribute('href'))")
+    links: list[str] = page.eval_on_selector_all(
+        "#search-results > li a", "links => links.map(a => a.getAttribute('href'))"
+    )
     return links
 
 
@@ -335,7 +346,8 @@ def facet_values(page: Page, parameter: str) -> dict[str, int]:
     """value -> the count its label shows, for the facet with this URL parameter."""
     labels = page.eval_on_selector_all(
         f'.facets fieldset[data-param="{parameter}"] li label',
-        "labels => labels.map(l => [l.querySelector('input').value, l.textContent])")
+        "labels => labels.map(l => [l.querySelector('input').value, l.textContent])",
+    )
     counts = {}
     for value, text in labels:
         found = re.fullmatch(r"\s*" + re.escape(value) + r" \((\d+)\)", text)
@@ -458,7 +470,7 @@ def test_facet_counts_match_the_results(visit: Visit, indexed: Indexed) -> None:
     facet_checkbox(page, kind, value).check()
     wait_for_url(page, kind)
     assert _wait_for_count(page) == count
-    chosen = (indexed.pages_where("region", first) | indexed.pages_where("region", second))
+    chosen = indexed.pages_where("region", first) | indexed.pages_where("region", second)
     assert set(result_urls(page)) == found & chosen & indexed.pages_where("kind", value)
     assert urlsplit(page.url).query.startswith("q=gemeente&")
 
@@ -563,8 +575,9 @@ def test_keyboard_alone(visit: Visit) -> None:
     page.wait_for_function("p => new URLSearchParams(location.search).has(p)", arg=parameter)
     assert _wait_for_count(page) == shown
     after = _focused(page)
-    assert (after["name"], after["value"], after["checked"]) == (parameter, value, True), \
+    assert (after["name"], after["value"], after["checked"]) == (parameter, value, True), (
         "focus must stay on the checkbox the visitor toggled"
+    )
     page.keyboard.press("Space")
     page.wait_for_function("p => !new URLSearchParams(location.search).has(p)", arg=parameter)
     assert _wait_for_count(page) == count
@@ -590,8 +603,9 @@ def test_more_results_move_focus_to_the_first_new_one(visit: Visit, indexed: Ind
     page.focus("#search-more")
     page.keyboard.press("Enter")
     page.wait_for_function("n => document.querySelectorAll('#search-results > li').length > n", arg=PAGE_SIZE)
-    assert page.evaluate("n => document.activeElement === document.querySelectorAll('#search-results a')[n]",
-                         PAGE_SIZE), "after 'more', focus should be on the first new result"
+    assert page.evaluate(
+        "n => document.activeElement === document.querySelectorAll('#search-results a')[n]", PAGE_SIZE
+    ), "after 'more', focus should be on the first new result"
 
 
 def test_the_index_is_fetched_only_when_the_visitor_types(visit: Visit) -> None:
@@ -636,8 +650,9 @@ def test_clearing_the_box_while_the_index_loads_shows_nothing(visit: Visit) -> N
     assert page.locator(".facets fieldset:not([hidden])").count() == 0
 
 
-@pytest.mark.parametrize("broken", ["index.*.json", "facets.*.json", "shards.*/*.json", "documents.*/*.json",
-                                    "lunr.min.*.js"])
+@pytest.mark.parametrize(
+    "broken", ["index.*.json", "facets.*.json", "shards.*/*.json", "documents.*/*.json", "lunr.min.*.js"]
+)
 def test_a_load_failure_shows_the_message_and_the_browse_links(visit: Visit, broken: str) -> None:
     from playwright.sync_api import expect
 
@@ -672,8 +687,15 @@ def test_the_error_clears_when_a_retry_succeeds(visit: Visit) -> None:
     # Only what failed is fetched again.
     fetched = Counter(url for url in visit.requests if url.endswith((".js", ".json")))
     assert {_unhashed(url): n for url, n in fetched.items() if n > 1} == {"index.json": 2}, fetched
-    assert {_unhashed(url) for url in fetched} >= {"index.json", "facets.json", "search.js", "lunr.min.js",
-                                                  "lunr.stemmer.support.min.js", "lunr.nl.min.js", "lunr-compact.js"}
+    assert {_unhashed(url) for url in fetched} >= {
+        "index.json",
+        "facets.json",
+        "search.js",
+        "lunr.min.js",
+        "lunr.stemmer.support.min.js",
+        "lunr.nl.min.js",
+        "lunr-compact.js",
+    }
 
 
 def test_results_are_text_never_markup(hostile_visit: Visit) -> None:
@@ -736,6 +758,8 @@ def test_axe_finds_no_violations_with_results_and_facets_on_screen(axe_visit: Vi
     page.add_script_tag(path=str(tools.AXE))
     result = page.evaluate("""() => axe.run(document, {
       runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
-    violations = [f"{v['id']}: {v['help']} at {[' '.join(map(str, n['target'])) for n in v['nodes'][:5]]}"
-                  for v in result["violations"]]
+    violations = [
+        f"{v['id']}: {v['help']} at {[' '.join(map(str, n['target'])) for n in v['nodes'][:5]]}"
+        for v in result["violations"]
+    ]
     assert violations == []

@@ -34,32 +34,57 @@ def _need_node() -> None:
 
 def _documents(language: str) -> list[search.SearchDocument]:
     texts = [
-        {"title": "Zoë van der Berg", "role": "Strategisch adviseur participatie", "organisation": "Gemeente Tilburg",
-         "fields": "Participatie Omgevingswet", "skills": "verbindend procesbegeleiding privacy en AVG",
-         "region": "Midden-Brabant", "summary": "Sinds 2019 werk ik aan financiën en de coöperatie.",
-         "body": "Ik help gemeenten en gemeente-ambtenaren met yoga, beleid* en (haakjes) -- streepjes... café."},
-        {"title": "Privacy officer jeugdketen", "role": "", "organisation": "Gemeente Breda",
-         "fields": "ICT en informatievoorziening", "skills": "privacy en AVG Wet open overheid",
-         "region": "West-Brabant", "summary": "", "body": "De gemeenten zoeken een privacy officer. " * 3},
-        {"title": "Ayşe Y\u0131lmaz", "role": "Data-analist", "organisation": "Waterschap De Dommel",
-         "fields": "Waterbeheer", "skills": "Python GIS data-analyse", "region": "", "summary": "",
-         "body": "Ik werk met Python, SQL en GIS. 2026-06-01 is een datum; 95,50 euro; e-mail: a@b.nl"},
+        {
+            "title": "Zoë van der Berg",
+            "role": "Strategisch adviseur participatie",
+            "organisation": "Gemeente Tilburg",
+            "fields": "Participatie Omgevingswet",
+            "skills": "verbindend procesbegeleiding privacy en AVG",
+            "region": "Midden-Brabant",
+            "summary": "Sinds 2019 werk ik aan financiën en de coöperatie.",
+            "body": "Ik help gemeenten en gemeente-ambtenaren met yoga, beleid* en (haakjes) -- streepjes... café.",
+        },
+        {
+            "title": "Privacy officer jeugdketen",
+            "role": "",
+            "organisation": "Gemeente Breda",
+            "fields": "ICT en informatievoorziening",
+            "skills": "privacy en AVG Wet open overheid",
+            "region": "West-Brabant",
+            "summary": "",
+            "body": "De gemeenten zoeken een privacy officer. " * 3,
+        },
+        {
+            "title": "Ayşe Y\u0131lmaz",
+            "role": "Data-analist",
+            "organisation": "Waterschap De Dommel",
+            "fields": "Waterbeheer",
+            "skills": "Python GIS data-analyse",
+            "region": "",
+            "summary": "",
+            "body": "Ik werk met Python, SQL en GIS. 2026-06-01 is een datum; 95,50 euro; e-mail: a@b.nl",
+        },
     ]
     if language == "en":
         texts[0]["body"] = "I help municipalities and councils with policy, yoga, privacy and the café of 2019."
     return [search.SearchDocument(t, {}) for t in texts]
 
 
-
-
 def _run_node(tmp_path: Path, documents: list[search.SearchDocument], language: str) -> dict[str, Any]:
     compact = search.build_index(documents, language).as_json()
-    payload = {"language": language, "fields": [list(f) for f in search.FIELDS],
-               "documents": [d.texts for d in documents]}
+    payload = {
+        "language": language,
+        "fields": [list(f) for f in search.FIELDS],
+        "documents": [d.texts for d in documents],
+    }
     source = tmp_path / "input.json"
     source.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-    completed = subprocess.run(["node", str(REPO / "tests" / "js" / "lunr_parity.js"), str(source)],
-                               capture_output=True, text=True, check=False)
+    completed = subprocess.run(
+        ["node", str(REPO / "tests" / "js" / "lunr_parity.js"), str(source)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert completed.returncode == 0, completed.stderr
     result: dict[str, Any] = json.loads(completed.stdout)
     result["python"] = search.expand(compact)
@@ -101,16 +126,25 @@ def test_demo_directory_index_equals_lunr_js_index(tmp_path: Path) -> None:
     _assert_same_index(result["lunr"], result["python"], "search.expand")
 
 
-@pytest.mark.parametrize(("text", "term"), [
-    ("privacy", "privacy"), ("yoga", "yoga"), ("2019", "2019"), ("Zoë", "zoe"), ("financiën", "financien"),
-    ("coöperatie", "cooperatie"), ("gemeenten", "gemeent"), ("gemeente", "gemeent"),
-])
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("privacy", "privacy"),
+        ("yoga", "yoga"),
+        ("2019", "2019"),
+        ("Zoë", "zoe"),
+        ("financiën", "financien"),
+        ("coöperatie", "cooperatie"),
+        ("gemeenten", "gemeent"),
+        ("gemeente", "gemeent"),
+    ],
+)
 def test_dutch_words_stay_findable(text: str, term: str) -> None:
     assert search.pipeline("nl").terms(text) == [term]
 
 
 def test_dutch_stop_words_are_lunr_languages_list() -> None:
     source = (REPO / "themes" / "default" / "static" / "vendor" / "lunr.nl.min.js").read_text(encoding="utf-8")
-    start = source.index("generateStopWordFilter(\"") + len("generateStopWordFilter(\"")
-    words = source[start:source.index("\"", start)].split(" ")
+    start = source.index('generateStopWordFilter("') + len('generateStopWordFilter("')
+    words = source[start : source.index('"', start)].split(" ")
     assert frozenset(words) == search.NL_STOP_WORDS

@@ -61,13 +61,20 @@ def _run(tmp_path: Path, documents: list[search.SearchDocument], queries: list[s
     files = search.search_files(documents, "nl")
     manifest = json.loads(files["index"])
     shards = [json.loads(files[f"{manifest['shards']}/{n}.json"]) for n in range(len(manifest["firstTerms"]))]
-    payload = {"language": "nl", "fields": [list(f) for f in search.FIELDS],
-               "documents": [d.texts for d in documents], "manifest": manifest, "shards": shards, "queries": queries}
+    payload = {
+        "language": "nl",
+        "fields": [list(f) for f in search.FIELDS],
+        "documents": [d.texts for d in documents],
+        "manifest": manifest,
+        "shards": shards,
+        "queries": queries,
+    }
     source = tmp_path / "input.json"
     source.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     script = REPO / "tests" / "js" / "lunr_shards_parity.js"
-    completed = subprocess.run(["node", "--max-old-space-size=3072", str(script), str(source)],
-                               capture_output=True, text=True, check=False)
+    completed = subprocess.run(
+        ["node", "--max-old-space-size=3072", str(script), str(source)], capture_output=True, text=True, check=False
+    )
     assert completed.returncode == 0, completed.stderr
     return [json.loads(line) for line in completed.stdout.splitlines()]
 
@@ -98,8 +105,9 @@ def test_shards_answer_as_lunr_js_at_10000_profiles(tmp_path: Path) -> None:
 
 
 def test_a_query_needs_one_shard_a_term() -> None:
-    documents = [search.SearchDocument({"title": f"woord{n} beleid{n}", "body": f"tekst{n}"}, {"f": {}})
-                 for n in range(3000)]
+    documents = [
+        search.SearchDocument({"title": f"woord{n} beleid{n}", "body": f"tekst{n}"}, {"f": {}}) for n in range(3000)
+    ]
     index = search.build_index(documents, "nl")
     sharded = search.shard_index(index, shard_entries=500)
     assert len(sharded.first_terms) > 5

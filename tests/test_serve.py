@@ -95,6 +95,7 @@ class Preview:
 
     def wait_for_status(self, event: str, after_build: int = -1, report: str | None = None) -> dict[str, Any]:
         """The status once it is `event`: for 'rebuilt', a build after `after_build`; for 'failed', with `report`."""
+
         def attempt() -> dict[str, Any] | None:
             status = self.status()
             if status["event"] != event:
@@ -102,6 +103,7 @@ class Preview:
             if event == "rebuilt" and status["build"] <= after_build:
                 return None
             return status if report is None or status["report"] == report else None
+
         return poll(f"a '{event}' status after build {after_build}; the server said:\n{self.log()}", attempt)
 
     def write(self, rel: str, text: str) -> None:
@@ -123,23 +125,40 @@ def _read(stream: Any, into: list[str]) -> None:
 
 @contextmanager
 def serving(site: Path, *options: str, ready: bool = True) -> Iterator[Preview]:
-    command = [sys.executable, "-m", "sitegen", "serve", str(site), "--port", "0", "--date", "2026-12-01",
-               "--jobs", "2", *options]
+    command = [
+        sys.executable,
+        "-m",
+        "sitegen",
+        "serve",
+        str(site),
+        "--port",
+        "0",
+        "--date",
+        "2026-12-01",
+        "--jobs",
+        "2",
+        *options,
+    ]
     environment = {**os.environ, "PYTHONUNBUFFERED": "1"}
     environment.pop("SOURCE_DATE_EPOCH", None)
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=environment, cwd=REPO)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment, cwd=REPO
+    )
     served = Preview(process, site)
-    readers = [threading.Thread(target=_read, args=(process.stdout, served.stdout), daemon=True),
-               threading.Thread(target=_read, args=(process.stderr, served.stderr), daemon=True)]
+    readers = [
+        threading.Thread(target=_read, args=(process.stdout, served.stdout), daemon=True),
+        threading.Thread(target=_read, args=(process.stderr, served.stderr), daemon=True),
+    ]
     for reader in readers:
         reader.start()
     try:
         if ready:
+
             def started() -> re.Match[str] | None:
                 if process.poll() is not None:
                     pytest.fail(f"sitegen serve ended with {process.returncode}:\n{''.join(served.stderr)}")
                 return next((m for m in map(SERVING.match, served.stderr) if m), None)
+
             found = poll("the line that says where the preview is served", started)
             served.origin, served.port = found[1], int(found[2])
             building = next(m for m in map(BUILDING.match, served.stderr) if m)
@@ -214,8 +233,16 @@ def test_missing_paths_folders_and_types_are_answered_as_a_static_host_would(sit
         search_page = served.request("/zoeken/").text
         index = re.search(r'"(/zoeken/index\.[0-9a-f]+\.json)"', search_page)
         assert index and served.request(index[1]).headers["content-type"] == "application/json"
-        for outside in ("/../sitegen.yaml", "/%2e%2e/sitegen.yaml", "/assets/..%2f..%2fsitegen.yaml",
-                        "/..%5csitegen.yaml", "//etc/passwd", "/%00", "/.new/", "/%ff"):
+        for outside in (
+            "/../sitegen.yaml",
+            "/%2e%2e/sitegen.yaml",
+            "/assets/..%2f..%2fsitegen.yaml",
+            "/..%5csitegen.yaml",
+            "//etc/passwd",
+            "/%00",
+            "/.new/",
+            "/%ff",
+        ):
             answer = served.request(outside)
             assert answer.status == 404, outside
             assert b"base_url" not in answer.body and b"root:" not in answer.body, outside
@@ -226,8 +253,13 @@ def test_missing_paths_folders_and_types_are_answered_as_a_static_host_would(sit
 
 def test_content_types_of_the_files_other_stages_write() -> None:
     types = {name: preview.content_type(Path(name)) for name in ("a.vcf", "feed.atom", "a.json", "b.xml", "c.JPG")}
-    assert types == {"a.vcf": "text/vcard; charset=utf-8", "feed.atom": "application/atom+xml",
-                     "a.json": "application/json", "b.xml": "application/xml", "c.JPG": "image/jpeg"}
+    assert types == {
+        "a.vcf": "text/vcard; charset=utf-8",
+        "feed.atom": "application/atom+xml",
+        "a.json": "application/json",
+        "b.xml": "application/xml",
+        "c.JPG": "image/jpeg",
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -238,8 +270,10 @@ def test_a_change_is_rebuilt_and_served_without_a_restart(site: Path) -> None:
     with serving(site) as served:
         assert served.status()["build"] == 1
         served.write(PROFILE, VALID_PROFILE.replace("role: Beleidsadviseur", "role: Programmamanager"))
-        poll("the new role on the profile page",
-             lambda: True if "Programmamanager" in served.request(PROFILE_PAGE).text else None)
+        poll(
+            "the new role on the profile page",
+            lambda: True if "Programmamanager" in served.request(PROFILE_PAGE).text else None,
+        )
         assert served.status()["build"] == 2
         assert f"sitegen: changed: {PROFILE}; rebuilding\n" in served.stderr
         # An editor's swap file is no change; the settings are one.
@@ -264,8 +298,10 @@ def test_a_broken_file_is_reported_as_check_reports_it_and_a_fix_recovers(site: 
         checked = check(site)
         assert format_text(checked.diagnostics) in "".join(served.stdout)  # in the terminal, as check prints it
         assert f"sitegen: {summary_line(checked.diagnostics, checked.files_checked)}\n" in served.stderr
-        assert "sitegen: not rebuilt: fix the errors above (the preview shows the last good build); " \
-               "watching for changes\n" in served.stderr
+        assert (
+            "sitegen: not rebuilt: fix the errors above (the preview shows the last good build); "
+            "watching for changes\n" in served.stderr
+        )
         page = served.request(PROFILE_PAGE)
         assert page.status == 200 and "Beleidsadviseur" in page.text and "Kapot" not in page.text
 
@@ -276,13 +312,15 @@ def test_a_broken_file_is_reported_as_check_reports_it_and_a_fix_recovers(site: 
 
 
 def test_a_theme_error_is_reported_and_a_fix_recovers(make_site: SiteFactory) -> None:
-    template = "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ page.title }}</h1>\n{% endblock %}\n"
-    site = make_site({
-        PROFILE: VALID_PROFILE,
-        "sitegen.yaml": "title: Testnetwerk\nbase_url: https://example.org/\ntheme: eigen\n",
-        "content/pages/over.md": "---\ntitle: Over ons\n---\n\nTekst.\n",
-        "themes/eigen/templates/page.html": template,
-    })
+    template = '{% extends "base.html" %}\n{% block main %}\n<h1>{{ page.title }}</h1>\n{% endblock %}\n'
+    site = make_site(
+        {
+            PROFILE: VALID_PROFILE,
+            "sitegen.yaml": "title: Testnetwerk\nbase_url: https://example.org/\ntheme: eigen\n",
+            "content/pages/over.md": "---\ntitle: Over ons\n---\n\nTekst.\n",
+            "themes/eigen/templates/page.html": template,
+        }
+    )
     with serving(site) as served:
         assert "<h1>Over ons</h1>" in served.request("/over/").text
         served.write("themes/eigen/templates/page.html", template.replace("page.title", "page.title | nonsense"))
@@ -291,7 +329,7 @@ def test_a_theme_error_is_reported_and_a_fix_recovers(make_site: SiteFactory) ->
         assert "themes/eigen/templates/page.html:3: " in failed["report"]
         assert "No filter named 'nonsense'" in failed["report"]
         assert failed["report"] in served.stderr
-        served.write("themes/eigen/templates/page.html", template.replace("<h1>", "<h1 class=\"fixed\">"))
+        served.write("themes/eigen/templates/page.html", template.replace("<h1>", '<h1 class="fixed">'))
         served.wait_for_status("rebuilt", after_build=1)
         assert '<h1 class="fixed">Over ons</h1>' in served.request("/over/").text
 
@@ -356,35 +394,58 @@ def test_a_busy_port_is_a_usage_error_that_says_what_to_do(site: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "sitegen", "serve", str(site), "--port", str(port)],
-                                capture_output=True, text=True, timeout=60, check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "sitegen", "serve", str(site), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
     assert result.returncode == 2
-    assert result.stderr == (f"sitegen: error: --port {port}: the port is in use on 127.0.0.1 (another preview, "
-                             "perhaps); choose another with --port N, or --port 0 for any free port\n")
+    assert result.stderr == (
+        f"sitegen: error: --port {port}: the port is in use on 127.0.0.1 (another preview, "
+        "perhaps); choose another with --port N, or --port 0 for any free port\n"
+    )
 
 
 @pytest.mark.parametrize("port", ["65536", "-1", "http"])
 def test_a_port_that_is_no_port_is_a_usage_error(site: Path, port: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "sitegen", "serve", str(site), f"--port={port}"],
-                            capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "sitegen", "serve", str(site), f"--port={port}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 2
     assert f"argument --port: '{port}' is not a port number (0 to 65535; 0: any free port)" in result.stderr
 
 
 def test_a_host_other_than_loopback_warns_that_others_can_reach_the_preview(site: Path) -> None:
     with serving(site, "--host", "0.0.0.0") as served:
-        assert served.stderr[0] == ("sitegen: warning: --host 0.0.0.0: the preview is reachable by others on the "
-                                    "network, internal content included when --audience internal; use it only on "
-                                    "a network you trust\n")
+        assert served.stderr[0] == (
+            "sitegen: warning: --host 0.0.0.0: the preview is reachable by others on the "
+            "network, internal content included when --audience internal; use it only on "
+            "a network you trust\n"
+        )
     with serving(site) as served:
         assert not any("warning: --host" in line for line in served.stderr)
 
 
-@pytest.mark.parametrize(("name", "ignored"), [
-    ("anna-de-vries.md", False), ("anna-de-vries.jpg", False), (".anna-de-vries.md.swp", True),
-    ("anna-de-vries.md~", True), ("4913", True), (".#anna-de-vries.md", True), ("#anna-de-vries.md#", True),
-    ("anna-de-vries.md.tmp", True), (".goutputstream-XYZ123", True),
-])
+@pytest.mark.parametrize(
+    ("name", "ignored"),
+    [
+        ("anna-de-vries.md", False),
+        ("anna-de-vries.jpg", False),
+        (".anna-de-vries.md.swp", True),
+        ("anna-de-vries.md~", True),
+        ("4913", True),
+        (".#anna-de-vries.md", True),
+        ("#anna-de-vries.md#", True),
+        ("anna-de-vries.md.tmp", True),
+        (".goutputstream-XYZ123", True),
+    ],
+)
 def test_editor_files_are_not_changes(name: str, ignored: bool) -> None:
     keep = watch.EditorFilter(ignore_paths=["/tmp/preview"])
     assert keep(Change.modified, f"/site/content/profiles/{name}") is not ignored
@@ -439,8 +500,7 @@ def test_the_served_pages_keep_their_policy_and_log_no_errors(chromium: Browser,
         assert problems == []
 
 
-def test_a_failed_build_shows_an_accessible_overlay_and_the_fix_reloads_the_page(chromium: Browser,
-                                                                                  site: Path) -> None:
+def test_a_failed_build_shows_an_accessible_overlay_and_the_fix_reloads_the_page(chromium: Browser, site: Path) -> None:
     with serving(site) as served, browsing(chromium, served.origin) as (page, problems):
         page.goto(served.origin + PROFILE_PAGE, wait_until="load")
         page.get_by_role("link", name=i18n.text("nl", "profiles"), exact=True).first.focus()
@@ -453,8 +513,9 @@ def test_a_failed_build_shows_an_accessible_overlay_and_the_fix_reloads_the_page
         assert page.locator("#sitegen-overlay-report").text_content() == report
         assert page.locator("#sitegen-overlay-title").evaluate("e => e.tagName") == "H2"
         assert page.evaluate("() => document.activeElement.id") == "sitegen-overlay-dismiss"
-        assert page.evaluate("() => [...document.body.children].filter(e => e.id !== 'sitegen-overlay')"
-                             ".every(e => e.inert)")
+        assert page.evaluate(
+            "() => [...document.body.children].filter(e => e.id !== 'sitegen-overlay').every(e => e.inert)"
+        )
         page.keyboard.press("Tab")
         assert page.evaluate("() => document.activeElement.id") == "sitegen-overlay-report"
         page.keyboard.press("Tab")

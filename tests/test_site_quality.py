@@ -126,8 +126,7 @@ def _all(audits: Audits) -> list[browser.PageAudit]:
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize(("language", "viewport"), AXE_RUNS, ids=[f"{lang}-{vp}" for lang, vp in AXE_RUNS])
-def test_axe_finds_no_violations(audit: Callable[[str, str], Audits], language: str, viewport: str,
-                                 kind: str) -> None:
+def test_axe_finds_no_violations(audit: Callable[[str, str], Audits], language: str, viewport: str, kind: str) -> None:
     failing = [a for a in audit(language, viewport)[kind] if a.violations]
     assert not failing, "axe-core found violations:\n" + "\n".join(a.describe_violations() for a in failing)
 
@@ -146,8 +145,11 @@ def test_axe_finds_no_violations_in_the_internal_build(audit: Callable[[str, str
 @pytest.mark.slow
 @pytest.mark.parametrize(("language", "viewport"), BROWSER_RUNS, ids=[f"{lang}-{vp}" for lang, vp in BROWSER_RUNS])
 def test_no_page_scrolls_sideways(audit: Callable[[str, str], Audits], language: str, viewport: str) -> None:
-    wide = [f"{a.target.path}: {a.scroll_width} px wide in a {a.inner_width} px window"
-            for a in _all(audit(language, viewport)) if a.scroll_width > a.inner_width]
+    wide = [
+        f"{a.target.path}: {a.scroll_width} px wide in a {a.inner_width} px window"
+        for a in _all(audit(language, viewport))
+        if a.scroll_width > a.inner_width
+    ]
     assert not wide, "pages that scroll horizontally (WCAG 1.4.10 reflow):\n" + "\n".join(wide)
 
 
@@ -165,16 +167,18 @@ def test_no_page_of_the_site_scrolls_sideways_at_320_px(chromium: Browser, demo_
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("language", "viewport"), BROWSER_RUNS, ids=[f"{lang}-{vp}" for lang, vp in BROWSER_RUNS])
-def test_skip_link_shows_on_focus_and_moves_focus_to_main(audit: Callable[[str, str], Audits], language: str,
-                                                          viewport: str) -> None:
+def test_skip_link_shows_on_focus_and_moves_focus_to_main(
+    audit: Callable[[str, str], Audits], language: str, viewport: str
+) -> None:
     broken = [f"{a.target.path}: {problem}" for a in _all(audit(language, viewport)) for problem in a.skip_link]
     assert not broken, "\n".join(broken)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("language", "viewport"), AXE_RUNS, ids=[f"{lang}-{vp}" for lang, vp in AXE_RUNS])
-def test_browser_logs_no_errors_and_loads_nothing_from_elsewhere(audit: Callable[[str, str], Audits],
-                                                                 language: str, viewport: str) -> None:
+def test_browser_logs_no_errors_and_loads_nothing_from_elsewhere(
+    audit: Callable[[str, str], Audits], language: str, viewport: str
+) -> None:
     logged = [f"{a.target.path}: {line}" for a in _all(audit(language, viewport)) for line in a.console]
     assert not logged, "the browser reported CSP violations, errors, failed or foreign requests:\n" + "\n".join(logged)
 
@@ -189,8 +193,9 @@ def java_and_vnu() -> None:
 
 
 @pytest.mark.slow
-def test_nu_html_checker_finds_no_errors(java_and_vnu: None, demo_nl: Built, demo_en: Built, demo_internal: Built,
-                                         tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_nu_html_checker_finds_no_errors(
+    java_and_vnu: None, demo_nl: Built, demo_en: Built, demo_internal: Built, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     files = [*demo_nl.html_files(), *demo_en.html_files(), *demo_internal.html_files()]
     assert len(files) > 100
     messages = vnu.check(files)
@@ -249,9 +254,9 @@ def test_every_page_keeps_the_page_rules(request: pytest.FixtureRequest, name: s
 def test_link_checker_reports_each_kind_of_broken_link(tmp_path: Path) -> None:
     pages = {
         "index.html": '<a href="/a/">ok</a><a href="/a/#top">ok</a><a href="#nowhere">1</a><a href="/missing/">2</a>'
-                      '<a href="/a">3</a><a href="a/">4</a><a href="javascript:alert(1)">5</a><a href="/a/#gone">6</a>'
-                      '<a href="https://elsewhere.example/">ext</a><a href="mailto:x@example.org">mail</a>'
-                      '<script src="https://cdn.example/x.js"></script><img src="//cdn.example/x.png" alt="">',
+        '<a href="/a">3</a><a href="a/">4</a><a href="javascript:alert(1)">5</a><a href="/a/#gone">6</a>'
+        '<a href="https://elsewhere.example/">ext</a><a href="mailto:x@example.org">mail</a>'
+        '<script src="https://cdn.example/x.js"></script><img src="//cdn.example/x.png" alt="">',
         "a/index.html": '<h1 id="top">A</h1><form action="/netwerk/">x</form>',
     }
     for name, html in pages.items():
@@ -275,17 +280,28 @@ def test_link_checker_reports_each_kind_of_broken_link(tmp_path: Path) -> None:
 
 
 def test_page_rules_report_each_broken_rule() -> None:
-    html = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-            '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
-            'script-src \'self\' \'unsafe-inline\' https://cdn.example"><style>p{}</style></head>'
-            '<body onload="go()"><h1>A</h1><h3 style="color:red">B</h3><h1>C</h1>'
-            '<script>go()</script><script type="application/ld+json">{}</script>'
-            '<svg><rect fill="#cccccc"/><text fill="#ffffff">AB</text></svg></body></html>')
+    html = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
+        "script-src 'self' 'unsafe-inline' https://cdn.example\"><style>p{}</style></head>"
+        '<body onload="go()"><h1>A</h1><h3 style="color:red">B</h3><h1>C</h1>'
+        '<script>go()</script><script type="application/ld+json">{}</script>'
+        '<svg><rect fill="#cccccc"/><text fill="#ffffff">AB</text></svg></body></html>'
+    )
     found = rules.check_page(html, "nl")
-    expected = ["a <style> element", "event attribute onload", "<h3> after <h1>", "style attribute on <h3>",
-                "an inline <script>", "SVG text #ffffff on #cccccc", '<html lang="en">, expected "nl"',
-                "the first element in <head> is <meta>", "script-src allows 'unsafe-inline'",
-                "script-src allows https://cdn.example", "2 <h1> elements"]
+    expected = [
+        "a <style> element",
+        "event attribute onload",
+        "<h3> after <h1>",
+        "style attribute on <h3>",
+        "an inline <script>",
+        "SVG text #ffffff on #cccccc",
+        '<html lang="en">, expected "nl"',
+        "the first element in <head> is <meta>",
+        "script-src allows 'unsafe-inline'",
+        "script-src allows https://cdn.example",
+        "2 <h1> elements",
+    ]
     for text in expected:
         assert any(text in problem for problem in found), f"{text!r} not in {found}"
     assert len(found) == len(expected)
@@ -328,8 +344,9 @@ def test_the_starter_sites_keep_the_page_rules_and_links(starters: dict[str, Bui
 
 
 @pytest.mark.slow
-def test_nu_html_checker_finds_no_errors_in_the_starter_sites(java_and_vnu: None, starters: dict[str, Built],
-                                                              tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_nu_html_checker_finds_no_errors_in_the_starter_sites(
+    java_and_vnu: None, starters: dict[str, Built], tmp_path_factory: pytest.TempPathFactory
+) -> None:
     files = [path for built in starters.values() for path in built.html_files()]
     messages = vnu.check(files)
     assert not messages, vnu.describe(messages, tmp_path_factory.getbasetemp())
@@ -337,17 +354,30 @@ def test_nu_html_checker_finds_no_errors_in_the_starter_sites(java_and_vnu: None
 
 # The starter's own content; its listings and taxonomy pages are the demo's templates, audited above.
 STARTER_PAGES = {
-    "nl": ["", "over/", "toegankelijkheid/", "privacy/", "profielen/sanne-voorbeeld/",
-           "klussen/voorbeeldklus-procesbegeleider-omgevingsvisie/"],
-    "en": ["", "about/", "accessibility/", "privacy/", "profiles/alex-example/",
-           "assignments/example-facilitator-environmental-vision/"],
+    "nl": [
+        "",
+        "over/",
+        "toegankelijkheid/",
+        "privacy/",
+        "profielen/sanne-voorbeeld/",
+        "klussen/voorbeeldklus-procesbegeleider-omgevingsvisie/",
+    ],
+    "en": [
+        "",
+        "about/",
+        "accessibility/",
+        "privacy/",
+        "profiles/alex-example/",
+        "assignments/example-facilitator-environmental-vision/",
+    ],
 }
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_axe_finds_no_violations_on_the_starter_sites_own_pages(chromium: Browser, starters: dict[str, Built],
-                                                                 viewport: str) -> None:
+def test_axe_finds_no_violations_on_the_starter_sites_own_pages(
+    chromium: Browser, starters: dict[str, Built], viewport: str
+) -> None:
     problems: list[str] = []
     for language, built in starters.items():
         targets = [browser.Target("page", built.urls.href(path)) for path in STARTER_PAGES[language]]

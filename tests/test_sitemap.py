@@ -39,8 +39,10 @@ def selection(demo_check: build.CheckResult) -> audience.Selection:
 
 def test_the_schema_rejects_what_it_should() -> None:
     """Guards the test: the vendored schema is the real one, which refuses a bad lastmod."""
-    bad = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://example.org/</loc>'
-           b"<lastmod>1 december 2026</lastmod></url></urlset>")
+    bad = (
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://example.org/</loc>'
+        b"<lastmod>1 december 2026</lastmod></url></urlset>"
+    )
     with pytest.raises(etree.DocumentInvalid):
         entries(bad)
 
@@ -58,11 +60,16 @@ def test_the_demo_sitemap_is_valid_and_dated(demo_files: dict[str, bytes], selec
     assert found[absolute(ADDRESS.home())] == models.newest(everything).isoformat()  # type: ignore[union-attr]
     first_page = selection.profiles[:24]
     assert found[absolute(ADDRESS.listing("profiles"))] == models.newest(first_page).isoformat()  # type: ignore[union-attr]
-    assert found[absolute(ADDRESS.listing("profiles", 2))] == models.newest(  # type: ignore[union-attr]
-        selection.profiles[24:48]).isoformat()
+    assert (
+        found[absolute(ADDRESS.listing("profiles", 2))]
+        == models.newest(  # type: ignore[union-attr]
+            selection.profiles[24:48]
+        ).isoformat()
+    )
     records: tuple[models.Profile | models.Assignment, ...] = (*selection.profiles, *selection.open_assignments)
-    omgevingswet: list[models.Dated] = [r for r in records
-                                        if "omgevingswet" in {term_slug(group_key(f)) for f in r.fields}]
+    omgevingswet: list[models.Dated] = [
+        r for r in records if "omgevingswet" in {term_slug(group_key(f)) for f in r.fields}
+    ]
     assert found[absolute(ADDRESS.term("fields", "omgevingswet"))] == models.newest(omgevingswet).isoformat()  # type: ignore[union-attr]
     assert found[absolute(ADDRESS.page("over"))] is None  # a free page has no date of its own
     assert found[absolute(ADDRESS.search())] is None
@@ -83,9 +90,13 @@ def test_robots_at_a_host_root_names_the_sitemap(demo_files: dict[str, bytes]) -
 
 
 def test_robots_below_a_sub_path_says_what_to_do(make_site: SiteFactory, tmp_path: Path) -> None:
-    site = make_site({"sitegen.yaml": "title: T\nbase_url: https://example.github.io/netwerk/\n",
-                      "content/profiles/anna-de-vries.md": VALID_PROFILE,
-                      "content/assignments/klus.md": VALID_ASSIGNMENT})
+    site = make_site(
+        {
+            "sitegen.yaml": "title: T\nbase_url: https://example.github.io/netwerk/\n",
+            "content/profiles/anna-de-vries.md": VALID_PROFILE,
+            "content/assignments/klus.md": VALID_ASSIGNMENT,
+        }
+    )
     files = built(site, tmp_path / "out", BUILD_DATE)
     robots = files["robots.txt"].decode()
     assert not re.search(r"^Sitemap:", robots, re.MULTILINE)  # a crawler never reads this file

@@ -22,12 +22,14 @@ def _build(site: Path, out: Path) -> build.BuildResult:
 
 
 def test_own_theme_overrides_one_template_and_one_static_file(make_site: SiteFactory, tmp_path: Path) -> None:
-    site = make_site({
-        "sitegen.yaml": SITEGEN_YAML + "theme: eigen\n",
-        "content/profiles/anna-de-vries.md": VALID_PROFILE,
-        "themes/eigen/templates/profile.html": PROFILE_OVERRIDE,
-        "themes/eigen/static/style.css": "body { color: #111111; }\n",
-    })
+    site = make_site(
+        {
+            "sitegen.yaml": SITEGEN_YAML + "theme: eigen\n",
+            "content/profiles/anna-de-vries.md": VALID_PROFILE,
+            "themes/eigen/templates/profile.html": PROFILE_OVERRIDE,
+            "themes/eigen/static/style.css": "body { color: #111111; }\n",
+        }
+    )
     out = tmp_path / "out"
     _build(site, out)
     profile = (out / "profielen/anna-de-vries/index.html").read_text(encoding="utf-8")
@@ -42,10 +44,18 @@ def test_own_theme_overrides_one_template_and_one_static_file(make_site: SiteFac
 
 
 def test_a_theme_without_its_folder_is_an_error(make_site: SiteFactory, tmp_path: Path) -> None:
-    site = make_site({"sitegen.yaml": SITEGEN_YAML + "theme: bestaat-niet\n",
-                      "content/profiles/anna-de-vries.md": VALID_PROFILE})
+    site = make_site(
+        {"sitegen.yaml": SITEGEN_YAML + "theme: bestaat-niet\n", "content/profiles/anna-de-vries.md": VALID_PROFILE}
+    )
     result = build.build_site(site, tmp_path / "out", build.Options(dt.date(2026, 12, 1), jobs=2))
     assert result.published is None
     assert [(d.path, d.line, d.column, d.code, d.message, d.hint) for d in result.check.diagnostics] == [
-        ("sitegen.yaml", 3, 1, "unknown-theme", "theme: there is no folder themes/bestaat-niet/",
-         "create themes/bestaat-niet/templates/ with the templates to override, or remove the line")]
+        (
+            "sitegen.yaml",
+            3,
+            1,
+            "unknown-theme",
+            "theme: there is no folder themes/bestaat-niet/",
+            "create themes/bestaat-niet/templates/ with the templates to override, or remove the line",
+        )
+    ]

@@ -46,8 +46,9 @@ def selection(demo_check: build.CheckResult) -> audience.Selection:
     return audience.select(demo_check.directory, "public")
 
 
-def test_every_profile_has_a_card(demo_files: dict[str, bytes], selection: audience.Selection,
-                                  demo_check: build.CheckResult) -> None:
+def test_every_profile_has_a_card(
+    demo_files: dict[str, bytes], selection: audience.Selection, demo_check: build.CheckResult
+) -> None:
     assert demo_check.directory is not None
     organisations = demo_check.directory.organisations
     cards = sorted(path for path in demo_files if path.endswith(".vcf"))
@@ -147,22 +148,28 @@ def test_hostile_values_are_escaped_and_folded(make_site: SiteFactory, tmp_path:
     assert any(line.startswith(b" ") for line in data.split(b"\r\n"))  # the note was folded
 
 
-@pytest.mark.parametrize(("value", "escaped"), [
-    ("a,b;c\\d", "a\\,b\\;c\\\\d"),
-    ("twee\nregels\r\nen\rnog", "twee\\nregels\\nen\\nnog"),
-    ("tab\tbel\x07", "tabbel"),
-])
+@pytest.mark.parametrize(
+    ("value", "escaped"),
+    [
+        ("a,b;c\\d", "a\\,b\\;c\\\\d"),
+        ("twee\nregels\r\nen\rnog", "twee\\nregels\\nen\\nnog"),
+        ("tab\tbel\x07", "tabbel"),
+    ],
+)
 def test_text_values(value: str, escaped: str) -> None:
     assert vcards.text(value) == escaped
 
 
-@pytest.mark.parametrize("line", [
-    "NOTE:" + "a" * 200,
-    "NOTE:" + "é" * 100,
-    "NOTE:" + "🙂" * 40,
-    "NOTE:" + "x" * 69 + "中文字符" * 10,
-    "NOTE:" + "a" * 70,
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NOTE:" + "a" * 200,
+        "NOTE:" + "é" * 100,
+        "NOTE:" + "🙂" * 40,
+        "NOTE:" + "x" * 69 + "中文字符" * 10,
+        "NOTE:" + "a" * 70,
+    ],
+)
 def test_folding_keeps_characters_whole(line: str) -> None:
     folded = vcards.fold(line)
     physical = folded[:-2].split(b"\r\n")
@@ -172,17 +179,20 @@ def test_folding_keeps_characters_whole(line: str) -> None:
     assert len(physical) == 1 or len(physical[0]) >= 72  # a fold is never earlier than a character needs
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Anna de Vries", ("Anna", "de Vries", "Vries")),
-    ("Zoë van der Berg", ("Zoë", "van der Berg", "Berg")),
-    ("Jan Willem van 't Hof", ("Jan Willem", "van 't Hof", "Hof")),
-    ("Pieter-Jan de Vries", ("Pieter-Jan", "de Vries", "Vries")),
-    ("Fatima El Amrani", ("Fatima", "El Amrani", "Amrani")),
-    ("Thijs van den Heuvel", ("Thijs", "van den Heuvel", "Heuvel")),
-    ("Mehmet Kaya", ("Mehmet", "Kaya", "Kaya")),
-    ("Maria Garcia Lopez", ("Maria Garcia", "Lopez", "Lopez")),
-    ("Madonna", ("", "Madonna", "Madonna")),
-    ("Jan de", ("Jan", "de", "de")),  # a particle as the last word is the name itself
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Anna de Vries", ("Anna", "de Vries", "Vries")),
+        ("Zoë van der Berg", ("Zoë", "van der Berg", "Berg")),
+        ("Jan Willem van 't Hof", ("Jan Willem", "van 't Hof", "Hof")),
+        ("Pieter-Jan de Vries", ("Pieter-Jan", "de Vries", "Vries")),
+        ("Fatima El Amrani", ("Fatima", "El Amrani", "Amrani")),
+        ("Thijs van den Heuvel", ("Thijs", "van den Heuvel", "Heuvel")),
+        ("Mehmet Kaya", ("Mehmet", "Kaya", "Kaya")),
+        ("Maria Garcia Lopez", ("Maria Garcia", "Lopez", "Lopez")),
+        ("Madonna", ("", "Madonna", "Madonna")),
+        ("Jan de", ("Jan", "de", "de")),  # a particle as the last word is the name itself
+    ],
+)
 def test_split_name(name: str, expected: tuple[str, str, str]) -> None:
     assert vcards.split_name(name) == expected

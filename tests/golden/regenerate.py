@@ -58,7 +58,7 @@ def normalise_text(text: str, suffix: str) -> str:
     whole = HASHED.sub(PLACEHOLDER, "".join(pieces))
     folded, start = [], 0
     for piece in pieces:
-        folded.append(whole[start:start + len(piece)])
+        folded.append(whole[start : start + len(piece)])
         start += len(piece)
     return _FOLD.join(folded)
 
@@ -71,8 +71,9 @@ def normalise(built: dict[str, bytes]) -> dict[str, bytes]:
         if name in normalised:
             raise ValueError(f"{path}: two files would be kept as {name}")
         suffix = Path(path).suffix
-        normalised[name] = (normalise_text(data.decode("utf-8"), suffix).encode("utf-8")
-                            if suffix in TEXT_SUFFIXES else data)
+        normalised[name] = (
+            normalise_text(data.decode("utf-8"), suffix).encode("utf-8") if suffix in TEXT_SUFFIXES else data
+        )
     return normalised
 
 
@@ -94,8 +95,10 @@ def main() -> None:
         target = GOLDEN / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    sys.stderr.write(f"regenerate: wrote {len(golden)} files to {GOLDEN.relative_to(REPO)}; review them with "
-                     "`git diff tests/golden/`\n")
+    sys.stderr.write(
+        f"regenerate: wrote {len(golden)} files to {GOLDEN.relative_to(REPO)}; review them with "
+        "`git diff tests/golden/`\n"
+    )
 
 
 if __name__ == "__main__":

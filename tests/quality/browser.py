@@ -130,9 +130,11 @@ class Auditor:
         self.browser = browser
 
     def audit(self, origin: str, targets: list[Target], viewport: Viewport) -> list[PageAudit]:
-        context = self.browser.new_context(viewport={"width": viewport.width, "height": viewport.height},
-                                           color_scheme=viewport.color_scheme,  # type: ignore[arg-type]
-                                           service_workers="block")
+        context = self.browser.new_context(
+            viewport={"width": viewport.width, "height": viewport.height},
+            color_scheme=viewport.color_scheme,  # type: ignore[arg-type]
+            service_workers="block",
+        )
         context.add_init_script(path=AXE)
         log: list[str] = []
 
@@ -164,8 +166,9 @@ class Auditor:
 
     def widths(self, origin: str, paths: list[str], viewport: Viewport) -> list[tuple[str, int, int]]:
         """(path, document width, window width) of each page: a quick pass for reflow, without axe."""
-        context = self.browser.new_context(viewport={"width": viewport.width, "height": viewport.height},
-                                           service_workers="block")
+        context = self.browser.new_context(
+            viewport={"width": viewport.width, "height": viewport.height}, service_workers="block"
+        )
         context.route(re.compile("^(?!" + re.escape(origin) + "/)"), lambda route: route.abort("blockedbyclient"))
         page = context.new_page()
         found = []
@@ -195,7 +198,8 @@ class Auditor:
         audit.violations = result["violations"]
         if full:
             audit.scroll_width, audit.inner_width = page.evaluate(
-                "() => [document.scrollingElement.scrollWidth, window.innerWidth]")
+                "() => [document.scrollingElement.scrollWidth, window.innerWidth]"
+            )
             audit.skip_link = _check_skip_link(page)
         return audit
 

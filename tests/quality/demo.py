@@ -81,25 +81,42 @@ def targets(built: Built) -> dict[str, list[Target]]:
     assert len(selection.profiles) > built.directory.config.page_size, "the demo needs a second page of profiles"
     found: dict[str, list[Target]] = {
         "home": [at("home", urls.home())],
-        "listing": [at("listing", urls.listing("profiles")), at("listing", urls.listing("profiles", 2)),
-                    at("listing", urls.listing("assignments"))],
-        "profile": [at("profile", urls.profile(with_photo[0].slug)),
-                    at("profile", urls.profile(without_photo[0].slug))],
-        "assignment": [at("assignment", urls.assignment(selection.open_assignments[0].slug)),
-                       at("assignment", urls.assignment(selection.closed_assignments[0].slug))],
+        "listing": [
+            at("listing", urls.listing("profiles")),
+            at("listing", urls.listing("profiles", 2)),
+            at("listing", urls.listing("assignments")),
+        ],
+        "profile": [
+            at("profile", urls.profile(with_photo[0].slug)),
+            at("profile", urls.profile(without_photo[0].slug)),
+        ],
+        "assignment": [
+            at("assignment", urls.assignment(selection.open_assignments[0].slug)),
+            at("assignment", urls.assignment(selection.closed_assignments[0].slug)),
+        ],
         "taxonomy": [at("taxonomy", urls.taxonomy(kind)) for kind in TAXONOMIES],
         # the fullest term of each kind: for organisations, that is an organisation's page
-        "term": [at("term", urls.term(kind, max(taxonomies[kind], key=lambda g: (g.count, g.slug)).slug))
-                 for kind in TAXONOMIES],
+        "term": [
+            at("term", urls.term(kind, max(taxonomies[kind], key=lambda g: (g.count, g.slug)).slug))
+            for kind in TAXONOMIES
+        ],
         "page": [at("page", urls.page(page.slug)) for page in selection.pages],
         "not-found": [at("not-found", urls.not_found())],
     }
     skills = max(taxonomies["skills"], key=lambda g: (g.count, g.slug))
-    found["search"] = [at("search", urls.search()),
-                       at("search", urls.search(), "?q=" + quote(skills.label.split()[0]), ready=SEARCH_READY)]
-    found["profile-form"] = [at("profile-form", urls.profile_form(), ready=FORM_READY),
-                             at("profile-form", urls.profile_form(), urls.profile_form_for(with_photo[0].slug)
-                                .removeprefix(urls.profile_form()), ready=FORM_READY)]
+    found["search"] = [
+        at("search", urls.search()),
+        at("search", urls.search(), "?q=" + quote(skills.label.split()[0]), ready=SEARCH_READY),
+    ]
+    found["profile-form"] = [
+        at("profile-form", urls.profile_form(), ready=FORM_READY),
+        at(
+            "profile-form",
+            urls.profile_form(),
+            urls.profile_form_for(with_photo[0].slug).removeprefix(urls.profile_form()),
+            ready=FORM_READY,
+        ),
+    ]
     assert set(found) == set(KINDS)
     return found
 
@@ -110,6 +127,9 @@ def internal_targets(built: Built) -> list[Target]:
     selection = audience.select(built.directory, "internal")
     profile = next(p for p in selection.profiles if p.visibility == "internal")
     assignment = next(a for a in selection.open_assignments if a.visibility == "internal")
-    return [Target("home", urls.href(urls.home())), Target("listing", urls.href(urls.listing("profiles"))),
-            Target("profile", urls.href(urls.profile(profile.slug))),
-            Target("assignment", urls.href(urls.assignment(assignment.slug)))]
+    return [
+        Target("home", urls.href(urls.home())),
+        Target("listing", urls.href(urls.listing("profiles"))),
+        Target("profile", urls.href(urls.profile(profile.slug))),
+        Target("assignment", urls.href(urls.assignment(assignment.slug))),
+    ]

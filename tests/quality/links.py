@@ -23,14 +23,26 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 # (tag, attribute) pairs that hold one URL, and the ones that hold several.
 URL_ATTRIBUTES = {
-    "a": ("href",), "area": ("href",), "link": ("href",), "img": ("src",), "source": ("src",),
-    "script": ("src",), "iframe": ("src",), "embed": ("src",), "object": ("data",), "video": ("src", "poster"),
-    "audio": ("src",), "track": ("src",), "form": ("action", "data-index", "data-documents"), "base": ("href",),
+    "a": ("href",),
+    "area": ("href",),
+    "link": ("href",),
+    "img": ("src",),
+    "source": ("src",),
+    "script": ("src",),
+    "iframe": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "form": ("action", "data-index", "data-documents"),
+    "base": ("href",),
 }
 URL_LIST_ATTRIBUTES = {"img": ("srcset",), "source": ("srcset",), "form": ("data-scripts",)}
 # Tags whose URLs the browser loads by itself: these must never name another host.
-RESOURCE_TAGS = frozenset({"link", "img", "source", "script", "iframe", "embed", "object", "video", "audio",
-                           "track", "form", "base"})
+RESOURCE_TAGS = frozenset(
+    {"link", "img", "source", "script", "iframe", "embed", "object", "video", "audio", "track", "form", "base"}
+)
 HARMLESS_SCHEMES = frozenset({"mailto", "tel"})
 
 
@@ -44,7 +56,7 @@ class Reference:
 
     def where(self) -> str:
         line = f":{self.line}" if self.line else ""
-        return f"{self.page}{line}: <{self.tag} {self.attribute}=\"{self.url}\">"
+        return f'{self.page}{line}: <{self.tag} {self.attribute}="{self.url}">'
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +164,18 @@ def check_links(out: Path, base_url: str) -> Report:
         report.internal.append(reference)
         raw = urlsplit(url)
         if not raw.scheme and not raw.netloc and raw.path and not raw.path.startswith("/"):
-            report.problems.append(Problem(reference, "relative path: links must start with the base path "
-                                                      f"'{base_path}' (the 404 page is served at any address)"))
+            report.problems.append(
+                Problem(
+                    reference,
+                    "relative path: links must start with the base path "
+                    f"'{base_path}' (the 404 page is served at any address)",
+                )
+            )
         path = unquote(target.path)
         if not (path + "/").startswith(base_path):
             report.problems.append(Problem(reference, f"outside the site's base path '{base_path}'"))
             return
-        site_path = path[len(base_path):]
+        site_path = path[len(base_path) :]
         normal = posixpath.normpath("/" + site_path)[1:] + ("/" if site_path.endswith("/") and site_path else "")
         if normal != site_path:
             report.problems.append(Problem(reference, f"not a normalised path: '{path}'"))

@@ -64,8 +64,10 @@ class _RuleParser(HTMLParser):
             level = HEADINGS[tag]
             facts.h1 += level == 1
             if level > facts.heading + 1:
-                self.problem(f"<{tag}> after {f'<h{facts.heading}>' if facts.heading else 'no heading'}: "
-                             "a heading level is skipped")
+                self.problem(
+                    f"<{tag}> after {f'<h{facts.heading}>' if facts.heading else 'no heading'}: "
+                    "a heading level is skipped"
+                )
             facts.heading = level
         if tag == "svg":
             self.svg_shapes, self.svg_texts = [], []
@@ -79,8 +81,9 @@ class _RuleParser(HTMLParser):
         if tag == "script" and "src" not in values:
             kind = values.get("type", "").strip().lower()
             if kind not in DATA_SCRIPT_TYPES:
-                self.problem(f"an inline <script{f' type={kind!r}' if kind else ''}> (only JSON data blocks "
-                             "may be inline)")
+                self.problem(
+                    f"an inline <script{f' type={kind!r}' if kind else ''}> (only JSON data blocks may be inline)"
+                )
             self.script = (self.getpos()[0], values)
             self.script_text = []
         for name in values:
@@ -122,7 +125,7 @@ def _luminance(colour: str) -> float | None:
     if len(digits) != 6 or not colour.strip().startswith("#"):
         return None  # a named colour or a paint server: not judged here
     try:
-        channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     except ValueError:
         return None
     red, green, blue = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)

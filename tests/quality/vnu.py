@@ -29,8 +29,17 @@ class Message:
 def check(files: list[Path], errors_only: bool = True, timeout: float = 300) -> list[Message]:
     """Run vnu.jar once over `files`; its messages (errors only by default)."""
     # TieredStopAtLevel=1: the quick compiler only, which halves the time of one run over a few hundred pages.
-    command = ["java", "-XX:TieredStopAtLevel=1", "-Xss4m", "-jar", str(VNU), "--format", "json",
-               *(["--errors-only"] if errors_only else []), *map(str, files)]
+    command = [
+        "java",
+        "-XX:TieredStopAtLevel=1",
+        "-Xss4m",
+        "-jar",
+        str(VNU),
+        "--format",
+        "json",
+        *(["--errors-only"] if errors_only else []),
+        *map(str, files),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     output = done.stderr.strip() or done.stdout.strip()  # vnu writes its report to stderr
     try:
