@@ -32,10 +32,9 @@ test: $(BIN)/.installed node_modules/.installed
 golden: $(BIN)/.installed
 	$(BIN)/python tests/golden/regenerate.py
 
-lint: $(BIN)/.installed
+lint: format-check
 	$(BIN)/ruff check sitegen tests bench
 
-# Not part of `lint` until the tree has been formatted once (CHANGELOG.md, Unreleased).
 format-check: $(BIN)/.installed
 	$(BIN)/ruff format --check sitegen tests bench
 

@@ -76,7 +76,7 @@ def measure(corpus: Path, runs: int) -> list[Row]:
     data = jsonld.StructuredData(site.config, site.organisations, site.photos)
 
     def all_json_ld() -> list[str]:
-        blocks = [jsonld.script(data.website())]
+        blocks: list[str] = [jsonld.script(data.website())]
         blocks += [jsonld.script(data.profile_page(p)) for p in selection.profiles]
         blocks += [jsonld.script(data.job_posting(a)) for a in selection.open_assignments]
         blocks += [jsonld.script(data.organisation(o)) for o in site.organisations.values()]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import functools
 import json
 import os
 import platform
@@ -45,6 +46,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 BUILD_DATE = dt.date(2026, 12, 1)
 PROFILE = "content/profiles/aicha-ouali.md"  # any one profile of the demo
+
+
+def _same(options: Any) -> Any:
+    return options
 
 
 def copy_demo(target: Path) -> Path:
@@ -79,10 +84,10 @@ def rebuilds(site: Path, scratch: Path, runs: int) -> None:
         base = build.Options(BUILD_DATE, jobs=jobs, base_url="http://127.0.0.1:8000/")
         if hasattr(render, "CompiledTemplates"):
             kept = render.CompiledTemplates()
-            variants[f"--jobs {jobs}, templates kept"] = lambda base=base, kept=kept: dataclasses.replace(
-                base, compiled_templates=kept
+            variants[f"--jobs {jobs}, templates kept"] = functools.partial(
+                dataclasses.replace, base, compiled_templates=kept
             )
-        variants[f"--jobs {jobs}, templates compiled each build"] = lambda base=base: base
+        variants[f"--jobs {jobs}, templates compiled each build"] = functools.partial(_same, base)
     walls: dict[str, list[float]] = {name: [] for name in variants}
     cpu: dict[str, list[float]] = {name: [] for name in variants}
     stages: dict[str, list[dict[str, float]]] = {name: [] for name in variants}

@@ -297,9 +297,9 @@ def test_the_build_writes_the_form_and_each_public_profiles_own_values(make_site
     urls = Urls("https://example.org/")
     page = (out / urls.output_file(urls.profile_form())).read_text(encoding="utf-8")
     assert "<h1>Profiel aanmaken of wijzigen</h1>" in page
-    data = json.loads(
-        re.search(r'<script type="application/json" id="profile-form-data">(.*?)</script>', page, re.S)[1]
-    )  # type: ignore[index]
+    form_data = re.search(r'<script type="application/json" id="profile-form-data">(.*?)</script>', page, re.S)
+    assert form_data is not None
+    data = json.loads(form_data[1])
     assert data["keys"] == profile_form.form_spec()
     assert data["organisations"] == [
         {"id": "gemeente-tilburg", "name": "Gemeente Tilburg"},
