@@ -172,6 +172,11 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if value is not None and float(value).is_integer() else value
 
 
+def _absent(rule: Rule) -> JsonSchema:
+    """What the data holds for a key a file leaves out: a record's list is then empty, anything else null."""
+    return {"type": "array", "maxItems": 0} if rule.kind == "list" else {"type": "null"}
+
+
 @dataclass(frozen=True, slots=True)
 class Builder:
     """Turns the rules of one document into JSON Schema."""
@@ -202,7 +207,7 @@ class Builder:
         value = self.value(key.validate.rule, path)
         if key.required:
             return described | value
-        empty = {"$ref": f"#/$defs/{EMPTY}"} if self.shape == "source" else {"type": "null"}
+        empty = {"$ref": f"#/$defs/{EMPTY}"} if self.shape == "source" else _absent(key.validate.rule)
         alternatives = value["anyOf"] if list(value) == ["anyOf"] else [value]
         return described | {"anyOf": [empty, *alternatives]}
 

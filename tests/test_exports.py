@@ -303,6 +303,18 @@ def test_the_demos_exports_validate_against_their_published_schema(demo: dict[st
     assert_described(exported, published, kind)
 
 
+@pytest.mark.parametrize("kind", exports.KINDS)
+def test_a_minimal_files_exports_validate_too(public: dict[str, bytes], kind: str) -> None:
+    """An optional list a file leaves out is exported as [], and the schema takes it."""
+    published = json.loads(public[f"api/v1/schema/{kind}.schema.json"])
+    exported = export_of(public, kind)
+    assert list(VALIDATOR(published, format_checker=FORMATS).iter_errors(exported)) == []
+    if kind == "profiles":
+        exported["profiles"][1]["engagement"] = None
+        errors = list(VALIDATOR(published, format_checker=FORMATS).iter_errors(exported))
+        assert [e.json_path for e in errors] == ["$.profiles[1].engagement"]
+
+
 def assert_described(value: Any, shaped: dict[str, Any], where: str) -> None:
     """Every key of the data is a property of the schema: a reader finds each one documented."""
     if "anyOf" in shaped:
