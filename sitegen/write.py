@@ -84,12 +84,16 @@ def check_output_folder(out: Path, site: Path) -> None:
         )
 
 
-def _write(folder: Path, file: OutputFile) -> int:
+def _write(folder: Path, file: OutputFile, made: set[Path] | None = None) -> int:
+    """`made`: the folders this process has made in `folder` so far, whose mkdir a write can skip."""
     relative = PurePosixPath(file.path)
     if relative.is_absolute() or ".." in relative.parts or not relative.parts:
         raise ValueError(f"refusing to write outside the output folder: {file.path!r}")
     target = folder.joinpath(*relative.parts)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if made is None or target.parent not in made:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if made is not None:
+            made.add(target.parent)
     try:
         target.write_bytes(file.content)
     except OSError as exc:
@@ -184,12 +188,14 @@ class Staging:
             self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-", dir=self.out.parent))
             os.chmod(self.folder, 0o755)
             (self.folder / MARKER).write_bytes(MARKER_TEXT)
+            # A build writes thousands of files into a few hundred folders: one mkdir a folder, per process.
+            self._made: set[Path] = set()
         except BaseException:
             self._lock.release()
             raise
 
     def write(self, file: OutputFile) -> int:
-        return _write(self.folder, file)
+        return _write(self.folder, file, self._made)
 
     def commit(self) -> None:
         try:
