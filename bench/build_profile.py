@@ -60,9 +60,9 @@ def stage_of(functions: Sequence[str]) -> str:
     below = functions[functions.index("build_site") + 1] if functions[-1] != "build_site" else ""
     if below == "match":
         return "match"
-    if below in ("run_timed", "Staging.write", "Renderer.precompile", "Staging.commit"):
+    if below in ("_render_stage", "run_timed", "Staging.commit"):  # run_timed: a worker's stack
         return "render"
-    return "plan (between the stages, in the parent)"
+    return "plan (in the parent, between match and render)"
 
 
 def record(corpus: Path, rate: int) -> list[tuple[list[tuple[str, str, int]], int]]:

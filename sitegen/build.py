@@ -173,16 +173,54 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     unless `keep_going` publishes what is valid. An output folder that a build must not replace
     raises OutputProblem before anything is read."""
     check_output_folder(out, site)
-    started = time.perf_counter()
+    clock = _Stopwatch()
     checked = check_site(site, options)
-    stages = {"check": time.perf_counter() - started}
+    clock.lap("check")
     blocking = checked.diagnostics if strict else [d for d in checked.diagnostics if d.is_error]
     if checked.directory is None or (blocking and not keep_going):
         return BuildResult(checked, None)
     assembled = checked.directory
     selection = audience.select(assembled, options.audience)
     matches = matching.match(selection, assembled.config.matching, assembled.build_date, assembled.config.language)
-    stages["match"] = time.perf_counter() - started - sum(stages.values())
+    clock.lap("match")
+    plan = _plan(site, options, assembled, selection, matches)
+    clock.lap("plan")
+    staging = Staging(out)
+    try:
+        renderer = render.Renderer(plan.site, plan.theme_folders, options.compiled_templates)
+        context = _RenderContext(
+            renderer, plan.pages, plan.photos, plan.files, staging, selection, assembled, str(site)
+        )
+        counts, size = _render_stage(context, options)
+        clock.lap("render")
+        staging.commit()
+        clock.lap("swap")
+    except BaseException:
+        staging.discard()
+        raise
+    summary = BuildSummary(dict(sorted(counts.items())), sum(counts.values()), size, clock.total(), clock.stages)
+    return BuildResult(checked, summary)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What the render stage makes: the site's context, its pages, its photos and the files made
+    whole before rendering (assets, sitemap, feeds, vCards, exports)."""
+
+    site: render.SiteContext
+    theme_folders: tuple[Path, ...]
+    pages: list[render.PageJob]
+    photos: list[PhotoJob]
+    files: list[OutputFile]
+
+
+def _plan(
+    site: Path,
+    options: Options,
+    assembled: directory.Directory,
+    selection: audience.Selection,
+    matches: matching.Matches,
+) -> _Plan:
     urls = Urls(assembled.config.base_url, assembled.config.language)
     theme_dirs = theme.theme_folders(site, assembled.config.theme)
     asset_names, asset_files = render.hashed_assets(theme.read_static(theme_dirs))
@@ -201,68 +239,78 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         vocabulary=vocabulary,
     )
     jobs = list(render.plan(site_context))
-    extra = [
+    files = [
         *asset_files,
         *sitemap.machine_files(site_context, [*jobs, render.search_job(urls, {})]),
         *feeds.feed_files(site_context),
         *vcards.vcard_files(site_context),
         *exports.export_files(site_context),
     ]
+    return _Plan(site_context, theme_dirs, jobs, photo_jobs, files)
 
-    stages["plan"] = time.perf_counter() - started - sum(stages.values())
-    staging = Staging(out)
-    try:
-        renderer = render.Renderer(site_context, theme_dirs, options.compiled_templates)
-        renderer.precompile()  # once here, not in every worker
-        context = _RenderContext(renderer, jobs, photo_jobs, extra, staging, selection, assembled, str(site))
-        # The search index is the largest single task: it goes first, beside the pages.
-        chunks = [("search", 0, 0)]
-        chunks += [("pages", i, min(i + RENDER_CHUNK, len(jobs))) for i in range(0, len(jobs), RENDER_CHUNK)]
-        chunks += [("photos", i, min(i + 50, len(photo_jobs))) for i in range(0, len(photo_jobs), 50)]
-        # Files made whole in the parent (assets, sitemap, feeds, a vCard per profile) are many:
-        # the workers write them too, in chunks.
-        chunks += [("files", i, min(i + FILE_CHUNK, len(extra))) for i in range(0, len(extra), FILE_CHUNK)]
-        profiles = len(selection.profiles)
-        chunks += [("form-data", i, min(i + FORM_DATA_CHUNK, profiles)) for i in range(0, profiles, FORM_DATA_CHUNK)]
-        counts: Counter[str] = Counter()
-        size = 0
-        search_paths: dict[str, str] = {}
-        if workers_share_memory():
-            outcomes = run_timed(
-                _render_chunk,
-                chunks,
-                context,
-                time_limit=3600,
-                jobs=options.jobs,
-                progress=_stage_progress(options, "writing"),
-            )
-        else:  # spawned workers would need the whole site pickled: render here, trusted templates need no limit
-            outcomes = [_render_chunk(chunk, context) for chunk in chunks]
-        for outcome in outcomes:
-            if isinstance(outcome, TimedOut):
-                raise render.ThemeProblem("it took longer than an hour")
-            if isinstance(outcome, Crashed):
-                raise _failure(outcome)
-            chunk_counts, chunk_bytes, paths = outcome
-            counts.update(chunk_counts)
-            size += chunk_bytes
-            search_paths.update(paths)
-        search_job = render.search_job(urls, {k: urls.href(p) for k, p in search_paths.items()})
-        search_page = _attempt(lambda: renderer.render(search_job))
-        if isinstance(search_page, Crashed):
-            raise _failure(search_page)
-        size += staging.write(search_page)
-        counts[search_page.kind] += 1
-        stages["render"] = time.perf_counter() - started - sum(stages.values())
-        staging.commit()
-        stages["swap"] = time.perf_counter() - started - sum(stages.values())
-    except BaseException:
-        staging.discard()
-        raise
-    summary = BuildSummary(
-        dict(sorted(counts.items())), sum(counts.values()), size, time.perf_counter() - started, stages
-    )
-    return BuildResult(checked, summary)
+
+class _Stopwatch:
+    """Seconds per stage of a build, each from the end of the one before."""
+
+    def __init__(self) -> None:
+        self.started = self._last = time.perf_counter()
+        self.stages: dict[str, float] = {}
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.stages[stage] = now - self._last
+        self._last = now
+
+    def total(self) -> float:
+        return time.perf_counter() - self.started
+
+
+def _render_stage(context: _RenderContext, options: Options) -> tuple[Counter[str], int]:
+    """Every page, photo and file of the plan, written into staging by the workers (or here, where
+    workers cannot fork), then the search page, which names the search files they wrote. Returns
+    the files written per kind and their bytes; a failure raises its `_failure`."""
+    context.renderer.precompile()  # once here, not in every worker
+    pages, photos, files = len(context.pages), len(context.photos), len(context.files)
+    profiles = len(context.selection.profiles)
+    # The search index is the largest single task: it goes first, beside the pages.
+    chunks = [("search", 0, 0)]
+    chunks += [("pages", i, min(i + RENDER_CHUNK, pages)) for i in range(0, pages, RENDER_CHUNK)]
+    chunks += [("photos", i, min(i + 50, photos)) for i in range(0, photos, 50)]
+    # Files made whole in the parent (assets, sitemap, feeds, a vCard per profile) are many:
+    # the workers write them too, in chunks.
+    chunks += [("files", i, min(i + FILE_CHUNK, files)) for i in range(0, files, FILE_CHUNK)]
+    chunks += [("form-data", i, min(i + FORM_DATA_CHUNK, profiles)) for i in range(0, profiles, FORM_DATA_CHUNK)]
+    if workers_share_memory():
+        outcomes = run_timed(
+            _render_chunk,
+            chunks,
+            context,
+            time_limit=3600,
+            jobs=options.jobs,
+            progress=_stage_progress(options, "writing"),
+        )
+    else:  # spawned workers would need the whole site pickled: render here, trusted templates need no limit
+        outcomes = [_render_chunk(chunk, context) for chunk in chunks]
+    counts: Counter[str] = Counter()
+    size = 0
+    search_paths: dict[str, str] = {}
+    for outcome in outcomes:
+        if isinstance(outcome, TimedOut):
+            raise render.ThemeProblem("it took longer than an hour")
+        if isinstance(outcome, Crashed):
+            raise _failure(outcome)
+        chunk_counts, chunk_bytes, paths = outcome
+        counts.update(chunk_counts)
+        size += chunk_bytes
+        search_paths.update(paths)
+    urls = context.renderer.urls
+    search_job = render.search_job(urls, {k: urls.href(p) for k, p in search_paths.items()})
+    search_page = _attempt(lambda: context.renderer.render(search_job))
+    if isinstance(search_page, Crashed):
+        raise _failure(search_page)
+    size += context.staging.write(search_page)
+    counts[search_page.kind] += 1
+    return counts, size
 
 
 def _search_files(

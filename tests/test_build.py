@@ -19,7 +19,7 @@ import pytest
 from conftest import BUILD_DATE, REPO, VALID_ASSIGNMENT, VALID_PROFILE, write_site
 from outputs import ADDRESS, build_into, built, digests, html_pages, links, local_target, page_of, snapshot
 
-from sitegen import cli
+from sitegen import build, cli
 from sitegen.render import ThemeProblem
 
 BERT = """\
@@ -340,3 +340,14 @@ def test_without_fork_the_pages_render_in_process_with_the_same_output(
     forked = built(site, tmp_path / "forked", BUILD_DATE)
     monkeypatch.setattr("sitegen.build.workers_share_memory", lambda: False)
     assert built(site, tmp_path / "in-process", BUILD_DATE) == forked
+
+
+def test_the_summary_times_each_stage_in_order(tmp_path: Path) -> None:
+    """`time per stage` on the command line: the stages as they ran, together within the whole."""
+    site = write_site(tmp_path / "site", site_files())
+    result = build.build_site(site, tmp_path / "out", build.Options(BUILD_DATE))
+    assert result.published is not None
+    stages = result.published.stages
+    assert list(stages) == ["check", "match", "plan", "render", "swap"]
+    assert all(seconds >= 0 for seconds in stages.values())
+    assert sum(stages.values()) <= result.published.seconds
