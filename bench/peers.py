@@ -26,9 +26,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import functools
-import gzip
-import http.server
 import os
 import platform
 import shutil
@@ -36,10 +33,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +42,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser import CHROMIUM, CHROMIUM_ARGS, served
 from check import BUILD_DATE, DEFAULT_GENERATOR, ensure_corpus
 
 TAXONOMIES = {"field": "fields", "skill": "skills", "organisation": "organisations", "region": "regions"}
@@ -175,48 +171,13 @@ def measured(command: Sequence[str], output: Path) -> Run:
     return Run(seconds, peak, sum(1 for path in output.rglob("*") if path.is_file()))
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder with gzip for text, as a static host does; Pagefind's own files are already
-    compressed and go out as they are."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def send_head(self) -> Any:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if path.suffix not in (".html", ".js", ".css", ".json") or not path.is_file():
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-        return None
-
-
-@contextmanager
-def served(folder: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 async def _pagefind_bytes(base: str, query: str, shown: int) -> tuple[int, int, float]:
     """Encoded bytes and requests for Pagefind's search of `query` with its first `shown` results,
     and the milliseconds from the call to the last result's data, in Chromium."""
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = await browser.new_page()
             await page.goto(base, wait_until="load")

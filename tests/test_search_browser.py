@@ -633,6 +633,32 @@ def test_the_index_is_fetched_only_when_the_visitor_types(visit: Visit) -> None:
     assert page.locator("#search-results").get_attribute("aria-busy") == "false"
 
 
+def test_results_appear_in_order_as_their_documents_arrive(visit: Visit) -> None:
+    page = visit.page
+    held: list[Route] = []
+    page.route("**/zoeken/documents.*/*.json", lambda route: held.append(route))
+    visit.open(f"{SEARCH}?q=gemeente")
+    for _ in range(200):
+        if len(held) >= 2:
+            break
+        page.wait_for_timeout(20)
+    assert len(held) >= 2, "the first page of results should span several chunks of the documents store"
+    assert page.locator("#search-results > li").count() == 0, "nothing to show before a document is in"
+    held.pop(0).continue_()  # the first result's chunk: asked for first
+    page.wait_for_function("() => document.querySelectorAll('#search-results > li').length > 0")
+    assert not _COUNT.match(page.locator("#search-status").text_content() or ""), "the count waits for the page"
+    assert page.locator("#search-results").get_attribute("aria-busy") == "true"
+    early = page.eval_on_selector_all("#search-results > li a", "links => links.map(a => a.href)")
+    while held:
+        held.pop(0).continue_()
+        page.wait_for_timeout(10)
+    count = _wait_for_count(page)
+    assert page.locator("#search-results").get_attribute("aria-busy") == "false"
+    complete = page.eval_on_selector_all("#search-results > li a", "links => links.map(a => a.href)")
+    assert early == complete[: len(early)], "only the leading results whose documents are in, in order"
+    assert len(complete) == min(count, PAGE_SIZE) > len(early)
+
+
 def test_clearing_the_box_while_the_index_loads_shows_nothing(visit: Visit) -> None:
     page = visit.page
     held: list[Route] = []
