@@ -33,6 +33,7 @@ DECLARATIONS: list[tuple[str, schema.Spec, type[Any], set[str]]] = [
     ("repository", config.REPOSITORY, codehost.Repository, set()),
     ("matching", config.MATCHING, config.Matching, set()),
     ("matching weights", config.WEIGHTS, config.MatchWeights, set()),
+    ("network", config.NETWORK, config.Network, set()),
 ]
 IDS = [name for name, *_ in DECLARATIONS]
 

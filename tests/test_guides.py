@@ -19,6 +19,8 @@ COORDINATOR_CODES = {
     "unknown-theme",
     "unknown-code-host",
     "codeowners-outdated",
+    "network-source",
+    "duplicate-network",
 }
 
 
