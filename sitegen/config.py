@@ -80,6 +80,7 @@ class Network:
     url: str | None = None  # ends with '/'
     path: str | None = None  # relative to the site folder, or absolute
     kinds: tuple[NetworkKind, ...] = NETWORK_KINDS
+    line: int = 0  # of its entry in sitegen.yaml, where its diagnostics point
 
 
 def _base_url_pattern() -> str:
@@ -225,7 +226,7 @@ def _network(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
             f"{key}: needs 'url' (the network's site address) or 'path' (a folder of its built site)",
             "for example 'url: https://noord.example.nl/'",
         )
-    return Network(**values)
+    return Network(**values, line=node.line)
 
 
 CONFIG: schema.Spec = (

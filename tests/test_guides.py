@@ -21,6 +21,10 @@ COORDINATOR_CODES = {
     "codeowners-outdated",
     "network-source",
     "duplicate-network",
+    "network-unreachable",
+    "network-invalid-export",
+    "network-not-cached",
+    "network-invalid-item",
 }
 
 
