@@ -93,72 +93,65 @@ def import_networks(
 # A copy of one export, and its items
 
 
-def _items(
-    site: Path, network: Network, kind: str, cache: Cache, settings: Settings, diagnostics: list[Diagnostic]
-) -> _Copy | None:
-    """A valid copy of the export, fresh or from the cache; None: there is none."""
-    where = fetch.location(network, kind, site)
-    max_bytes = settings.limits.max_bytes
-    problem = ""
-    if not settings.offline:
-        fresh = fetch.get(network, kind, site, settings.limits)
-        if isinstance(fresh, Failed):
-            problem = f"{where} could not be fetched: {fresh.reason}"
-        else:
-            parsed = _parse(fresh, kind)
-            if isinstance(parsed, Failed):
-                problem = f"{where} is not a valid export: {parsed.reason}"
-            else:
-                cache.keep(network, kind, fresh)
-                return parsed
-    kept = cache.read(network, kind, max_bytes)
-    cached = None if kept is None else _parse(kept, kind)
-    code = "network-invalid-export" if " is not a valid export" in problem else "network-unreachable"
-    name = f"networks: '{network.name}'"
-    if isinstance(cached, _Copy):
-        if problem:
-            diagnostics.append(
-                warning(
-                    CONFIG_FILE,
-                    network.line,
-                    0,
-                    code,
-                    f"{name}: {problem}; its last good copy in the cache is used",
-                    "the site is built with that copy; tell the network's coordinators if this lasts",
-                )
-            )
-        return cached
-    if settings.offline:
-        diagnostics.append(
-            error(
-                CONFIG_FILE,
-                network.line,
-                0,
-                "network-not-cached",
-                f"{name}: the cache has no copy of its {kind} to build with --offline",
-                "build once without --offline, so that the cache gets a copy",
-            )
-        )
-        return None
-    diagnostics.append(
-        error(
-            CONFIG_FILE,
-            network.line,
-            0,
-            code,
-            f"{name}: {problem}, and the cache has no copy of it",
-            "check the network's url or path; once a build has a copy, a network that is down only warns",
-        )
-    )
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class _Copy:
     """A valid export: the base URL of the site that published it, and its items (unchecked)."""
 
     site_url: str
     items: list[Any]
+
+
+def _items(
+    site: Path, network: Network, kind: str, cache: Cache, settings: Settings, diagnostics: list[Diagnostic]
+) -> _Copy | None:
+    """A valid copy of the export, fresh or from the cache; None: there is none."""
+    where = fetch.location(network, kind, site)
+    unreachable = invalid = ""
+    if not settings.offline:
+        fresh = fetch.get(network, kind, site, settings.limits)
+        if isinstance(fresh, Failed):
+            unreachable = f"{where} could not be fetched: {fresh.reason}"
+        else:
+            parsed = _parse(fresh, kind)
+            if isinstance(parsed, _Copy):
+                cache.keep(network, kind, fresh)
+                return parsed
+            invalid = f"{where} is not a valid export: {parsed.reason}"
+    kept = cache.read(network, kind, settings.limits.max_bytes)
+    cached = None if kept is None else _parse(kept, kind)
+    copy = cached if isinstance(cached, _Copy) else None
+    name = f"networks: '{network.name}'"
+    line = network.line
+    if settings.offline and copy is None:
+        diagnostics.append(
+            error(
+                CONFIG_FILE,
+                line,
+                0,
+                "network-not-cached",
+                f"{name}: the cache has no copy of its {kind} to build with --offline",
+                "build once without --offline, so that the cache gets a copy",
+            )
+        )
+    if copy is not None:
+        used = "; its last good copy in the cache is used"
+        hint = "the site is built with that copy; tell the network's coordinators if this lasts"
+        if unreachable:
+            diagnostics.append(
+                warning(CONFIG_FILE, line, 0, "network-unreachable", f"{name}: {unreachable}{used}", hint)
+            )
+        if invalid:
+            diagnostics.append(
+                warning(CONFIG_FILE, line, 0, "network-invalid-export", f"{name}: {invalid}{used}", hint)
+            )
+        return copy
+    missing = ", and the cache has no copy of it"
+    hint = "check the network's url or path; once a build has a copy, a network that is down only warns"
+    if unreachable:
+        diagnostics.append(error(CONFIG_FILE, line, 0, "network-unreachable", f"{name}: {unreachable}{missing}", hint))
+    if invalid:
+        diagnostics.append(error(CONFIG_FILE, line, 0, "network-invalid-export", f"{name}: {invalid}{missing}", hint))
+    return None
 
 
 def _parse(data: bytes, kind: str) -> _Copy | Failed:
