@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BUILD_DATE, ORGANISATIONS_YAML, VALID_ASSIGNMENT, dedent, write_site
+from conftest import BUILD_DATE, ORGANISATIONS_YAML, VALID_ASSIGNMENT, VALID_PROFILE, dedent, write_site
 
 from sitegen import build, config
 from sitegen.diagnostics import Diagnostic
@@ -240,7 +240,7 @@ def test_imported_records_are_searched_matched_and_linked_to_their_home(noord: P
         built = build_importer(
             tmp_path,
             networks_yaml(entry("Netwerk Noord", origin)),
-            {"content/assignments/omgevingsvisie.md": VALID_ASSIGNMENT},
+            {"content/assignments/omgevingsvisie.md": VALID_ASSIGNMENT, "content/profiles/anna.md": VALID_PROFILE},
         )
     assert built.diagnostics == [] and built.published
     documents = {d["t"]: d for d in built.search_documents()}
@@ -254,6 +254,10 @@ def test_imported_records_are_searched_matched_and_linked_to_their_home(noord: P
     # matching suggests the imported person for our assignment, on a card that links to their page
     page = built.text("klussen/omgevingsvisie/index.html")
     assert f'<a href="{NOORD}profielen/piet-jansen/">Piet Jansen</a>' in page
+    assert '<p class="card-network">Uit Netwerk Noord</p>' in page
+    # and the imported assignment for our member
+    page = built.text("profielen/anna/index.html")
+    assert f'<a href="{NOORD}klussen/waterplan/">Adviseur waterplan</a>' in page
     assert '<p class="card-network">Uit Netwerk Noord</p>' in page
     # the search page offers the network facet
     assert 'data-facet="network" data-param="netwerk"' in built.text("zoeken/index.html")
@@ -464,6 +468,9 @@ def test_the_same_person_in_two_networks_appears_once_with_both_named(noord: Pat
     assert kees["s"] == "Jurist, Gemeente Tilburg. Ook in Netwerk Noord, Netwerk Zuid"
     assert kees["f"]["network"] == ["Testnetwerk", "Netwerk Noord", "Netwerk Zuid"]
     assert '<p class="card-network">Ook in Netwerk Noord, Netwerk Zuid</p>' in built.text("profielen/index.html")
+    assert '<p class="card-network">Ook in Netwerk Noord, Netwerk Zuid</p>' in built.text(
+        "profielen/kees-de-wit/index.html"
+    )
     assert export(built.out, "profiles")["profiles"][0]["name"] == "Kees de Wit"  # exported as before
 
 
