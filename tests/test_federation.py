@@ -8,10 +8,8 @@ its timeout and size cap, the real cache, and the real export schemas.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import http.server
 import json
-import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -20,13 +18,14 @@ from typing import Any
 
 import pytest
 from conftest import BUILD_DATE, ORGANISATIONS_YAML, VALID_ASSIGNMENT, VALID_PROFILE, dedent, write_site
+from quality import server
+from test_search_browser import Indexed
 
 from sitegen import build, config
 from sitegen.diagnostics import Diagnostic
 from sitegen.federation import Settings
 from sitegen.fetch import Limits
 
-HOST = "127.0.0.1"
 NOORD = "https://noord.example.org/"
 
 PIET = """\
@@ -57,12 +56,7 @@ consent: 2026-03-01
 # Networks to import
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-class _Slow(_Quiet):
+class _Slow(server.QuietHandler):
     """Answers only after the importer's timeout has passed."""
 
     def do_GET(self) -> None:
@@ -71,17 +65,10 @@ class _Slow(_Quiet):
 
 
 @contextmanager
-def serve(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _Quiet) -> Iterator[str]:
+def serve(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = server.QuietHandler) -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 and yield its base URL, 'http://127.0.0.1:PORT/'."""
-    server = http.server.ThreadingHTTPServer((HOST, 0), functools.partial(handler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with server.serve(folder, handler) as origin:
+        yield origin + "/"
 
 
 def built_network(root: Path, files: Mapping[str, str], title: str = "Netwerk Noord", base_url: str = NOORD) -> Path:
@@ -118,20 +105,7 @@ class Built:
 
     def search_documents(self) -> list[dict[str, Any]]:
         """The search store's documents, each with its facet values under 'f'."""
-        folder = self.out / "zoeken"
-        [index] = folder.glob("index.*.json")
-        manifest = json.loads(index.read_text(encoding="utf-8"))
-        documents: list[dict[str, Any]] = []
-        for number in range((manifest["documents"] + manifest["chunk"] - 1) // manifest["chunk"]):
-            documents += json.loads((folder / manifest["store"] / f"{number}.json").read_text(encoding="utf-8"))
-        facets = json.loads((folder / manifest["facets"]).read_text(encoding="utf-8"))
-        for facet, table in facets.items():
-            flat, position = table["documents"], 0
-            for document in documents:
-                own = flat[position + 1 : position + 1 + flat[position]]
-                document.setdefault("f", {})[facet] = [table["values"][value] for value in own]
-                position += flat[position] + 1
-        return documents
+        return Indexed.read(self.out).documents
 
     def titles(self) -> list[str]:
         return [document["t"] for document in self.search_documents()]

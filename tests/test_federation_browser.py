@@ -9,7 +9,6 @@ round of builds exports exactly what the first did (nothing loops back).
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import BUILD_DATE, REPO, write_site
 from quality import browser, server, tools
-from test_search_browser import result_urls, type_query
+from test_search_browser import Indexed, result_urls, type_query
 
 from sitegen import build
 from sitegen.federation import Settings
@@ -155,11 +154,5 @@ def test_matching_suggests_the_other_networks_person_for_a_local_assignment(
 
 def test_nothing_is_imported_twice(networks: tuple[Network, Network]) -> None:
     for network in networks:
-        folder = network.out / "zoeken"
-        [index] = folder.glob("index.*.json")
-        manifest = json.loads(index.read_text(encoding="utf-8"))
-        urls: list[str] = []
-        for number in range((manifest["documents"] + manifest["chunk"] - 1) // manifest["chunk"]):
-            chunk = json.loads((folder / manifest["store"] / f"{number}.json").read_text(encoding="utf-8"))
-            urls += [document["u"] for document in chunk]
+        urls = [document["u"] for document in Indexed.read(network.out).documents]
         assert len(urls) == len(set(urls)), urls
