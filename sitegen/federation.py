@@ -304,7 +304,10 @@ def _profile(
         engagement=tuple(item["engagement"]),
         rate=item["rate"],
         languages=tuple(item["languages"]),
-        contact=None if contact is None else models.Contact(**contact),
+        # by name: a later 1.x export may add keys, which a reader of 1.0 ignores
+        contact=None
+        if contact is None
+        else models.Contact(contact["email"], contact["phone"], contact["website"], contact["linkedin"]),
         updated=_date(item["updated"]),
         home=_home(network, item),
     )

@@ -479,3 +479,17 @@ def test_a_site_that_imports_nothing_has_no_network_facet(tmp_path: Path) -> Non
     assert built.published
     assert "network" not in built.search_documents()[0]["f"]
     assert 'data-facet="network"' not in built.text("zoeken/index.html")
+
+
+def test_keys_a_later_minor_version_adds_are_ignored(noord: Path, tmp_path: Path) -> None:
+    value = export(noord, "profiles") | {"version": "1.4", "later": True}
+    for item in value["profiles"]:
+        item["later"] = {"nested": 1}
+        if item["contact"]:
+            item["contact"]["mastodon"] = "@piet@example.org"
+    folder = tmp_path / "noord"
+    (folder / "api/v1").mkdir(parents=True)
+    write_export(folder, "profiles", value)
+    built = build_importer(tmp_path, networks_yaml(entry("Netwerk Noord", str(folder), "profiles")))
+    assert built.diagnostics == []
+    assert sorted(built.titles()) == ["Kees de Wit", "Piet Jansen"]
