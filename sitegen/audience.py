@@ -38,6 +38,9 @@ class Selection:
     open_assignments: tuple[models.Assignment, ...]  # by deadline, then slug
     closed_assignments: tuple[models.Assignment, ...]  # still served at their URL, never listed
     pages: tuple[models.Page, ...]
+    # From other networks (federation.py): searched and matched, never given pages or exported.
+    imported_profiles: tuple[models.Profile, ...] = ()
+    imported_assignments: tuple[models.Assignment, ...] = ()
 
 
 def select(directory: Directory, audience: Audience) -> Selection:

@@ -1,7 +1,8 @@
 """The pipeline: the one module that composes the stages, in order.
 
 check:  load_config -> list_content -> read documents (timed worker pool) -> assemble
-build:  check -> select (audience, build date) -> match -> taxonomies -> plan -> render + write (workers) -> swap in
+build:  check -> import (federation.py) -> select (audience, build date) -> match -> taxonomies -> plan
+        -> render + write (workers) -> swap in
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from . import (
     directory,
     documents,
     exports,
+    federation,
     feeds,
     i18n,
     images,
@@ -70,6 +72,7 @@ class Options:
     time_limit: float = DEFAULT_TIME_LIMIT
     audience: audience.Audience = "public"
     base_url: str | None = None  # overrides sitegen.yaml, for previews on another host
+    networks: federation.Settings = dataclasses.field(default_factory=federation.Settings)  # --offline
     # Compiled templates kept from one build to the next in one process: the preview's.
     compiled_templates: render.CompiledTemplates | None = dataclasses.field(default=None, compare=False)
     progress: Progress | None = dataclasses.field(default=None, compare=False)  # (stage, done, total)
@@ -92,7 +95,7 @@ class BuildSummary:
     files: int
     bytes: int
     seconds: float
-    stages: dict[str, float]  # seconds per stage: check, match, plan, render (with search and writing), swap
+    stages: dict[str, float]  # seconds per stage: check, import, match, plan, render (with search and writing), swap
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,12 +179,27 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     clock = _Stopwatch()
     checked = check_site(site, options)
     clock.lap("check")
+    imported = federation.NOTHING
+    if checked.directory is not None:
+        assembled = checked.directory
+        local = audience.select(assembled, options.audience).profiles
+        imported, found = federation.import_networks(
+            site, assembled.config, assembled.organisations, local, assembled.build_date, options.networks
+        )
+        checked = dataclasses.replace(checked, diagnostics=sorted_diagnostics([*checked.diagnostics, *found]))
+        clock.lap("import")
     blocking = checked.diagnostics if strict else [d for d in checked.diagnostics if d.is_error]
     if checked.directory is None or (blocking and not keep_going):
         return BuildResult(checked, None)
     assembled = checked.directory
-    selection = audience.select(assembled, options.audience)
-    matches = matching.match(selection, assembled.config.matching, assembled.build_date, assembled.config.language)
+    selection = _with_imported(audience.select(assembled, options.audience), imported)
+    # Matching sees ours and theirs alike: an imported person may be suggested for our assignment.
+    together = dataclasses.replace(
+        selection,
+        profiles=selection.profiles + selection.imported_profiles,
+        open_assignments=selection.open_assignments + selection.imported_assignments,
+    )
+    matches = matching.match(together, assembled.config.matching, assembled.build_date, assembled.config.language)
     clock.lap("match")
     plan = _plan(site, options, assembled, selection, matches)
     clock.lap("plan")
@@ -200,6 +218,23 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         raise
     summary = BuildSummary(dict(sorted(counts.items())), sum(counts.values()), size, clock.total(), clock.stages)
     return BuildResult(checked, summary)
+
+
+def _with_imported(selection: audience.Selection, imported: federation.Imported) -> audience.Selection:
+    """The audience's records with the other networks' beside them; ours name the networks that
+    publish the same person (federation.py decides who that is)."""
+    if imported is federation.NOTHING:
+        return selection
+    profiles = tuple(
+        dataclasses.replace(p, also_in=imported.also_in[p.slug]) if p.slug in imported.also_in else p
+        for p in selection.profiles
+    )
+    return dataclasses.replace(
+        selection,
+        profiles=profiles,
+        imported_profiles=imported.profiles,
+        imported_assignments=imported.assignments,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +361,9 @@ def _search_files(
         href=lambda kind, slug: urls.href(links[kind](slug)),
         label=lambda key: i18n.text(language, key),
         long_date=lambda day: i18n.long_date(day, language),
+        imported_profiles=selection.imported_profiles,
+        imported_assignments=selection.imported_assignments,
+        network=assembled.config.title if assembled.config.networks else "",
     )
     paths: dict[str, str] = {}
     outputs = []

@@ -113,6 +113,11 @@ def _parser() -> argparse.ArgumentParser:
     site_build.add_argument(
         "--base-url", metavar="URL", help="the site's address, instead of base_url in sitegen.yaml (for previews)"
     )
+    site_build.add_argument(
+        "--offline",
+        action="store_true",
+        help="import the networks of sitegen.yaml from the cache alone, without downloading (docs/federation.md)",
+    )
     owners = commands.add_parser("owners", help="write CODEOWNERS from the profiles' maintainers and the coordinators")
     common(owners)
     owners.add_argument(
@@ -245,7 +250,12 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         if args.base_url and base_url is None:
             err.write(f"sitegen: error: --base-url: '{args.base_url}' is not an https URL (or http://localhost)\n")
             return 2
-        options = dataclasses.replace(options, audience=args.audience, base_url=base_url)
+        options = dataclasses.replace(
+            options,
+            audience=args.audience,
+            base_url=base_url,
+            networks=dataclasses.replace(options.networks, offline=args.offline),
+        )
     if err.isatty():
         options = dataclasses.replace(options, progress=_progress_bar(err))
     started = time.perf_counter()

@@ -64,6 +64,23 @@ class SiteConfig:
     coordinators: tuple[str, ...] = ()
     theme: str = "default"
     matching: Matching = Matching()
+    networks: tuple[Network, ...] = ()
+
+
+NetworkKind = Literal["profiles", "assignments"]
+NETWORK_KINDS: tuple[NetworkKind, ...] = ("profiles", "assignments")
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    """Another sitegen directory whose exports this site imports (docs/federation.md): by its site's
+    address (`url`, its exports under `api/v1/`) or by the folder of a built copy (`path`)."""
+
+    name: str
+    url: str | None = None  # ends with '/'
+    path: str | None = None  # relative to the site folder, or absolute
+    kinds: tuple[NetworkKind, ...] = NETWORK_KINDS
+    line: int = 0  # of its entry in sitegen.yaml, where its diagnostics point
 
 
 def _base_url_pattern() -> str:
@@ -181,6 +198,37 @@ MATCHING: schema.Spec = (
     schema.Key("suggestions", schema.number(0, 20, whole=True)),
 )
 
+NETWORK: schema.Spec = (
+    schema.Key("name", schema.text(1, 60), required=True),
+    schema.Key("url", _base_url),
+    schema.Key("path", schema.text(1, 300)),
+    schema.Key("kinds", schema.list_of(schema.choice(NETWORK_KINDS), "kinds", minimum=1, maximum=2, unique=True)),
+)
+
+
+@schema.rule(schema.Rule("mapping", spec=NETWORK))
+def _network(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
+    """One network: a name and exactly one of `url` and `path`."""
+    values = schema.validate_mapping(node, NETWORK, key, ctx)
+    if not isinstance(values, dict):
+        return schema.INVALID
+    if "url" in values and "path" in values:
+        return ctx.error(
+            node,
+            "network-source",
+            f"{key}: has both 'url' and 'path'",
+            "keep one: 'url' for a site, 'path' for a folder",
+        )
+    if "url" not in values and "path" not in values:
+        return ctx.error(
+            node,
+            "network-source",
+            f"{key}: needs 'url' (the network's site address) or 'path' (a folder of its built site)",
+            "for example 'url: https://noord.example.nl/'",
+        )
+    return Network(**values, line=node.line)
+
+
 CONFIG: schema.Spec = (
     schema.Key("title", schema.text(1, 120), required=True),
     schema.Key("description", schema.text(1, 300)),
@@ -191,6 +239,7 @@ CONFIG: schema.Spec = (
     schema.Key("coordinators", schema.list_of(schema.username, "user names", maximum=50, unique=True)),
     schema.Key("theme", _theme_name),
     schema.Key("matching", schema.record(MATCHING, Matching)),
+    schema.Key("networks", schema.list_of(_network, "networks", minimum=1, maximum=20)),
 )
 
 
@@ -241,7 +290,33 @@ def load_config(site: Path) -> tuple[SiteConfig | None, list[Diagnostic]]:
             f"create themes/{theme}/templates/ with the templates to override, or remove the line",
         )
         return None, ctx.diagnostics
+    if not _networks_apart(values.get("networks", ()), ctx):
+        return None, ctx.diagnostics
     return SiteConfig(**values), ctx.diagnostics
+
+
+def _networks_apart(networks: tuple[Network, ...], ctx: schema.Context) -> bool:
+    """Each network's name is its own: cards, the facet and the cache folder go by it."""
+    seen: dict[str, int] = {}
+    ok = True
+    for position, network in enumerate(networks, start=1):
+        where = ctx.lines.get(f"networks[{position}].name", (0, 0))
+        key = network_key(network.name)
+        if key in seen:
+            ok = False
+            ctx.error(
+                where,
+                "duplicate-network",
+                f"networks[{position}].name: '{network.name}' is the name of networks[{seen[key]}] too",
+                "give each network a name of its own",
+            )
+        seen.setdefault(key, position)
+    return ok
+
+
+def network_key(name: str) -> str:
+    """A network's name as a folder name of the cache: 'Netwerk Noord' -> 'netwerk-noord'."""
+    return slugify(name) or "network"
 
 
 def load_organisations(site: Path) -> tuple[dict[str, models.Organisation], list[Diagnostic]]:

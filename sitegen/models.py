@@ -100,6 +100,16 @@ class Vocabulary:
 
 
 @dataclass(frozen=True, slots=True)
+class Home:
+    """Where an imported record lives (docs/federation.md): the networks that publish it, the first
+    the one whose page `url` is, and its organisation's name there."""
+
+    networks: tuple[str, ...]
+    url: str
+    organisation: str
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     slug: str
     source: str
@@ -123,6 +133,8 @@ class Profile:
     updated: dt.date | None = None
     body_html: str = ""
     photo: str | None = None  # path of the photo file beside the profile, relative to the site
+    home: Home | None = None  # set for a profile imported from another network
+    also_in: tuple[str, ...] = ()  # other networks that publish the same person
     lines: Lines = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -155,6 +167,7 @@ class Assignment:
     internal: dict[str, Any] = field(default_factory=dict)
     updated: dt.date | None = None
     body_html: str = ""
+    home: Home | None = None  # set for an assignment imported from another network
     lines: Lines = field(default_factory=dict, compare=False, repr=False)
 
     @property

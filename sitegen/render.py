@@ -24,7 +24,7 @@ from . import editlinks, i18n, images, jsonld, matching, models, profile_form
 from .audience import Audience, Selection
 from .config import SiteConfig
 from .hashes import content_hash
-from .search import FACET_PARAMETERS, FACETS
+from .search import FACET_PARAMETERS, FACETS, NETWORK_FACET
 from .taxonomy import Taxonomies, TermGroup, group_key, term_slug
 from .urls import TAXONOMIES, Urls
 from .write import OutputFile
@@ -236,7 +236,10 @@ class Renderer:
             match_reasons=lambda suggestion: matching.explain(suggestion.reasons, language),
             selection_profile={p.slug: p for p in site.selection.profiles}.get,
             initials=images.initials,
-            search_facets=[(facet, FACET_PARAMETERS[language][facet]) for facet in FACETS],
+            search_facets=[
+                (facet, FACET_PARAMETERS[language][facet])
+                for facet in ((*FACETS, NETWORK_FACET) if site.config.networks else FACETS)
+            ],
             placeholder_colour=images.placeholder_colour,
             days_until=lambda day: (day - site.build_date).days,
             paged=lambda pagination, number: pagination.path(urls, number),

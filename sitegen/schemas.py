@@ -136,6 +136,11 @@ DESCRIPTIONS: dict[str, str] = {
     "sitegen:matching.weights.languages": "Points for speaking the site's language.",
     "sitegen:matching.minimum_score": "Suggestions with a lower score (0 to 100) are not shown.",
     "sitegen:matching.suggestions": "Suggestions per page; 0 turns matching off.",
+    "sitegen:networks": "Other sitegen directories whose public profiles and open assignments this site imports.",
+    "sitegen:networks.name": "The network's name, shown on the cards of what it brings in.",
+    "sitegen:networks.url": "The network's site address; its exports are under api/v1/ there.",
+    "sitegen:networks.path": "Instead of url: the folder of a built copy of the network's site.",
+    "sitegen:networks.kinds": "What to import: profiles, assignments or both (the default).",
 }
 
 EMPTY = "empty"  # the $defs entry an optional key may take instead of a value

@@ -302,6 +302,8 @@ def _round3(value: float) -> float:
 
 
 FACETS = ("kind", "organisation", "region", "field", "skill", "engagement", "availability")
+# Only on a site that imports other networks (federation.py): which network publishes a result.
+NETWORK_FACET = "network"
 QUERY_PARAMETER = "q"  # the search page's query in its URL, as search.js reads it: zoeken/?q=...
 FACET_PARAMETERS = {
     "nl": {
@@ -312,6 +314,7 @@ FACET_PARAMETERS = {
         "skill": "kwaliteit",
         "engagement": "inzet",
         "availability": "beschikbaarheid",
+        "network": "netwerk",
     },
     "en": {
         "kind": "kind",
@@ -321,6 +324,7 @@ FACET_PARAMETERS = {
         "skill": "skill",
         "engagement": "engagement",
         "availability": "availability",
+        "network": "network",
     },
 }
 
@@ -332,48 +336,80 @@ def site_documents(
     href: Callable[[str, str], str],
     label: Callable[[str], str],
     long_date: Callable[[dt.date], str],
+    imported_profiles: Sequence[models.Profile] = (),
+    imported_assignments: Sequence[models.Assignment] = (),
+    network: str = "",
 ) -> list[SearchDocument]:
-    """Search documents for the audience's profiles and open assignments, in that order.
+    """Search documents for the audience's profiles and open assignments, then the imported ones.
 
     `href(kind, slug)` is a page's link; `label(key)` a UI string (kinds, engagement, availability).
+    With `network` (our name, on a site that imports), every result has the network facet.
     """
     documents = []
-    for profile in profiles:
-        organisation_name = _organisation_name(profile.organisation, organisations)
+    for profile in (*profiles, *imported_profiles):
+        organisation_name = _organisation_name(profile, organisations)
         documents.append(
             _document(
                 profile,
                 label("profile"),
                 profile.name,
                 profile.role,
-                f"{profile.role}, {organisation_name}",
-                href("profile", profile.slug),
+                _with_network(f"{profile.role}, {organisation_name}", profile, label),
+                profile.home.url if profile.home else href("profile", profile.slug),
                 organisation_name,
                 [label(e) for e in profile.engagement],
                 [label(profile.availability.status)] if profile.availability else [],
+                _networks(profile, network),
             )
         )
-    for assignment in assignments:
-        organisation_name = _organisation_name(assignment.organisation, organisations)
+    for assignment in (*assignments, *imported_assignments):
+        organisation_name = _organisation_name(assignment, organisations)
         documents.append(
             _document(
                 assignment,
                 label("assignment"),
                 assignment.title,
                 "",
-                f"{organisation_name}. {label('deadline')} {long_date(assignment.deadline)}",
-                href("assignment", assignment.slug),
+                _with_network(
+                    f"{organisation_name}. {label('deadline')} {long_date(assignment.deadline)}", assignment, label
+                ),
+                assignment.home.url if assignment.home else href("assignment", assignment.slug),
                 organisation_name,
                 [label(assignment.engagement)] if assignment.engagement else [],
                 [],
+                _networks(assignment, network),
             )
         )
     return documents
 
 
-def _organisation_name(organisation_id: str, organisations: Mapping[str, models.Organisation]) -> str:
-    organisation = organisations.get(organisation_id)
-    return organisation.name if organisation else organisation_id
+def _organisation_name(
+    record: models.Profile | models.Assignment, organisations: Mapping[str, models.Organisation]
+) -> str:
+    """Our organisation's name; an imported record's own, with its network when it is not ours
+    (so that the organisation facet keeps theirs apart from ours)."""
+    organisation = organisations.get(record.organisation)
+    if organisation:
+        return organisation.name
+    if record.home:
+        return f"{record.home.organisation} ({record.home.networks[0]})"
+    return record.organisation
+
+
+def _with_network(subtitle: str, record: models.Profile | models.Assignment, label: Callable[[str], str]) -> str:
+    """An imported result says where it is from; ours, where else the same person is."""
+    if record.home:
+        return f"{subtitle}. {label('from_network').format(network=', '.join(record.home.networks))}"
+    if isinstance(record, models.Profile) and record.also_in:
+        return f"{subtitle}. {label('also_in').format(networks=', '.join(record.also_in))}"
+    return subtitle
+
+
+def _networks(record: models.Profile | models.Assignment, ours: str) -> list[str]:
+    if not ours:
+        return []
+    also = record.also_in if isinstance(record, models.Profile) else ()
+    return list(record.home.networks) if record.home else [ours, *also]
 
 
 def _document(
@@ -386,9 +422,10 @@ def _document(
     organisation_name: str,
     engagement: list[str],
     availability: list[str],
+    networks: list[str],
 ) -> SearchDocument:
     """What profiles and assignments share: the indexed texts, and the facets of a result."""
-    facets = {
+    facets: dict[str, list[str]] = {
         "kind": [kind],
         "organisation": [organisation_name],
         "region": [record.region] if record.region else [],
@@ -397,6 +434,8 @@ def _document(
         "engagement": engagement,
         "availability": availability,
     }
+    if networks:
+        facets[NETWORK_FACET] = networks
     texts = {
         "title": title,
         "role": role,
@@ -488,7 +527,8 @@ def facet_table(documents: Sequence[SearchDocument]) -> dict[str, Any]:
     followed by their indices (in the document's own order).
     """
     table: dict[str, Any] = {}
-    for facet in FACETS:
+    networked = any(NETWORK_FACET in document.shown["f"] for document in documents)
+    for facet in (*FACETS, NETWORK_FACET) if networked else FACETS:
         counts = Counter(value for document in documents for value in document.shown["f"].get(facet, []))
         values = sorted(counts, key=lambda value: (-counts[value], value))
         number = {value: position for position, value in enumerate(values)}

@@ -348,6 +348,6 @@ def test_the_summary_times_each_stage_in_order(tmp_path: Path) -> None:
     result = build.build_site(site, tmp_path / "out", build.Options(BUILD_DATE))
     assert result.published is not None
     stages = result.published.stages
-    assert list(stages) == ["check", "match", "plan", "render", "swap"]
+    assert list(stages) == ["check", "import", "match", "plan", "render", "swap"]
     assert all(seconds >= 0 for seconds in stages.values())
     assert sum(stages.values()) <= result.published.seconds

@@ -17,7 +17,7 @@ import pytest
 from sitegen import codehost, config, i18n, models, schema, search, urls
 
 # Attributes the build sets itself, never read from a file.
-BUILT = {"slug", "source", "body_html", "photo", "lines"}
+BUILT = {"slug", "source", "body_html", "photo", "lines", "home", "also_in"}
 
 DECLARATIONS: list[tuple[str, schema.Spec, type[Any], set[str]]] = [
     ("profile", schema.PROFILE, models.Profile, BUILT),
@@ -33,6 +33,7 @@ DECLARATIONS: list[tuple[str, schema.Spec, type[Any], set[str]]] = [
     ("repository", config.REPOSITORY, codehost.Repository, set()),
     ("matching", config.MATCHING, config.Matching, set()),
     ("matching weights", config.WEIGHTS, config.MatchWeights, set()),
+    ("network", config.NETWORK, config.Network, {"line"}),
 ]
 IDS = [name for name, *_ in DECLARATIONS]
 
@@ -121,7 +122,7 @@ def test_every_interface_text_takes_the_same_parameters_in_each_language() -> No
 def test_the_per_language_tuples_match() -> None:
     assert len(i18n.MONTHS["nl"]) == len(i18n.MONTHS["en"]) == 12
     assert set(urls.PROFILE_PARAMETER) == {"nl", "en"}
-    assert set(search.FACET_PARAMETERS["nl"]) == set(search.FACETS)
+    assert set(search.FACET_PARAMETERS["nl"]) == {*search.FACETS, search.NETWORK_FACET}
     # Two sections or facets with one name would share a folder or a query parameter.
     for language in ("nl", "en"):
         assert len(set(urls.SECTIONS[language].values())) == len(urls.SECTIONS[language])

@@ -19,6 +19,12 @@ COORDINATOR_CODES = {
     "unknown-theme",
     "unknown-code-host",
     "codeowners-outdated",
+    "network-source",
+    "duplicate-network",
+    "network-unreachable",
+    "network-invalid-export",
+    "network-not-cached",
+    "network-invalid-item",
 }
 
 

@@ -1,0 +1,391 @@
+"""Importing other networks (docs/federation.md): their exports, validated, as records of ours.
+
+For each network of `networks:` and each kind it gives (profiles, assignments): a fresh copy
+(fetch.py), else the cache's last good copy with a warning, else an error. A copy is used only
+when its envelope passes sitegen's own export schema (exports.py); then it becomes the cache's
+copy. Each item is validated against the item schema on its own: a bad item is a warning that
+names the network and the item, and the rest still imports (another network's mistake must not
+stop our build). Valid items become `Profile` and `Assignment` records with a `home`: they get
+no page of ours, are never exported or listed in our sitemap, and link to their page there.
+
+The same person published by two networks, or by us and a network, is shown once (`_merge`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError, best_match
+
+from . import exports, fetch, models
+from .audience import assignment_state
+from .config import CONFIG_FILE, Network, SiteConfig, network_key
+from .diagnostics import Diagnostic, error, warning
+from .fetch import Cache, Failed, Limits
+from .terms import fold
+
+DEFAULT_CACHE = ".sitegen/networks"  # under the site folder
+MESSAGE_LIMIT = 300  # characters of a schema's complaint about one item
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How a build gets other networks' exports: `--offline` reads the cache alone."""
+
+    offline: bool = False
+    cache: Path | None = None  # None: DEFAULT_CACHE under the site folder
+    limits: Limits = field(default_factory=Limits)
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    profiles: tuple[models.Profile, ...] = ()  # by folded name, then slug
+    assignments: tuple[models.Assignment, ...] = ()  # by deadline, then slug
+    also_in: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # our profile slug -> other networks
+
+
+NOTHING = Imported()
+
+
+def import_networks(
+    site: Path,
+    config: SiteConfig,
+    organisations: Mapping[str, models.Organisation],
+    local: Iterable[models.Profile],
+    build_date: dt.date,
+    settings: Settings,
+) -> tuple[Imported, list[Diagnostic]]:
+    """Every network's public profiles and open assignments, with every diagnostic."""
+    if not config.networks:
+        return NOTHING, []
+    cache = Cache(settings.cache or site / DEFAULT_CACHE)
+    diagnostics: list[Diagnostic] = []
+    profiles: list[tuple[Network, list[models.Profile]]] = []
+    assignments: list[models.Assignment] = []
+    for network in config.networks:
+        for kind in network.kinds:
+            copy = _items(site, network, kind, cache, settings, diagnostics)
+            if copy is None:
+                continue
+            if kind == "profiles":
+                made = [
+                    _profile(network, item, organisations) for item in _own(copy, kind, config, network, diagnostics)
+                ]
+                profiles.append((network, made))
+            else:
+                for item in _own(copy, kind, config, network, diagnostics):
+                    assignment = _assignment(network, item, organisations)
+                    if assignment_state(assignment, build_date) == "open":
+                        assignments.append(assignment)
+    merged, also_in = _merge(profiles, list(local), organisations)
+    merged.sort(key=lambda p: (fold(p.name), p.slug))
+    assignments.sort(key=lambda a: (a.deadline, a.slug))
+    return Imported(tuple(merged), tuple(assignments), also_in), diagnostics
+
+
+# ---------------------------------------------------------------------------------------------
+# A copy of one export, and its items
+
+
+@dataclass(frozen=True, slots=True)
+class _Copy:
+    """A valid export: the base URL of the site that published it, and its items (unchecked)."""
+
+    site_url: str
+    items: list[Any]
+
+
+def _items(
+    site: Path, network: Network, kind: str, cache: Cache, settings: Settings, diagnostics: list[Diagnostic]
+) -> _Copy | None:
+    """A valid copy of the export, fresh or from the cache; None: there is none."""
+    where = fetch.location(network, kind, site)
+    unreachable = invalid = ""
+    if not settings.offline:
+        fresh = fetch.get(network, kind, site, settings.limits)
+        if isinstance(fresh, Failed):
+            unreachable = f"{where} could not be fetched: {fresh.reason}"
+        else:
+            parsed = _parse(fresh, kind)
+            if isinstance(parsed, _Copy):
+                cache.keep(network, kind, fresh)
+                return parsed
+            invalid = f"{where} is not a valid export: {parsed.reason}"
+    kept = cache.read(network, kind, settings.limits.max_bytes)
+    cached = None if kept is None else _parse(kept, kind)
+    copy = cached if isinstance(cached, _Copy) else None
+    name = f"networks: '{network.name}'"
+    line = network.line
+    if settings.offline and copy is None:
+        diagnostics.append(
+            error(
+                CONFIG_FILE,
+                line,
+                0,
+                "network-not-cached",
+                f"{name}: the cache has no copy of its {kind} to build with --offline",
+                "build once without --offline, so that the cache gets a copy",
+            )
+        )
+    if copy is not None:
+        used = "; its last good copy in the cache is used"
+        hint = "the site is built with that copy; tell the network's coordinators if this lasts"
+        if unreachable:
+            diagnostics.append(
+                warning(CONFIG_FILE, line, 0, "network-unreachable", f"{name}: {unreachable}{used}", hint)
+            )
+        if invalid:
+            diagnostics.append(
+                warning(CONFIG_FILE, line, 0, "network-invalid-export", f"{name}: {invalid}{used}", hint)
+            )
+        return copy
+    missing = ", and the cache has no copy of it"
+    hint = "check the network's url or path; once a build has a copy, a network that is down only warns"
+    if unreachable:
+        diagnostics.append(error(CONFIG_FILE, line, 0, "network-unreachable", f"{name}: {unreachable}{missing}", hint))
+    if invalid:
+        diagnostics.append(error(CONFIG_FILE, line, 0, "network-invalid-export", f"{name}: {invalid}{missing}", hint))
+    return None
+
+
+def _parse(data: bytes, kind: str) -> _Copy | Failed:
+    """A copy whose envelope is valid; its items are checked one by one later."""
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return Failed("it is not UTF-8")
+    except json.JSONDecodeError as exc:
+        return Failed(f"it is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
+    except RecursionError:
+        return Failed("it is not JSON that can be read (nested too deeply)")
+    problem = best_match(_envelope_validator(kind).iter_errors(document))
+    if problem is not None:
+        return Failed(_complaint(problem))
+    return _Copy(document["site"]["url"], document[kind])
+
+
+_VALIDATORS: dict[tuple[str, str], Draft202012Validator] = {}
+
+
+def _validator(kind: str, part: str) -> Draft202012Validator:
+    """sitegen's own export schema, as the envelope (items unchecked) or as one item."""
+    if (kind, part) not in _VALIDATORS:
+        whole = exports.export_schema(kind)
+        if part == "item":
+            checked = whole["properties"][kind]["items"]
+        else:
+            checked = whole | {"properties": whole["properties"] | {kind: {"type": "array"}}}
+        _VALIDATORS[kind, part] = Draft202012Validator(checked, format_checker=FormatChecker())
+    return _VALIDATORS[kind, part]
+
+
+def _envelope_validator(kind: str) -> Draft202012Validator:
+    return _validator(kind, "envelope")
+
+
+def _complaint(problem: ValidationError) -> str:
+    where = ".".join(str(part) for part in problem.absolute_path) or "the top level"
+    message = problem.message
+    if len(message) > MESSAGE_LIMIT:
+        message = message[:MESSAGE_LIMIT] + "..."
+    return f"{where}: {message}"
+
+
+def _own(
+    copy: _Copy,
+    kind: str,
+    config: SiteConfig,
+    network: Network,
+    diagnostics: list[Diagnostic],
+) -> list[dict[str, Any]]:
+    """The valid items, by id, that are the network's own: each id once, each page on its site,
+    none on ours (a network that re-exported what it imported from us would send ours back)."""
+    kept: dict[str, dict[str, Any]] = {}
+    checker = _validator(kind, "item")
+    for index, item in enumerate(copy.items):
+        problem = best_match(checker.iter_errors(item))
+        ident = item.get("id") if isinstance(item, dict) else None
+        name = f"networks: '{network.name}': {kind}[{index}]" + (f" ('{ident[:80]}')" if isinstance(ident, str) else "")
+        if problem is not None:
+            diagnostics.append(_item_warning(network, f"{name}: {_complaint(problem)}"))
+            continue
+        ident = item["id"]  # valid: a slug
+        url: str = item["url"]
+        if url.startswith(config.base_url):
+            continue  # ours, sent back
+        if not url.startswith(copy.site_url):
+            diagnostics.append(_item_warning(network, f"{name}: its url '{url[:200]}' is not on {copy.site_url}"))
+            continue
+        if ident in kept:
+            diagnostics.append(_item_warning(network, f"{name}: the id is given twice; the first is imported"))
+            continue
+        kept[ident] = item
+    return [kept[ident] for ident in sorted(kept)]
+
+
+def _item_warning(network: Network, message: str) -> Diagnostic:
+    return warning(
+        CONFIG_FILE,
+        network.line,
+        0,
+        "network-invalid-item",
+        message,
+        "that item is left out, the rest is imported; tell the network's coordinators",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Items as records
+
+
+def _organisation(network: Network, given: dict[str, str], organisations: Mapping[str, models.Organisation]) -> str:
+    """Our organisation's id when both its id and its name match ours; otherwise an id of the
+    network's own, which no organisation of ours has, so the two are never mixed up."""
+    ours = organisations.get(given["id"])
+    if ours is not None and fold(ours.name) == fold(given["name"]):
+        return given["id"]
+    return f"{network_key(network.name)}:{given['id']}"
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _month(value: str | None) -> models.YearMonth | None:
+    if value is None:
+        return None
+    year, _, month = value.partition("-")
+    return models.YearMonth(int(year), int(month) if month else None)
+
+
+def _home(network: Network, item: dict[str, Any]) -> models.Home:
+    return models.Home((network.name,), item["url"], item["organisation"]["name"])
+
+
+def _slug(network: Network, item: dict[str, Any]) -> str:
+    """Apart from every slug of ours (which has no ':') and of every other network."""
+    return f"{network_key(network.name)}:{item['id']}"
+
+
+def _profile(
+    network: Network, item: dict[str, Any], organisations: Mapping[str, models.Organisation]
+) -> models.Profile:
+    availability = item["availability"]
+    contact = item["contact"]
+    return models.Profile(
+        slug=_slug(network, item),
+        source=item["url"],
+        name=item["name"],
+        role=item["role"],
+        organisation=_organisation(network, item["organisation"], organisations),
+        fields=tuple(item["fields"]),
+        skills=tuple(item["skills"]),
+        consent=dt.date.fromisoformat(item["consent"]),
+        summary=item["summary"],
+        region=item["region"],
+        experience=tuple(
+            models.Experience(e["role"], e["organisation"], _month(e["from"]) or models.YearMonth(1), _month(e["to"]))
+            for e in item["experience"]
+        ),
+        availability=None
+        if availability is None
+        else models.Availability(
+            availability["status"],
+            availability["hours_per_week"],
+            _date(availability["from"]),
+            _date(availability["until"]),
+        ),
+        engagement=tuple(item["engagement"]),
+        rate=item["rate"],
+        languages=tuple(item["languages"]),
+        # by name: a later 1.x export may add keys, which a reader of 1.0 ignores
+        contact=None
+        if contact is None
+        else models.Contact(contact["email"], contact["phone"], contact["website"], contact["linkedin"]),
+        updated=_date(item["updated"]),
+        home=_home(network, item),
+    )
+
+
+def _assignment(
+    network: Network, item: dict[str, Any], organisations: Mapping[str, models.Organisation]
+) -> models.Assignment:
+    contact = item["contact"]
+    return models.Assignment(
+        slug=_slug(network, item),
+        source=item["url"],
+        title=item["title"],
+        organisation=_organisation(network, item["organisation"], organisations),
+        fields=tuple(item["fields"]),
+        skills=tuple(item["skills"]),
+        posted=dt.date.fromisoformat(item["posted"]),
+        deadline=dt.date.fromisoformat(item["deadline"]),
+        summary=item["summary"],
+        region=item["region"],
+        location=item["location"],
+        hours_per_week=item["hours_per_week"],
+        start=_date(item["start"]),
+        end=_date(item["end"]),
+        engagement=item["engagement"],
+        rate=item["rate"],
+        # a person, never a profile slug: the profile is on the other site
+        contact=None if contact is None else models.PersonContact(contact["name"], contact["email"], contact["phone"]),
+        status=item["status"],
+        updated=_date(item["updated"]),
+        home=_home(network, item),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# One person, one card
+
+
+def identities(profile: models.Profile, organisation_name: str) -> tuple[tuple[str, str], ...]:
+    """What makes two profiles the same person: the same e-mail address (letter case aside), or
+    the same name and organisation name (folded: case, accents and spacing aside)."""
+    found = [("name", f"{fold(profile.name)}\n{fold(organisation_name)}")]
+    if profile.contact and profile.contact.email:
+        found.insert(0, ("email", profile.contact.email.casefold()))
+    return tuple(found)
+
+
+def _merge(
+    imported: list[tuple[Network, list[models.Profile]]],
+    local: list[models.Profile],
+    organisations: Mapping[str, models.Organisation],
+) -> tuple[list[models.Profile], dict[str, tuple[str, ...]]]:
+    """Each person once. Ours stays ours and names the networks that publish the same person;
+    of two networks' copies, the first network's (in sitegen.yaml's order) is shown and names both."""
+    owner: dict[tuple[str, str], tuple[str, int]] = {}  # identity -> ("local", index) or ("imported", index)
+    for index, profile in enumerate(local):
+        organisation = organisations.get(profile.organisation)
+        for identity in identities(profile, organisation.name if organisation else profile.organisation):
+            owner.setdefault(identity, ("local", index))
+    also_in: dict[str, list[str]] = {}
+    shown: list[models.Profile] = []
+    for network, profiles in imported:
+        for profile in profiles:
+            assert profile.home is not None
+            keys = identities(profile, profile.home.organisation)
+            same = next((owner[key] for key in keys if key in owner), None)
+            if same is None:
+                for key in keys:
+                    owner.setdefault(key, ("imported", len(shown)))
+                shown.append(profile)
+            elif same[0] == "local":
+                names = also_in.setdefault(local[same[1]].slug, [])
+                if network.name not in names:
+                    names.append(network.name)
+            else:
+                first = shown[same[1]]
+                assert first.home is not None
+                if network.name not in first.home.networks:
+                    home = replace(first.home, networks=(*first.home.networks, network.name))
+                    shown[same[1]] = replace(first, home=home)
+    return shown, {slug: tuple(names) for slug, names in also_in.items()}

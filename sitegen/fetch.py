@@ -1,0 +1,145 @@
+"""Getting another network's export: from its site (a timeout and a size cap on every download)
+or from a folder of a built copy, and the cache that keeps the last good copy of each.
+
+Nothing here judges what it gets: federation.py validates a copy and only then asks `Cache.keep`
+to keep it, so the cache never holds a copy that could not be imported.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .config import Network, network_key
+
+TIMEOUT = 20.0  # seconds for a whole download, not per read
+MAX_BYTES = 64 * 1024 * 1024  # a 10,000-profile export is about 12 MB
+CHUNK = 64 * 1024
+FOLDER = "api/v1"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    timeout: float = TIMEOUT
+    max_bytes: int = MAX_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """Why a copy could not be had, in words that finish 'could not be fetched: ...'."""
+
+    reason: str
+
+
+def location(network: Network, kind: str, site: Path) -> str:
+    """The address (or file) of a network's export of one kind."""
+    if network.url is not None:
+        return f"{network.url}{FOLDER}/{kind}.json"
+    return str(_folder(network, site) / FOLDER / f"{kind}.json")
+
+
+def _folder(network: Network, site: Path) -> Path:
+    assert network.path is not None
+    folder = Path(network.path)
+    return folder if folder.is_absolute() else site / folder
+
+
+def get(network: Network, kind: str, site: Path, limits: Limits) -> bytes | Failed:
+    """The export's bytes, or why there are none; never more than `limits.max_bytes`."""
+    where = location(network, kind, site)
+    if network.url is None:
+        return _read_file(Path(where), limits.max_bytes)
+    return download(where, limits)
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes | Failed:
+    try:
+        with path.open("rb") as file:
+            data = file.read(max_bytes + 1)
+    except FileNotFoundError:
+        return Failed(f"there is no file {path}")
+    except OSError as exc:
+        return Failed(f"{path}: {exc.strerror or exc}")
+    return _capped(data, max_bytes)
+
+
+def _capped(data: bytes, max_bytes: int) -> bytes | Failed:
+    if len(data) > max_bytes:
+        return Failed(f"it is larger than the limit of {_size(max_bytes)}")
+    return data
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:g} MB" if count >= 1024 * 1024 else f"{count} bytes"
+
+
+def download(url: str, limits: Limits) -> bytes | Failed:
+    """GET `url`: at most `limits.max_bytes` (reading one byte more tells a larger answer apart),
+    within about `limits.timeout` seconds in all, so a server that trickles cannot hold the build."""
+    deadline = time.monotonic() + limits.timeout
+    headers = {"User-Agent": f"sitegen/{__version__}", "Accept": "application/json"}
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=limits.timeout) as response:  # http(s) only: config.py checked it
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > limits.max_bytes:
+                return Failed(f"it is larger than the limit of {_size(limits.max_bytes)}")
+            parts: list[bytes] = []
+            size = 0
+            while size <= limits.max_bytes:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return Failed(f"it took longer than {limits.timeout:g} s")
+                # read1: at most one receive, each under the socket's timeout, so the deadline is
+                # looked at again at least every `timeout` seconds however slowly bytes come.
+                part = response.read1(min(CHUNK, limits.max_bytes + 1 - size))
+                if not part:
+                    break
+                parts.append(part)
+                size += len(part)
+            return _capped(b"".join(parts), limits.max_bytes)
+    except urllib.error.HTTPError as exc:
+        return Failed(f"the server answered {exc.code} {exc.reason}")
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):
+            return Failed(f"it took longer than {limits.timeout:g} s")
+        return Failed(f"{exc.reason}")
+    except TimeoutError:
+        return Failed(f"it took longer than {limits.timeout:g} s")
+    except (OSError, ValueError) as exc:  # a reset connection, a broken chunked answer
+        return Failed(f"{exc}")
+
+
+@dataclass(frozen=True, slots=True)
+class Cache:
+    """The last good copy of each network's exports: `<folder>/<network key>/<kind>.json`."""
+
+    folder: Path
+
+    def path(self, network: Network, kind: str) -> Path:
+        return self.folder / network_key(network.name) / f"{kind}.json"
+
+    def read(self, network: Network, kind: str, max_bytes: int) -> bytes | None:
+        found = _read_file(self.path(network, kind), max_bytes)
+        return None if isinstance(found, Failed) else found
+
+    def keep(self, network: Network, kind: str, data: bytes) -> None:
+        """Atomically: a build that stops half-way leaves the previous copy, never half of one."""
+        target = self.path(network, kind)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{kind}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
