@@ -213,6 +213,15 @@ def _load_yaml_file(site: Path, rel: str) -> tuple[yamlstrict.Mapping | None, li
         return None, [problem.to_diagnostic(rel)]
 
 
+def declared_language(site: Path) -> Language:
+    """The `language:` of a sitegen.yaml that is not valid otherwise, for its messages; else nl."""
+    node = _load_yaml_file(site, CONFIG_FILE)[0] if (site / CONFIG_FILE).is_file() else None
+    entry = node.get("language") if node is not None else None
+    if entry is not None and isinstance(entry.value, yamlstrict.Scalar) and entry.value.value == "en":
+        return "en"
+    return "nl"
+
+
 def load_config(site: Path) -> tuple[SiteConfig | None, list[Diagnostic]]:
     if not (site / CONFIG_FILE).is_file():
         return None, [

@@ -149,7 +149,8 @@ def test_a_profile_with_errors_is_reported_and_nothing_is_written(site: Path) ->
     broken.write_text(broken.read_text(encoding="utf-8").replace("[anna-dv]", "[anna dv]"), encoding="utf-8")
     assert run(site) == (
         1,
-        ("content/profiles/anna-de-vries.md:8:15: error: maintainers[1]: 'anna dv' is not a code-host user name\n"),
+        "content/profiles/anna-de-vries.md:8:15: error: maintainers[1]: 'anna dv' is geen gebruikersnaam "
+        "van de codehost\n",
         "sitegen: 5 files checked: 1 error in 1 file, 0 warnings\nsitegen: CODEOWNERS not written: fix the errors "
         "above\n",
     )
