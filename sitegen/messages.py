@@ -368,4 +368,180 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "yaml.duplicate-key.hint": _entry(
         "keep one of the two lines and remove the other", "houd één van de twee regels over en haal de andere weg"
     ),
+    # --- sources.py: files, names, bytes, the front-matter split ----------------------------
+    "source.folder-link": _entry(
+        "the folder is a symbolic link; only folders inside the site are read",
+        "de map is een symbolische koppeling; alleen mappen binnen de site worden gelezen",
+    ),
+    "source.folder-link.hint": _entry(
+        "replace the link with the folder itself", "vervang de koppeling door de map zelf"
+    ),
+    "source.folder-ignored": _entry("the folder '{name}' is ignored", "de map '{name}' wordt overgeslagen"),
+    "source.folder-ignored.hint": _entry(
+        "content files belong directly in {folder}/", "inhoudsbestanden horen direct in {folder}/"
+    ),
+    "source.svg": _entry("SVG photos are not accepted", "foto's in SVG worden niet geaccepteerd"),
+    "source.svg.hint": _entry("save the photo as JPEG, PNG or WebP", "sla de foto op als JPEG, PNG of WebP"),
+    "source.file-ignored": _entry("the file '{name}' is ignored", "het bestand '{name}' wordt overgeslagen"),
+    "source.file-ignored.hint": _entry("only .md files belong in {folder}/", "in {folder}/ horen alleen .md-bestanden"),
+    "source.file-ignored.profile.hint": _entry(
+        "only .md files belong in {folder}/ (and profile photos: .jpg, .jpeg, .png, .webp)",
+        "in {folder}/ horen alleen .md-bestanden (en profielfoto's: .jpg, .jpeg, .png, .webp)",
+    ),
+    "source.file-name": _entry(
+        "the file name '{name}' is not valid: use lower-case letters, digits and hyphens",
+        "de bestandsnaam '{name}' mag niet: gebruik kleine letters, cijfers en streepjes",
+    ),
+    "source.file-name.example.hint": _entry(
+        "rename it, for example to 'anna-de-vries.md'", "geef het een andere naam, bijvoorbeeld 'anna-de-vries.md'"
+    ),
+    "source.file-name.exists.hint": _entry(
+        "'{target}' already exists: merge the two files, or give this one another valid name",
+        "'{target}' bestaat al: voeg de twee bestanden samen, of geef dit bestand een andere geldige naam",
+    ),
+    "source.file-name.shared.hint": _entry(
+        "rename it to '{target}'; but {names} would get that name too: give each file its own name",
+        "noem het '{target}'; maar {names} zou die naam ook krijgen: geef elk bestand een eigen naam",
+    ),
+    "source.file-name.hint": _entry("rename it to '{target}'", "noem het '{target}'"),
+    "source.file-link": _entry(
+        "the file is a symbolic link; only regular files are read",
+        "het bestand is een symbolische koppeling; alleen gewone bestanden worden gelezen",
+    ),
+    "source.file-link.hint": _entry(
+        "replace the link with the file itself", "vervang de koppeling door het bestand zelf"
+    ),
+    "source.unreadable": _entry("the file cannot be read: {reason}", "het bestand kan niet worden gelezen: {reason}"),
+    "source.not-a-file": _entry("this is not a regular file", "dit is geen gewoon bestand"),
+    "source.too-large": _entry(
+        "the file is {size}; the limit is {limit}", "het bestand is {size}; de grens is {limit}"
+    ),
+    "source.larger-than": _entry("the file is larger than {limit}", "het bestand is groter dan {limit}"),
+    "source.too-large.text.hint": _entry("shorten the text", "maak de tekst korter"),
+    "source.too-large.photo.hint": _entry(
+        "make the photo smaller, for example 1000 pixels wide",
+        "maak de foto kleiner, bijvoorbeeld 1000 pixels breed",
+    ),
+    "source.utf16": _entry("the file is UTF-16 text, not UTF-8", "het bestand is UTF-16-tekst, geen UTF-8"),
+    "source.utf8.hint": _entry(
+        "save the file with the UTF-8 encoding", "sla het bestand op met de tekenset (codering) UTF-8"
+    ),
+    "source.nul": _entry(
+        "the file contains a NUL byte: it is not a text file",
+        "het bestand bevat een NUL-byte: het is geen tekstbestand",
+    ),
+    "source.nul.hint": _entry("save it again as plain UTF-8 text", "sla het opnieuw op als platte UTF-8-tekst"),
+    "source.not-utf8": _entry("the file is not valid UTF-8 text", "het bestand is geen geldige UTF-8-tekst"),
+    "source.front-matter-missing": _entry("the file has no front matter", "het bestand heeft geen gegevensblok"),
+    "source.front-matter-missing.hint": _entry(
+        "the file must start with a line '---', then the keys, then a closing '---' line",
+        "het bestand moet beginnen met een regel '---', dan de sleutels, en dan weer een regel '---'",
+    ),
+    "source.toml": _entry(
+        "TOML front matter ('+++') is not supported", "een gegevensblok in TOML ('+++') wordt niet ondersteund"
+    ),
+    "source.json": _entry("JSON front matter is not supported", "een gegevensblok in JSON wordt niet ondersteund"),
+    "source.format.hint": _entry(
+        "write the keys in YAML between two '---' lines", "schrijf de sleutels in YAML tussen twee regels '---'"
+    ),
+    "source.start": _entry(
+        "the '---' line must be the very first line of the file",
+        "de regel '---' moet de allereerste regel van het bestand zijn",
+    ),
+    "source.start.hint": _entry(
+        "remove the blank lines or text before it", "haal de lege regels of de tekst ervoor weg"
+    ),
+    "source.unclosed": _entry("the front matter is not closed", "het gegevensblok is niet afgesloten"),
+    "source.unclosed.hint": _entry(
+        "add a line '---' after the last key; the file is not published until then",
+        "zet een regel '---' onder de laatste sleutel; tot dan wordt het bestand niet gepubliceerd",
+    ),
+    # --- documents.py: one file as a whole, rules between fields, references, dates ----------
+    "document.body-too-large": _entry(
+        "the text below the front matter makes a page of {size:.1f} MiB; the limit is {limit} MiB",
+        "de tekst onder het gegevensblok wordt een pagina van {size:.1f} MiB; de grens is {limit} MiB",
+    ),
+    "document.body-too-large.hint": _entry(
+        "a reference link ([text][name]) repeats its whole address at every use: use it less often, "
+        "or shorten the address",
+        "een verwijzingslink ([tekst][naam]) herhaalt bij elk gebruik het hele adres: gebruik hem minder vaak, "
+        "of maak het adres korter",
+    ),
+    "document.too-deep": _entry(
+        "the file is nested too deeply to be read", "het bestand is te diep genest om te kunnen lezen"
+    ),
+    "document.crash": _entry(
+        "sitegen could not read this file ({reason})", "sitegen kon dit bestand niet lezen ({reason})"
+    ),
+    "document.crash.hint": _entry(
+        "this is a bug in sitegen: please report it with the file",
+        "dit is een fout in sitegen: meld die graag, met het bestand erbij",
+    ),
+    "document.image-dropped": _entry(
+        "images in the text are not shown: the site shows no pictures from elsewhere",
+        "afbeeldingen in de tekst worden niet getoond: de site laat geen plaatjes van elders zien",
+    ),
+    "document.image-dropped.hint": _entry(
+        "remove the image, or link to it: [description](https://...); a profile photo goes beside the "
+        "profile file, with the same name",
+        "haal de afbeelding weg, of link ernaar: [omschrijving](https://...); een profielfoto zet je naast het "
+        "profielbestand, met dezelfde naam",
+    ),
+    "document.time-limit.one": _entry(
+        "reading this file took longer than {seconds:g} second and was stopped",
+        "het lezen van dit bestand duurde langer dan {seconds:g} seconde en is gestopt",
+    ),
+    "document.time-limit": _entry(
+        "reading this file took longer than {seconds:g} seconds and was stopped",
+        "het lezen van dit bestand duurde langer dan {seconds:g} seconden en is gestopt",
+    ),
+    "document.time-limit.hint": _entry(
+        "the text probably holds a long run of brackets or other Markdown syntax: simplify it",
+        "de tekst bevat waarschijnlijk een lange reeks haakjes of andere Markdown-tekens: maak hem eenvoudiger",
+    ),
+    "period": _entry("{key}: {end} lies before {other}: {start}", "{key}: {end} ligt vóór {other}: {start}"),
+    "availability.hours": _entry(
+        "{key}.hours_per_week: must be 0 when the status is unavailable",
+        "{key}.hours_per_week: moet 0 zijn als de status unavailable is",
+    ),
+    "organisation.unknown": _entry(
+        "organisation: unknown organisation '{value}'", "organisation: onbekende organisatie '{value}'"
+    ),
+    "organisation.closest": _entry("the closest ids: {ids}", "de id's die er het meest op lijken: {ids}"),
+    "organisation.listing": _entry(
+        "the ids are listed in content/organisations.yaml", "de id's staan in content/organisations.yaml"
+    ),
+    "profile.unknown": _entry("{key}: unknown profile '{value}'", "{key}: onbekend profiel '{value}'"),
+    "profile.closest": _entry("the closest profiles: {ids}", "de profielen die er het meest op lijken: {ids}"),
+    "profile.listing": _entry(
+        "use the file name of a profile in content/profiles/, without '.md'",
+        "gebruik de bestandsnaam van een profiel in content/profiles/, zonder '.md'",
+    ),
+    "date.future": _entry(
+        "{key}: {value} lies in the future (the build date is {date})",
+        "{key}: {value} ligt in de toekomst (de bouwdatum is {date})",
+    ),
+    "date.future.consent.hint": _entry(
+        "write the day on which the member agreed to publication",
+        "schrijf de dag waarop het lid toestemming gaf voor publicatie",
+    ),
+    "date.future.updated.hint": _entry(
+        "write the day on which the profile was last checked",
+        "schrijf de dag waarop het profiel voor het laatst is nagekeken",
+    ),
+    "profile.stale": _entry(
+        "{key}: this profile was last confirmed on {value}, more than a year before {date}: is it still current?",
+        "{key}: dit profiel is voor het laatst bevestigd op {value}, meer dan een jaar vóór {date}: klopt het nog?",
+    ),
+    "profile.stale.hint": _entry(
+        "check the profile, then set 'updated: {date}'", "kijk het profiel na en zet dan 'updated: {date}'"
+    ),
+    "deadline.passed": _entry(
+        "deadline: {value} has passed, but the status is still 'open'",
+        "deadline: {value} is voorbij, maar de status is nog 'open'",
+    ),
+    "deadline.passed.hint": _entry(
+        "set 'status: filled' or 'status: withdrawn', or move the deadline",
+        "zet 'status: filled' of 'status: withdrawn', of verschuif de deadline",
+    ),
 }

@@ -238,7 +238,7 @@ def test_step_summary_only_in_github_format(
     ],
 )
 def test_warnings_fail_only_with_strict(make_site: SiteFactory, files: dict[str, str], line: str) -> None:
-    site = make_site({**VALID, **files})
+    site = make_site({**ENGLISH, **VALID, **files})
     status, out, err = run("check", str(site), "--date", DATE)
     assert status == 0
     assert out.splitlines()[0] == line
@@ -519,8 +519,8 @@ def test_unexpected_files_and_folders_are_warnings(make_site: SiteFactory) -> No
     status, out, _ = run("check", str(site), "--date", DATE)
     assert status == 0
     assert out == (
-        "content/pages/oud: warning: the folder 'oud' is ignored\n"
-        "  hint: content files belong directly in content/pages/\n"
-        "content/profiles/notities.txt: warning: the file 'notities.txt' is ignored\n"
-        "  hint: only .md files belong in content/profiles/ (and profile photos: .jpg, .jpeg, .png, .webp)\n"
+        "content/pages/oud: warning: de map 'oud' wordt overgeslagen\n"
+        "  hint: inhoudsbestanden horen direct in content/pages/\n"
+        "content/profiles/notities.txt: warning: het bestand 'notities.txt' wordt overgeslagen\n"
+        "  hint: in content/profiles/ horen alleen .md-bestanden (en profielfoto's: .jpg, .jpeg, .png, .webp)\n"
     )
