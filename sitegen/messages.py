@@ -97,6 +97,7 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "noun.skills": _entry("skills", "kernkwaliteiten"),
     "noun.field": _entry("field", "werkveld"),
     "noun.skill": _entry("skill", "kernkwaliteit"),
+    "noun.terms": _entry("terms", "termen"),
     "did-you-mean": _entry("did you mean '{word}'?", "bedoel je '{word}'?"),
     "with-suggestion": _entry("{suggestion} {rest}", "{suggestion} {rest}"),
     # --- schema.py: the field rules ----------------------------------------------------------
@@ -543,5 +544,213 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "deadline.passed.hint": _entry(
         "set 'status: filled' or 'status: withdrawn', or move the deadline",
         "zet 'status: filled' of 'status: withdrawn', of verschuif de deadline",
+    ),
+    # --- directory.py: across files ----------------------------------------------------------
+    "page.reserved": _entry(
+        "the page name '{name}' is taken by a section of the site",
+        "de paginanaam '{name}' is al in gebruik voor een onderdeel van de site",
+    ),
+    "page.reserved.hint": _entry(
+        "rename the file, for example to 'over-{name}.md'",
+        "geef het bestand een andere naam, bijvoorbeeld 'over-{name}.md'",
+    ),
+    "photo.duplicate": _entry(
+        "the profile '{name}' has more than one photo: {names}", "het profiel '{name}' heeft meer dan één foto: {names}"
+    ),
+    "photo.duplicate.hint": _entry("keep one photo and remove the others", "houd één foto over en haal de andere weg"),
+    "photo.without-profile": _entry(
+        "the photo '{name}' belongs to no profile", "de foto '{name}' hoort bij geen enkel profiel"
+    ),
+    "photo.without-profile.rename.hint": _entry(
+        "rename it to '{owner}{extension}', after its profile file '{owner}.md'",
+        "noem de foto '{owner}{extension}', naar het profielbestand '{owner}.md'",
+    ),
+    "photo.without-profile.hint": _entry(
+        "name it after its profile file: the photo of anna-de-vries.md is anna-de-vries.jpg; or remove it",
+        "geef de foto de naam van het profielbestand: de foto bij anna-de-vries.md heet anna-de-vries.jpg; "
+        "of haal hem weg",
+    ),
+    "contact.internal": _entry(
+        "contact: the profile '{value}' is internal, but this assignment is public",
+        "contact: het profiel '{value}' is intern, maar deze klus is openbaar",
+    ),
+    "contact.internal.hint": _entry(
+        "name a public profile, or move the contact into the 'internal:' block",
+        "noem een openbaar profiel, of zet de contactpersoon in het blok 'internal:'",
+    ),
+    # --- photos.py, images.py ------------------------------------------------------------------
+    "photo.export.hint": _entry(
+        "export the photo again as JPEG, PNG or WebP", "exporteer de foto opnieuw als JPEG, PNG of WebP"
+    ),
+    "photo.too-large": _entry(
+        "the photo is {width}x{height} pixels; the limit is {limit} million pixels",
+        "de foto is {width}x{height} pixels; de grens is {limit} miljoen pixels",
+    ),
+    "photo.smaller.hint": _entry("make the photo smaller", "maak de foto kleiner"),
+    "photo.too-many-pixels": _entry("the photo has too many pixels", "de foto heeft te veel pixels"),
+    "photo.not-an-image": _entry(
+        "the file is not a JPEG, PNG or WebP image", "het bestand is geen afbeelding in JPEG, PNG of WebP"
+    ),
+    "photo.damaged": _entry(
+        "the photo cannot be read: the file is damaged or incomplete",
+        "de foto kan niet worden gelezen: het bestand is beschadigd of onvolledig",
+    ),
+    "photo.exif": _entry(
+        "the photo cannot be processed: its EXIF data is damaged",
+        "de foto kan niet worden verwerkt: de EXIF-gegevens zijn beschadigd",
+    ),
+    # --- codeowners.py -------------------------------------------------------------------------
+    "codeowners.outdated": _entry(
+        "{file} is out of date with the profiles' maintainers and the coordinators",
+        "{file} loopt achter op de beheerders van de profielen en de coördinatoren",
+    ),
+    "file.missing": _entry("{file} is missing", "{file} ontbreekt"),
+    "codeowners.hint": _entry("run `{command}` and commit the file", "voer `{command}` uit en commit het bestand"),
+    # --- config.py: sitegen.yaml, organisations.yaml, vocabulary.yaml -----------------------
+    "config.base-url": _entry("{key}: '{value}' is not a valid base URL", "{key}: '{value}' is geen geldig basisadres"),
+    "config.base-url.hint": _entry(
+        "write the site's address with https://, for example https://example.org/netwerk/",
+        "schrijf het adres van de site met https://, bijvoorbeeld https://example.org/netwerk/",
+    ),
+    "config.code-host": _entry(
+        "{key}.url: sitegen cannot tell whether '{value}' is on GitHub or on GitLab",
+        "{key}.url: sitegen kan niet zien of '{value}' op GitHub of op GitLab staat",
+    ),
+    "config.code-host.hint": _entry(
+        "add a line 'host: gitlab' (or 'host: github') under '{key}:'",
+        "voeg onder '{key}:' een regel 'host: gitlab' (of 'host: github') toe",
+    ),
+    "config.repository": _entry(
+        "{key}.url: '{value}' is not the address of a repository: {problem}",
+        "{key}.url: '{value}' is geen adres van een repository: {problem}",
+    ),
+    "config.repository.hint": _entry(
+        "copy the address of the repository's front page, for example "
+        "https://github.com/netwerk/site or https://gitlab.com/netwerk/site",
+        "kopieer het adres van de voorpagina van de repository, bijvoorbeeld "
+        "https://github.com/netwerk/site of https://gitlab.com/netwerk/site",
+    ),
+    "config.theme-name": _entry(
+        "{key}: '{value}' is not a valid theme folder name", "{key}: '{value}' is geen geldige naam voor een themamap"
+    ),
+    "config.slug.hint": _entry(
+        "use lower-case letters, digits and hyphens", "gebruik kleine letters, cijfers en streepjes"
+    ),
+    "config.weights": _entry(
+        "{key}: at least one weight must be above 0", "{key}: minstens één gewicht moet groter zijn dan 0"
+    ),
+    "config.weights.hint": _entry(
+        "give skills a weight, for example 'skills: 40', or set 'suggestions: 0' to turn matching off",
+        "geef skills een gewicht, bijvoorbeeld 'skills: 40', of zet 'suggestions: 0' om het koppelen uit te zetten",
+    ),
+    "config.outside": _entry(
+        "the file lies outside the site, behind a symbolic link",
+        "het bestand ligt buiten de site, achter een symbolische koppeling",
+    ),
+    "config.missing.hint": _entry(
+        "create it with at least 'title:' and 'base_url:'", "maak het aan, met minstens 'title:' en 'base_url:'"
+    ),
+    "config.theme": _entry("theme: there is no folder themes/{theme}/", "theme: er is geen map themes/{theme}/"),
+    "config.theme.hint": _entry(
+        "create themes/{theme}/templates/ with the templates to override, or remove the line",
+        "maak themes/{theme}/templates/ aan met de sjablonen die je wilt vervangen, of haal de regel weg",
+    ),
+    "config.organisations.hint": _entry(
+        "list the participating organisations there, by id", "zet daarin de deelnemende organisaties, elk met een id"
+    ),
+    "config.organisation-id": _entry(
+        "'{value}' is not a valid organisation id", "'{value}' is geen geldige organisatie-id"
+    ),
+    "config.organisation-id.hint": _entry(
+        "use lower-case letters, digits and hyphens, for example '{example}'",
+        "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{example}'",
+    ),
+    "config.organisation-id.long": _entry(
+        "the organisation id '{value}...' is {count} characters; the limit is {limit}",
+        "de organisatie-id '{value}...' is {count} tekens lang; de grens is {limit}",
+    ),
+    "config.organisation-id.long.hint": _entry(
+        "use a shorter id, such as the organisation's name in lower case with hyphens",
+        "gebruik een kortere id, zoals de naam van de organisatie in kleine letters met streepjes",
+    ),
+    "config.ambiguous": _entry(
+        "{kind}: '{word}' of '{term}' is also a term or alias of '{owner}'",
+        "{kind}: '{word}' van '{term}' is ook een term of alias van '{owner}'",
+    ),
+    "config.ambiguous.hint": _entry("a word may belong to one term only", "een woord mag maar bij één term horen"),
+    # --- ownership.py: who may change which file (check --changed-by) -------------------------
+    "owner.coordinators-only": _entry(
+        "{author} may not change this file: only a coordinator may change {what}",
+        "{author} mag dit bestand niet wijzigen: alleen een coördinator mag {what} wijzigen",
+    ),
+    "owner.what.config": _entry("the site's settings", "de instellingen van de site"),
+    "owner.what.theme": _entry("the theme", "het thema"),
+    "owner.what.pages": _entry("the site's pages", "de pagina's van de site"),
+    "owner.what.other": _entry(
+        "files outside the members' content (profiles, assignments, organisations, vocabulary)",
+        "bestanden buiten de inhoud van de leden (profielen, klussen, organisaties, vocabulaire)",
+    ),
+    "owner.no-coordinators": _entry(
+        "sitegen.yaml lists no coordinators yet: a coordinator adds 'coordinators:' there first",
+        "in sitegen.yaml staan nog geen coördinatoren: een coördinator zet daar eerst 'coordinators:'",
+    ),
+    "owner.ask": _entry("ask a coordinator ({names}) {purpose}", "vraag een coördinator ({names}) {purpose}"),
+    "owner.purpose.change": _entry("to make this change", "om deze wijziging te doen"),
+    "owner.purpose.add": _entry(
+        "to make this change, or to add you to 'maintainers' of {profile} first, in a change of its own",
+        "om deze wijziging te doen, of om je eerst bij 'maintainers' van {profile} te zetten, in een aparte wijziging",
+    ),
+    "owner.unreadable": _entry(
+        "{author} may not change this profile: it could not be read on {base}, so only a coordinator may change it",
+        "{author} mag dit profiel niet wijzigen: het kon op {base} niet worden gelezen, dus alleen een coördinator "
+        "mag het wijzigen",
+    ),
+    "owner.no-maintainers": _entry(
+        "{author} may not change this profile: it lists no maintainers, so only a coordinator may change it",
+        "{author} mag dit profiel niet wijzigen: er staan geen beheerders in, dus alleen een coördinator mag het "
+        "wijzigen",
+    ),
+    "owner.listed": _entry(
+        "the maintainers listed on line {line} ({names})", "de beheerders op regel {line} ({names})"
+    ),
+    "owner.listed.coordinators": _entry(
+        "the maintainers listed on line {line} ({names}) or a coordinator ({coordinators})",
+        "de beheerders op regel {line} ({names}) of een coördinator ({coordinators})",
+    ),
+    "owner.not-yet": _entry(
+        "{author} is not a maintainer of this profile yet: adding yourself to 'maintainers' counts "
+        "only once that change is merged",
+        "{author} is nog geen beheerder van dit profiel: jezelf bij 'maintainers' zetten telt pas "
+        "als die wijziging is samengevoegd",
+    ),
+    "owner.not-yet.hint": _entry(
+        "first ask one of {listed} to add you, in a change of its own; then make this change",
+        "vraag eerst een van {listed} om je toe te voegen, in een aparte wijziging; doe daarna deze wijziging",
+    ),
+    "owner.maintainers-only": _entry(
+        "{author} may not change this profile: only its maintainers may ({names})",
+        "{author} mag dit profiel niet wijzigen: alleen de beheerders mogen dat ({names})",
+    ),
+    "owner.maintainers-only.hint": _entry(
+        "ask one of {listed} to make this change, or to add you to 'maintainers' first, in a change of its own",
+        "vraag een van {listed} om deze wijziging te doen, of om je eerst bij 'maintainers' te zetten, "
+        "in een aparte wijziging",
+    ),
+    "owner.no-profile": _entry(
+        "this file belongs to the profile {profile}, which does not exist",
+        "dit bestand hoort bij het profiel {profile}, dat niet bestaat",
+    ),
+    "owner.no-profile.hint": _entry(
+        "add {profile} with '{author}' under 'maintainers', or remove this file",
+        "voeg {profile} toe met '{author}' onder 'maintainers', of haal dit bestand weg",
+    ),
+    "owner.add.hint": _entry("add '- {author}' under 'maintainers:'", "zet '- {author}' onder 'maintainers:'"),
+    "owner.add-lines.hint": _entry(
+        "add the lines 'maintainers:' and '  - {author}' before the closing '---'",
+        "zet de regels 'maintainers:' en '  - {author}' vóór de afsluitende '---'",
+    ),
+    "owner.new-profile": _entry(
+        "a new profile must list its author under 'maintainers': {author} is missing",
+        "een nieuw profiel moet de schrijver onder 'maintainers' noemen: {author} ontbreekt",
     ),
 }

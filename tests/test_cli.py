@@ -285,8 +285,8 @@ def test_a_page_may_not_take_a_section_name(make_site: SiteFactory, tmp_path: Pa
     status, out, _ = run("check", str(site), "--date", DATE)
     assert status == 1
     assert out == (
-        "content/pages/profielen.md: error: the page name 'profielen' is taken by a section of the site\n"
-        "  hint: rename the file, for example to 'over-profielen.md'\n"
+        "content/pages/profielen.md: error: de paginanaam 'profielen' is al in gebruik voor een onderdeel van de site\n"
+        "  hint: geef het bestand een andere naam, bijvoorbeeld 'over-profielen.md'\n"
     )
 
 
@@ -508,9 +508,9 @@ def test_a_public_assignment_may_not_name_an_internal_contact(make_site: SiteFac
     status, out, _ = run("check", str(site), "--date", DATE)
     assert status == 1
     assert out == (
-        "content/assignments/klus.md:6:1: error: contact: the profile 'anna-de-vries' is internal, "
-        "but this assignment is public\n"
-        "  hint: name a public profile, or move the contact into the 'internal:' block\n"
+        "content/assignments/klus.md:6:1: error: contact: het profiel 'anna-de-vries' is intern, "
+        "maar deze klus is openbaar\n"
+        "  hint: noem een openbaar profiel, of zet de contactpersoon in het blok 'internal:'\n"
     )
 
 
