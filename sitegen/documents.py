@@ -92,7 +92,11 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
                 _first_line(document, _REFERENCE_DEFINITION),
                 1,
                 "body-too-large",
-                msg("document.body-too-large", size=problem.size / 1024 / 1024, limit=markup.MAX_HTML // 1024 // 1024),
+                msg(
+                    "document.body-too-large",
+                    size=f"{problem.size / 1024 / 1024:.1f}",
+                    limit=markup.MAX_HTML // 1024 // 1024,
+                ),
                 msg("document.body-too-large.hint"),
             )
         )
@@ -261,7 +265,7 @@ def timeout_diagnostic(path: str, seconds: float) -> Diagnostic:
         1,
         1,
         "time-limit",
-        msg("document.time-limit.one" if seconds == 1 else "document.time-limit", seconds=seconds),
+        msg("document.time-limit.one" if seconds == 1 else "document.time-limit", seconds=f"{seconds:g}"),
         msg("document.time-limit.hint"),
     )
 

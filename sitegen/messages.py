@@ -11,7 +11,7 @@ other: `tests/test_messages.py` proves every key has `en` and `nl` with the same
 placeholders, that the code uses every key, and that no diagnostic is made of a bare string.
 
 A parameter is a value the member wrote, a key, a number (placeholders may carry a format
-spec such as `{minimum:g}`) or another `Message`: a fragment such as "a list of texts" or a
+spec such as `{minimum}`) or another `Message`: a fragment such as "a list of texts" or a
 "did you mean" that is itself translated.
 """
 
@@ -129,8 +129,8 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "{key}: expected a whole number, got {value}", "{key}: hier hoort een heel getal, maar er staat {value}"
     ),
     "number.range": _entry(
-        "{key}: must be between {minimum:g} and {maximum:g}, got {value}",
-        "{key}: moet tussen {minimum:g} en {maximum:g} liggen, maar is {value}",
+        "{key}: must be between {minimum} and {maximum}, got {value}",
+        "{key}: moet tussen {minimum} en {maximum} liggen, maar is {value}",
     ),
     "date.shape": _entry(
         "{key}: '{value}' is not a date in the form YYYY-MM-DD",
@@ -459,8 +459,8 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     ),
     # --- documents.py: one file as a whole, rules between fields, references, dates ----------
     "document.body-too-large": _entry(
-        "the text below the front matter makes a page of {size:.1f} MiB; the limit is {limit} MiB",
-        "de tekst onder het gegevensblok wordt een pagina van {size:.1f} MiB; de grens is {limit} MiB",
+        "the text below the front matter makes a page of {size} MiB; the limit is {limit} MiB",
+        "de tekst onder het gegevensblok wordt een pagina van {size} MiB; de grens is {limit} MiB",
     ),
     "document.body-too-large.hint": _entry(
         "a reference link ([text][name]) repeats its whole address at every use: use it less often, "
@@ -489,12 +489,12 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "profielbestand, met dezelfde naam",
     ),
     "document.time-limit.one": _entry(
-        "reading this file took longer than {seconds:g} second and was stopped",
-        "het lezen van dit bestand duurde langer dan {seconds:g} seconde en is gestopt",
+        "reading this file took longer than {seconds} second and was stopped",
+        "het lezen van dit bestand duurde langer dan {seconds} seconde en is gestopt",
     ),
     "document.time-limit": _entry(
-        "reading this file took longer than {seconds:g} seconds and was stopped",
-        "het lezen van dit bestand duurde langer dan {seconds:g} seconden en is gestopt",
+        "reading this file took longer than {seconds} seconds and was stopped",
+        "het lezen van dit bestand duurde langer dan {seconds} seconden en is gestopt",
     ),
     "document.time-limit.hint": _entry(
         "the text probably holds a long run of brackets or other Markdown syntax: simplify it",

@@ -318,7 +318,9 @@ def number(minimum: float, maximum: float, whole: bool = False) -> Validator:
             return ctx.error(node, "wrong-type", msg("number.whole", key=key, value=node.source))
         if not minimum <= node.value <= maximum:
             return ctx.error(
-                node, "out-of-range", msg("number.range", key=key, minimum=minimum, maximum=maximum, value=node.source)
+                node,
+                "out-of-range",
+                msg("number.range", key=key, minimum=f"{minimum:g}", maximum=f"{maximum:g}", value=node.source),
             )
         return node.value
 
