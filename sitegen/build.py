@@ -83,6 +83,7 @@ class CheckResult:
     directory: directory.Directory | None
     diagnostics: list[Diagnostic]
     files_checked: int
+    language: config.Language = "nl"  # the site's, in which the diagnostics are reported
 
     @property
     def broken_files(self) -> list[str]:
@@ -140,14 +141,14 @@ def check_site(site: Path, options: Options, keep_html: bool = True) -> CheckRes
     )
     if site_config is None:
         diagnostics += [d for r in results for d in r.diagnostics]
-        return CheckResult(None, sorted_diagnostics(diagnostics), files_checked)
+        return CheckResult(None, sorted_diagnostics(diagnostics), files_checked, config.declared_language(site))
     if options.base_url:
         site_config = dataclasses.replace(site_config, base_url=options.base_url)
     assembled, found = directory.assemble(
         site_config, organisations, document_results, photo_results, options.build_date
     )
     diagnostics += found
-    return CheckResult(assembled, sorted_diagnostics(diagnostics), files_checked)
+    return CheckResult(assembled, sorted_diagnostics(diagnostics), files_checked, site_config.language)
 
 
 def _stage_progress(options: Options, stage: str) -> Callable[[int, int], None] | None:

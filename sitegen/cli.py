@@ -383,22 +383,22 @@ def _progress_bar(err: TextIO) -> build.Progress:
 
 
 def _report(checked: build.CheckResult, output_format: str, out: TextIO, err: TextIO) -> None:
-    found = checked.diagnostics
+    found, language = checked.diagnostics, checked.language
     if output_format == "json":
-        out.write(diagnostics.format_json(found))
+        out.write(diagnostics.format_json(found, language))
     elif output_format == "github":
-        out.write(diagnostics.format_github(found))
+        out.write(diagnostics.format_github(found, language))
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
             try:
                 with open(summary_file, "a", encoding="utf-8") as handle:
-                    handle.write(diagnostics.format_github_summary(found, checked.files_checked))
+                    handle.write(diagnostics.format_github_summary(found, checked.files_checked, language))
             except OSError as exc:  # the annotations are out already: the summary is a copy
                 err.write(
                     f"sitegen: warning: GITHUB_STEP_SUMMARY: cannot append to '{summary_file}': {exc.strerror or exc}\n"
                 )
     else:
-        out.write(diagnostics.format_text(found))
+        out.write(diagnostics.format_text(found, language))
     err.write(f"sitegen: {diagnostics.summary_line(found, checked.files_checked)}\n")
 
 

@@ -19,6 +19,7 @@ from . import build, models, write
 from .codehost import Host
 from .config import SiteConfig
 from .diagnostics import error, has_errors, sorted_diagnostics
+from .messages import msg
 
 DEFAULT_FILES: dict[Host, str] = {"github": ".github/CODEOWNERS", "gitlab": ".gitlab/CODEOWNERS"}
 
@@ -94,10 +95,8 @@ def owners(site: Path, out: str | None, options: build.Options, check_only: bool
             0,
             0,
             "codeowners-outdated",
-            f"{shown} is out of date with the profiles' maintainers and the coordinators"
-            if current is not None
-            else f"{shown} is missing",
-            f"run `{command}` and commit the file",
+            msg("codeowners.outdated", file=shown) if current is not None else msg("file.missing", file=shown),
+            msg("codeowners.hint", command=command),
         )
         return OwnersResult(
             replace(checked, diagnostics=sorted_diagnostics([*checked.diagnostics, problem])), False, ""

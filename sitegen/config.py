@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from . import codehost, models, schema, sources, yamlstrict
 from .codehost import Repository
 from .diagnostics import ContentProblem, Diagnostic, error
+from .messages import msg
 from .terms import fold, is_slug, slugify
 
 CONFIG_FILE = "sitegen.yaml"
@@ -103,8 +104,8 @@ def _base_url(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
         return ctx.error(
             node,
             "invalid-url",
-            f"{key}: '{value}' is not a valid base URL",
-            "write the site's address with https://, for example https://example.org/netwerk/",
+            msg("config.base-url", key=key, value=value),
+            msg("config.base-url.hint"),
         )
     return normalized
 
@@ -144,17 +145,16 @@ def _repository(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
         return ctx.error(
             ctx.lines[f"{key}.url"],
             "unknown-code-host",
-            f"{key}.url: sitegen cannot tell whether '{url}' is on GitHub or on GitLab",
-            f"add a line 'host: gitlab' (or 'host: github') under '{key}:'",
+            msg("config.code-host", key=key, value=url),
+            msg("config.code-host.hint", key=key),
         )
     problem = codehost.project_problem(url, host)
     if problem:
         return ctx.error(
             ctx.lines[f"{key}.url"],
             "invalid-url",
-            f"{key}.url: '{url}' is not the address of a repository: {problem}",
-            "copy the address of the repository's front page, for example "
-            "https://github.com/netwerk/site or https://gitlab.com/netwerk/site",
+            msg("config.repository", key=key, value=url, problem=problem),
+            msg("config.repository.hint"),
         )
     return Repository(codehost.project_url(url), values.get("branch", "main"), host)
 
@@ -166,8 +166,8 @@ def _theme_name(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
         return ctx.error(
             node,
             "invalid-value",
-            f"{key}: '{value}' is not a valid theme folder name",
-            "use lower-case letters, digits and hyphens",
+            msg("config.theme-name", key=key, value=value),
+            msg("config.slug.hint"),
         )
     return value
 
@@ -186,8 +186,8 @@ def _weights(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
         return ctx.error(
             node,
             "out-of-range",
-            f"{key}: at least one weight must be above 0",
-            "give skills a weight, for example 'skills: 40', or set 'suggestions: 0' to turn matching off",
+            msg("config.weights", key=key),
+            msg("config.weights.hint"),
         )
     return weights
 
@@ -251,8 +251,8 @@ def _load_yaml_file(site: Path, rel: str) -> tuple[yamlstrict.Mapping | None, li
                 0,
                 0,
                 "symbolic-link",
-                "the file lies outside the site, behind a symbolic link",
-                "replace the link with the file itself",
+                msg("config.outside"),
+                msg("source.file-link.hint"),
             )
         ]
     try:
@@ -260,6 +260,15 @@ def _load_yaml_file(site: Path, rel: str) -> tuple[yamlstrict.Mapping | None, li
         return yamlstrict.load(text, 1, "the file"), []
     except ContentProblem as problem:
         return None, [problem.to_diagnostic(rel)]
+
+
+def declared_language(site: Path) -> Language:
+    """The `language:` of a sitegen.yaml that is not valid otherwise, for its messages; else nl."""
+    node = _load_yaml_file(site, CONFIG_FILE)[0] if (site / CONFIG_FILE).is_file() else None
+    entry = node.get("language") if node is not None else None
+    if entry is not None and isinstance(entry.value, yamlstrict.Scalar) and entry.value.value == "en":
+        return "en"
+    return "nl"
 
 
 def load_config(site: Path) -> tuple[SiteConfig | None, list[Diagnostic]]:
@@ -270,8 +279,8 @@ def load_config(site: Path) -> tuple[SiteConfig | None, list[Diagnostic]]:
                 0,
                 0,
                 "missing-file",
-                f"{CONFIG_FILE} is missing",
-                "create it with at least 'title:' and 'base_url:'",
+                msg("file.missing", file=CONFIG_FILE),
+                msg("config.missing.hint"),
             )
         ]
     node, diagnostics = _load_yaml_file(site, CONFIG_FILE)
@@ -286,8 +295,8 @@ def load_config(site: Path) -> tuple[SiteConfig | None, list[Diagnostic]]:
         ctx.error(
             ctx.lines["theme"],
             "unknown-theme",
-            f"theme: there is no folder themes/{theme}/",
-            f"create themes/{theme}/templates/ with the templates to override, or remove the line",
+            msg("config.theme", theme=theme),
+            msg("config.theme.hint", theme=theme),
         )
         return None, ctx.diagnostics
     if not _networks_apart(values.get("networks", ()), ctx):
@@ -327,8 +336,8 @@ def load_organisations(site: Path) -> tuple[dict[str, models.Organisation], list
                 0,
                 0,
                 "missing-file",
-                f"{ORGANISATIONS_FILE} is missing",
-                "list the participating organisations there, by id",
+                msg("file.missing", file=ORGANISATIONS_FILE),
+                msg("config.organisations.hint"),
             )
         ]
     node, diagnostics = _load_yaml_file(site, ORGANISATIONS_FILE)
@@ -342,16 +351,16 @@ def load_organisations(site: Path) -> tuple[dict[str, models.Organisation], list
             ctx.error(
                 (entry.key_line, entry.key_column),
                 "invalid-id",
-                f"'{entry.key}' is not a valid organisation id",
-                f"use lower-case letters, digits and hyphens, for example '{example}'",
+                msg("config.organisation-id", value=entry.key),
+                msg("config.organisation-id.hint", example=example),
             )
             continue
         if len(entry.key) > MAX_ID:  # the id names a folder of the site
             ctx.error(
                 (entry.key_line, entry.key_column),
                 "invalid-id",
-                f"the organisation id '{entry.key[:20]}...' is {len(entry.key)} characters; the limit is {MAX_ID}",
-                "use a shorter id, such as the organisation's name in lower case with hyphens",
+                msg("config.organisation-id.long", value=entry.key[:20], count=len(entry.key), limit=MAX_ID),
+                msg("config.organisation-id.long.hint"),
             )
             continue
         values = schema.validate_mapping(entry.value, schema.ORGANISATION, entry.key, ctx)
@@ -396,7 +405,7 @@ def _check_unambiguous(vocabulary: models.Vocabulary, node: yamlstrict.Mapping, 
                     ctx.error(
                         item,
                         "ambiguous-term",
-                        f"{kind}: '{word}' of '{term.term}' is also a term or alias of '{owner[folded]}'",
-                        "a word may belong to one term only",
+                        msg("config.ambiguous", kind=kind, word=word, term=term.term, owner=owner[folded]),
+                        msg("config.ambiguous.hint"),
                     )
                 owner.setdefault(folded, term.term)

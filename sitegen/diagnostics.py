@@ -10,7 +10,9 @@ import enum
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .messages import Message, render
 
 
 class Severity(enum.Enum):
@@ -27,8 +29,18 @@ class Diagnostic:
     column: int
     severity: Severity
     code: str
-    message: str
+    message: str  # in English, as every test and sort sees it
     hint: str = ""
+    # The same words as catalog messages (sitegen/messages.py), which the reporters render in
+    # the site's language. Not compared: equal English is the same problem.
+    text: Message | None = field(default=None, compare=False)
+    hint_text: Message | None = field(default=None, compare=False)
+
+    def message_in(self, language: str) -> str:
+        return self.message if self.text is None else self.text.render(language)
+
+    def hint_in(self, language: str) -> str:
+        return self.hint if self.hint_text is None else self.hint_text.render(language)
 
     @property
     def is_error(self) -> bool:
@@ -38,8 +50,28 @@ class Diagnostic:
         return (self.path, self.line, self.column, self.code, self.message)
 
 
-def error(path: str, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
-    return Diagnostic(path, line, column, Severity.ERROR, code, message, hint)
+Words = str | Message  # a message not (yet) in the catalog stays English in every language
+
+
+def _diagnostic(
+    path: str, line: int, column: int, severity: Severity, code: str, message: Words, hint: Words | None
+) -> Diagnostic:
+    hint = hint or ""
+    return Diagnostic(
+        path,
+        line,
+        column,
+        severity,
+        code,
+        render(message, "en"),
+        render(hint, "en"),
+        message if isinstance(message, Message) else None,
+        hint if isinstance(hint, Message) else None,
+    )
+
+
+def error(path: str, line: int, column: int, code: str, message: Words, hint: Words | None = None) -> Diagnostic:
+    return _diagnostic(path, line, column, Severity.ERROR, code, message, hint)
 
 
 class ContentProblem(Exception):
@@ -47,16 +79,18 @@ class ContentProblem(Exception):
     where it is found and turned into a diagnostic by the one who knows the file's path.
     Lines and columns count from 1; 0 means the whole file (a photo has no lines)."""
 
-    def __init__(self, line: int, column: int, code: str, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.line, self.column, self.code, self.message, self.hint = line, column, code, message, hint
+    def __init__(self, line: int, column: int, code: str, message: Words, hint: Words | None = None) -> None:
+        super().__init__(render(message, "en"))
+        self.line, self.column, self.code = line, column, code
+        self.message, self.hint = render(message, "en"), render(hint or "", "en")
+        self.words, self.hint_words = message, hint
 
     def to_diagnostic(self, path: str) -> Diagnostic:
-        return error(path, self.line, self.column, self.code, self.message, self.hint)
+        return error(path, self.line, self.column, self.code, self.words, self.hint_words)
 
 
-def warning(path: str, line: int, column: int, code: str, message: str, hint: str = "") -> Diagnostic:
-    return Diagnostic(path, line, column, Severity.WARNING, code, message, hint)
+def warning(path: str, line: int, column: int, code: str, message: Words, hint: Words | None = None) -> Diagnostic:
+    return _diagnostic(path, line, column, Severity.WARNING, code, message, hint)
 
 
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -94,12 +128,12 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escape_character, text)
 
 
-def format_text(diagnostics: Sequence[Diagnostic]) -> str:
+def format_text(diagnostics: Sequence[Diagnostic], language: str = "en") -> str:
     lines: list[str] = []
     for d in diagnostics:
-        lines.append(f"{_location(d)}: {d.severity.value}: {printable(d.message)}")
+        lines.append(f"{_location(d)}: {d.severity.value}: {printable(d.message_in(language))}")
         if d.hint:
-            lines.append(f"  hint: {printable(d.hint)}")
+            lines.append(f"  hint: {printable(d.hint_in(language))}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -123,7 +157,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(diagnostics: Sequence[Diagnostic]) -> str:
+def format_github(diagnostics: Sequence[Diagnostic], language: str = "en") -> str:
     out: list[str] = []
     for d in diagnostics:
         command = "error" if d.is_error else "warning"
@@ -133,7 +167,7 @@ def format_github(diagnostics: Sequence[Diagnostic]) -> str:
         if d.column > 0:
             properties.append(f"col={d.column}")
         properties.append(f"title={_escape_property('sitegen ' + d.code)}")
-        message = printable(d.message) + (f"\nhint: {printable(d.hint)}" if d.hint else "")
+        message = printable(d.message_in(language)) + (f"\nhint: {printable(d.hint_in(language))}" if d.hint else "")
         out.append(f"::{command} {','.join(properties)}::{_escape_data(message)}\n")
     return "".join(out)
 
@@ -144,18 +178,25 @@ def _escape_markdown_cell(text: str) -> str:
     return escaped.replace("\r", " ").replace("\n", "<br>")
 
 
-def format_github_summary(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
+def format_github_summary(diagnostics: Sequence[Diagnostic], files_checked: int, language: str = "en") -> str:
     """A Markdown table for $GITHUB_STEP_SUMMARY: unlike annotations, it is never capped."""
     lines = ["## sitegen check", "", summary_line(diagnostics, files_checked), ""]
     if diagnostics:
         lines += ["| file | line | severity | message | hint |", "|---|---:|---|---|---|"]
         for d in diagnostics:
-            cells = [d.path, str(d.line) if d.line > 0 else "", d.severity.value, d.message, d.hint]
+            cells = [
+                d.path,
+                str(d.line) if d.line > 0 else "",
+                d.severity.value,
+                d.message_in(language),
+                d.hint_in(language),
+            ]
             lines.append("| " + " | ".join(_escape_markdown_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 
-def format_json(diagnostics: Sequence[Diagnostic]) -> str:
+def format_json(diagnostics: Sequence[Diagnostic], language: str = "en") -> str:
+    """`message` and `hint` in `language`, which each record names: scripts match on `code`."""
     records = [
         {
             "path": d.path,
@@ -163,8 +204,9 @@ def format_json(diagnostics: Sequence[Diagnostic]) -> str:
             "column": d.column,
             "severity": d.severity.value,
             "code": d.code,
-            "message": d.message,
-            "hint": d.hint,
+            "language": language,
+            "message": d.message_in(language),
+            "hint": d.hint_in(language),
         }
         for d in diagnostics
     ]

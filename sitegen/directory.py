@@ -20,6 +20,7 @@ from . import models
 from .config import SiteConfig
 from .diagnostics import Diagnostic, error
 from .documents import DocumentResult, PhotoResult
+from .messages import msg
 from .terms import closest, fold, slugify
 from .urls import SECTIONS
 
@@ -75,8 +76,8 @@ def assemble(
                         0,
                         0,
                         "reserved-page-name",
-                        f"the page name '{record.slug}' is taken by a section of the site",
-                        "rename the file, for example to 'over-" + record.slug + ".md'",
+                        msg("page.reserved", name=record.slug),
+                        msg("page.reserved.hint", name=record.slug),
                     )
                 )
             else:
@@ -122,8 +123,8 @@ def _attach_photos(
                         0,
                         0,
                         "photo-duplicate",
-                        f"the profile '{slug}' has more than one photo: {names}",
-                        "keep one photo and remove the others",
+                        msg("photo.duplicate", name=slug, names=names),
+                        msg("photo.duplicate.hint"),
                     )
                 )
             continue
@@ -141,11 +142,11 @@ def _photo_without_profile(path: str, profile_files: dict[str, DocumentResult]) 
     wanted = slugify(stem)
     owner = wanted if wanted in profile_files else next(iter(closest(stem, slugs, limit=1)), None)
     hint = (
-        f"rename it to '{owner}{extension.lower()}', after its profile file '{owner}.md'"
+        msg("photo.without-profile.rename.hint", owner=owner, extension=extension.lower())
         if owner
-        else "name it after its profile file: the photo of anna-de-vries.md is anna-de-vries.jpg; or remove it"
+        else msg("photo.without-profile.hint")
     )
-    return error(path, 0, 0, "photo-without-profile", f"the photo '{name}' belongs to no profile", hint)
+    return error(path, 0, 0, "photo-without-profile", msg("photo.without-profile", name=name), hint)
 
 
 def _check_assignment(assignment: models.Assignment, profile_files: dict[str, DocumentResult]) -> list[Diagnostic]:
@@ -163,7 +164,7 @@ def _check_assignment(assignment: models.Assignment, profile_files: dict[str, Do
             line,
             column,
             "internal-contact",
-            f"contact: the profile '{contact}' is internal, but this assignment is public",
-            "name a public profile, or move the contact into the 'internal:' block",
+            msg("contact.internal", value=contact),
+            msg("contact.internal.hint"),
         )
     ]

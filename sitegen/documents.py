@@ -15,6 +15,7 @@ from typing import Any
 from . import images, markup, models, photos, schema, sources, yamlstrict
 from .dates import one_year_before
 from .diagnostics import ContentProblem, Diagnostic, error
+from .messages import msg
 from .sources import PhotoFile, SourceFile
 from .terms import closest
 
@@ -91,14 +92,16 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
                 _first_line(document, _REFERENCE_DEFINITION),
                 1,
                 "body-too-large",
-                f"the text below the front matter makes a page of {problem.size / 1024 / 1024:.1f} MiB; "
-                f"the limit is {markup.MAX_HTML // 1024 // 1024} MiB",
-                "a reference link ([text][name]) repeats its whole address at every use: use it less often, "
-                "or shorten the address",
+                msg(
+                    "document.body-too-large",
+                    size=f"{problem.size / 1024 / 1024:.1f}",
+                    limit=markup.MAX_HTML // 1024 // 1024,
+                ),
+                msg("document.body-too-large.hint"),
             )
         )
     except RecursionError:
-        ctx.diagnostics.append(error(source.path, 1, 1, "too-deep", "the file is nested too deeply to be read"))
+        ctx.diagnostics.append(error(source.path, 1, 1, "too-deep", msg("document.too-deep")))
     except Exception as exc:  # noqa: BLE001 - contributed files must never crash the tool
         ctx.diagnostics.append(
             error(
@@ -106,8 +109,8 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
                 1,
                 1,
                 "internal-error",
-                f"sitegen could not read this file ({type(exc).__name__}: {exc})",
-                "this is a bug in sitegen: please report it with the file",
+                msg("document.crash", reason=f"{type(exc).__name__}: {exc}"),
+                msg("document.crash.hint"),
             )
         )
     return DocumentResult(source, record, tuple(ctx.diagnostics))
@@ -134,9 +137,8 @@ def _warn_images(document: sources.Document, ctx: schema.Context) -> None:
     ctx.warn(
         (line, match.start() + 1 if match else 1),
         "image-dropped",
-        "images in the text are not shown: the site shows no pictures from elsewhere",
-        "remove the image, or link to it: [description](https://...); a profile photo goes beside the "
-        "profile file, with the same name",
+        msg("document.image-dropped"),
+        msg("document.image-dropped.hint"),
     )
 
 
@@ -159,15 +161,23 @@ def _check_rules(kind: str, values: dict[str, Any], ctx: schema.Context) -> None
                 ctx.error(
                     ctx.lines.get(f"experience[{position}].to", (1, 1)),
                     "invalid-period",
-                    f"experience[{position}].to: {item.end} lies before from: {item.start}",
+                    msg(
+                        "period",
+                        key=f"experience[{position}].to",
+                        end=str(item.end),
+                        other="from",
+                        start=str(item.start),
+                    ),
                 )
     elif kind == "assignment":
         posted, deadline = values.get("posted"), values.get("deadline")
         if posted and deadline and deadline < posted:
-            ctx.error(ctx.lines["deadline"], "invalid-period", f"deadline: {deadline} lies before posted: {posted}")
+            period = msg("period", key="deadline", end=str(deadline), other="posted", start=str(posted))
+            ctx.error(ctx.lines["deadline"], "invalid-period", period)
         start, end = values.get("start"), values.get("end")
         if start and end and end < start:
-            ctx.error(ctx.lines["end"], "invalid-period", f"end: {end} lies before start: {start}")
+            period = msg("period", key="end", end=str(end), other="start", start=str(start))
+            ctx.error(ctx.lines["end"], "invalid-period", period)
 
 
 def _ends_before(end: models.YearMonth, start: models.YearMonth) -> bool:
@@ -179,35 +189,30 @@ def _check_references(values: dict[str, Any], context: ParseContext, ctx: schema
     organisation = values.get("organisation")
     if isinstance(organisation, str) and organisation not in context.organisations:
         near = closest(organisation, context.organisations)
-        hint = ("the closest ids: " + ", ".join(near)) if near else "the ids are listed in content/organisations.yaml"
+        hint = msg("organisation.closest", ids=", ".join(near)) if near else msg("organisation.listing")
         ctx.error(
             ctx.lines["organisation"],
             "unknown-organisation",
-            f"organisation: unknown organisation '{organisation}'",
+            msg("organisation.unknown", value=organisation),
             hint,
         )
     internal_contact = values.get("internal", {}).get("contact")
     for key, contact in (("contact", values.get("contact")), ("internal.contact", internal_contact)):
         if isinstance(contact, str) and contact not in context.profiles:
             near = closest(contact, context.profiles)
-            hint = (
-                ("the closest profiles: " + ", ".join(near))
-                if near
-                else "use the file name of a profile in content/profiles/, without '.md'"
-            )
-            ctx.error(ctx.lines[key], "unknown-profile", f"{key}: unknown profile '{contact}'", hint)
+            hint = msg("profile.closest", ids=", ".join(near)) if near else msg("profile.listing")
+            ctx.error(ctx.lines[key], "unknown-profile", msg("profile.unknown", key=key, value=contact), hint)
 
 
 def _check_dates(kind: str, values: dict[str, Any], build_date: dt.date, ctx: schema.Context) -> None:
     """Errors and warnings that depend on the build date."""
-    confirmed = {"consent": "the member agreed to publication", "updated": "the profile was last checked"}
-    for key, meaning in confirmed.items() if kind == "profile" else ():
+    for key in ("consent", "updated") if kind == "profile" else ():
         if isinstance(values.get(key), dt.date) and values[key] > build_date:  # a typo, or consent not given yet
             ctx.error(
                 ctx.lines[key],
                 "date-in-future",
-                f"{key}: {values[key]} lies in the future (the build date is {build_date})",
-                f"write the day on which {meaning}",
+                msg("date.future", key=key, value=str(values[key]), date=str(build_date)),
+                msg(f"date.future.{key}.hint"),
             )
     if kind == "profile" and isinstance(values.get("consent"), dt.date):
         key = "updated" if "updated" in values else "consent"
@@ -216,9 +221,8 @@ def _check_dates(kind: str, values: dict[str, Any], build_date: dt.date, ctx: sc
             ctx.warn(
                 ctx.lines[key],
                 "stale-profile",
-                f"{key}: this profile was last confirmed on {last_seen}, more than a year before {build_date}: "
-                "is it still current?",
-                f"check the profile, then set 'updated: {build_date}'",
+                msg("profile.stale", key=key, value=str(last_seen), date=str(build_date)),
+                msg("profile.stale.hint", date=str(build_date)),
             )
     elif (
         kind == "assignment"
@@ -229,8 +233,8 @@ def _check_dates(kind: str, values: dict[str, Any], build_date: dt.date, ctx: sc
         ctx.warn(
             ctx.lines["deadline"],
             "deadline-passed",
-            f"deadline: {values['deadline']} has passed, but the status is still 'open'",
-            "set 'status: filled' or 'status: withdrawn', or move the deadline",
+            msg("deadline.passed", value=str(values["deadline"])),
+            msg("deadline.passed.hint"),
         )
 
 
@@ -239,13 +243,12 @@ def _check_availability(availability: models.Availability, key: str, ctx: schema
         ctx.error(
             ctx.lines.get(f"{key}.hours_per_week", (1, 1)),
             "invalid-value",
-            f"{key}.hours_per_week: must be 0 when the status is unavailable",
+            msg("availability.hours", key=key),
         )
     start, until = availability.available_from, availability.available_until
     if isinstance(start, dt.date) and isinstance(until, dt.date) and until < start:
-        ctx.error(
-            ctx.lines.get(f"{key}.until", (1, 1)), "invalid-period", f"{key}.until: {until} lies before from: {start}"
-        )
+        period = msg("period", key=f"{key}.until", end=str(until), other="from", start=str(start))
+        ctx.error(ctx.lines.get(f"{key}.until", (1, 1)), "invalid-period", period)
 
 
 def _build(source: SourceFile, values: dict[str, Any], body_html: str, lines: models.Lines) -> models.Record:
@@ -257,14 +260,13 @@ def _build(source: SourceFile, values: dict[str, Any], body_html: str, lines: mo
 
 
 def timeout_diagnostic(path: str, seconds: float) -> Diagnostic:
-    unit = "second" if seconds == 1 else "seconds"
     return error(
         path,
         1,
         1,
         "time-limit",
-        f"reading this file took longer than {seconds:g} {unit} and was stopped",
-        "the text probably holds a long run of brackets or other Markdown syntax: simplify it",
+        msg("document.time-limit.one" if seconds == 1 else "document.time-limit", seconds=f"{seconds:g}"),
+        msg("document.time-limit.hint"),
     )
 
 
@@ -274,6 +276,6 @@ def crash_diagnostic(path: str, reason: str) -> Diagnostic:
         1,
         1,
         "internal-error",
-        f"sitegen could not read this file ({reason})",
-        "this is a bug in sitegen: please report it with the file",
+        msg("document.crash", reason=reason),
+        msg("document.crash.hint"),
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps
 
 from .hashes import content_hash
+from .messages import msg
 from .photos import PhotoProblem, decode
 
 
@@ -52,8 +53,8 @@ def publish(original: bytes, encoding: Encoding = ENCODING) -> bytes:
     except Exception:  # noqa: BLE001 - Pillow raises many kinds for broken metadata
         raise PhotoProblem(
             "photo-invalid",
-            "the photo cannot be processed: its EXIF data is damaged",
-            "export the photo again as JPEG, PNG or WebP",
+            msg("photo.exif"),
+            msg("photo.export.hint"),
         ) from None
     # Pillow carries `info` (a JPEG comment, XMP, ICC text) through convert and fit, and its
     # JPEG writer saves the comment again: only the pixels go into a fresh image.

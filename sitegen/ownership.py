@@ -24,6 +24,7 @@ from pathlib import Path
 from . import git, schema, sources, yamlstrict
 from .config import CONFIG_FILE
 from .diagnostics import Diagnostic, error
+from .messages import Message, msg
 
 PROFILES = "content/profiles/"
 MEMBER_FILES = ("content/organisations.yaml", "content/vocabulary.yaml")
@@ -148,8 +149,8 @@ def check_change(site: Path, change: Change, in_ci: bool = False) -> list[Diagno
                     0,
                     0,
                     "coordinators-only",
-                    f"{author} may not change this file: only a coordinator may change {_what(path)}",
-                    _ask_coordinators(coordinators, "to make this change"),
+                    msg("owner.coordinators-only", author=author, what=_what(path)),
+                    _ask_coordinators(coordinators, msg("owner.purpose.change")),
                 )
             )
     return found
@@ -167,24 +168,24 @@ def _in_site(files: Sequence[str], prefix: str) -> tuple[str, ...]:
     return tuple(sorted(inside))
 
 
-def _what(path: str) -> str:
+def _what(path: str) -> Message:
     if path == CONFIG_FILE:
-        return "the site's settings"
+        return msg("owner.what.config")
     if path.startswith("themes/"):
-        return "the theme"
+        return msg("owner.what.theme")
     if path.startswith("content/pages/"):
-        return "the site's pages"
-    return "files outside the members' content (profiles, assignments, organisations, vocabulary)"
+        return msg("owner.what.pages")
+    return msg("owner.what.other")
 
 
 def _names_text(names: Sequence[str]) -> str:
     return ", ".join(names)
 
 
-def _ask_coordinators(coordinators: Names, purpose: str) -> str:
+def _ask_coordinators(coordinators: Names, purpose: Message) -> Message:
     if not coordinators.names:
-        return "sitegen.yaml lists no coordinators yet: a coordinator adds 'coordinators:' there first"
-    return f"ask a coordinator ({_names_text(coordinators.names)}) {purpose}"
+        return msg("owner.no-coordinators")
+    return msg("owner.ask", names=_names_text(coordinators.names), purpose=purpose)
 
 
 def _profile_rule(path: str, author: str, coordinators: Names, sides: _Sides) -> list[Diagnostic]:
@@ -203,9 +204,8 @@ def _profile_rule(path: str, author: str, coordinators: Names, sides: _Sides) ->
                 line,
                 0,
                 "not-a-maintainer",
-                f"{author} may not change this profile: it could not be read on {sides.base.name}, "
-                "so only a coordinator may change it",
-                _ask_coordinators(coordinators, "to make this change"),
+                msg("owner.unreadable", author=author, base=sides.base.name),
+                _ask_coordinators(coordinators, msg("owner.purpose.change")),
             )
         ]
     if owners.include(author):
@@ -217,15 +217,20 @@ def _profile_rule(path: str, author: str, coordinators: Names, sides: _Sides) ->
                 line,
                 0,
                 "not-a-maintainer",
-                f"{author} may not change this profile: it lists no maintainers, so only a coordinator may change it",
-                _ask_coordinators(
-                    coordinators,
-                    f"to make this change, or to add you to 'maintainers' of {profile} first, in a change of its own",
-                ),
+                msg("owner.no-maintainers", author=author),
+                _ask_coordinators(coordinators, msg("owner.purpose.add", profile=profile)),
             )
         ]
-    listed = f"the maintainers listed on line {owners.line} ({_names_text(owners.names)})"
-    coordinator_text = f" or a coordinator ({_names_text(coordinators.names)})" if coordinators.names else ""
+    listed = (
+        msg(
+            "owner.listed.coordinators",
+            line=owners.line,
+            names=_names_text(owners.names),
+            coordinators=_names_text(coordinators.names),
+        )
+        if coordinators.names
+        else msg("owner.listed", line=owners.line, names=_names_text(owners.names))
+    )
     if now is not None and now.include(author):
         return [
             error(
@@ -233,10 +238,8 @@ def _profile_rule(path: str, author: str, coordinators: Names, sides: _Sides) ->
                 line,
                 0,
                 "not-a-maintainer",
-                f"{author} is not a maintainer of this profile yet: adding yourself to 'maintainers' counts "
-                "only once that change is merged",
-                f"first ask one of {listed}{coordinator_text} to add you, in a change of its own; "
-                "then make this change",
+                msg("owner.not-yet", author=author),
+                msg("owner.not-yet.hint", listed=listed),
             )
         ]
     return [
@@ -245,9 +248,8 @@ def _profile_rule(path: str, author: str, coordinators: Names, sides: _Sides) ->
             line,
             0,
             "not-a-maintainer",
-            f"{author} may not change this profile: only its maintainers may ({_names_text(owners.names)})",
-            f"ask one of {listed}{coordinator_text} to make this change, or to add you to 'maintainers' "
-            "first, in a change of its own",
+            msg("owner.maintainers-only", author=author, names=_names_text(owners.names)),
+            msg("owner.maintainers-only.hint", listed=listed),
         )
     ]
 
@@ -264,25 +266,21 @@ def _new_profile_rule(path: str, profile: str, author: str, sides: _Sides) -> li
                 0,
                 0,
                 "not-a-maintainer",
-                f"this file belongs to the profile {profile}, which does not exist",
-                f"add {profile} with '{author}' under 'maintainers', or remove this file",
+                msg("owner.no-profile", profile=profile),
+                msg("owner.no-profile.hint", profile=profile, author=author),
             )
         ]
     now = maintainers_in(text)
     if now is None or now.include(author):
         return []  # a profile whose front matter cannot be read is an error of `check` already
     where = (now.line, 1) if now.line else (1, 1)
-    hint = (
-        f"add '- {author}' under 'maintainers:'"
-        if now.line
-        else f"add the lines 'maintainers:' and '  - {author}' before the closing '---'"
-    )
+    hint = msg("owner.add.hint" if now.line else "owner.add-lines.hint", author=author)
     return [
         error(
             path if path == profile else profile,
             *where,
             "new-profile-maintainer",
-            f"a new profile must list its author under 'maintainers': {author} is missing",
+            msg("owner.new-profile", author=author),
             hint,
         )
     ]

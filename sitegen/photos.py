@@ -11,7 +11,8 @@ import warnings
 
 from PIL import Image, UnidentifiedImageError
 
-from .diagnostics import ContentProblem
+from .diagnostics import ContentProblem, Words
+from .messages import msg
 
 MAX_PIXELS = 40_000_000
 FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -20,7 +21,7 @@ FORMATS = {"JPEG", "PNG", "WEBP"}
 class PhotoProblem(ContentProblem):
     """A photo we do not publish; it concerns the whole file."""
 
-    def __init__(self, code: str, message: str, hint: str = "") -> None:
+    def __init__(self, code: str, message: Words, hint: Words | None = None) -> None:
         super().__init__(0, 0, code, message, hint)
 
 
@@ -31,7 +32,7 @@ def load_plugins() -> None:
 
 def decode(data: bytes) -> Image.Image:
     """The decoded image; raises PhotoProblem when it is not a photo we accept."""
-    hint = "export the photo again as JPEG, PNG or WebP"
+    hint = msg("photo.export.hint")
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -39,19 +40,16 @@ def decode(data: bytes) -> Image.Image:
             if image.width * image.height > MAX_PIXELS:
                 raise PhotoProblem(
                     "photo-too-large",
-                    f"the photo is {image.width}x{image.height} pixels; the limit is "
-                    f"{MAX_PIXELS // 1_000_000} million pixels",
-                    "make the photo smaller",
+                    msg("photo.too-large", width=image.width, height=image.height, limit=MAX_PIXELS // 1_000_000),
+                    msg("photo.smaller.hint"),
                 )
             image.load()
         except PhotoProblem:
             raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoProblem("photo-too-large", "the photo has too many pixels", "make the photo smaller") from None
+            raise PhotoProblem("photo-too-large", msg("photo.too-many-pixels"), msg("photo.smaller.hint")) from None
         except UnidentifiedImageError:
-            raise PhotoProblem("photo-invalid", "the file is not a JPEG, PNG or WebP image", hint) from None
+            raise PhotoProblem("photo-invalid", msg("photo.not-an-image"), hint) from None
         except Exception:  # noqa: BLE001 - Pillow raises many kinds for broken files
-            raise PhotoProblem(
-                "photo-invalid", "the photo cannot be read: the file is damaged or incomplete", hint
-            ) from None
+            raise PhotoProblem("photo-invalid", msg("photo.damaged"), hint) from None
     return image

@@ -89,7 +89,7 @@ class Status:
         if self.theme_problem:
             return f"sitegen: error in the theme: {self.theme_problem}\n"
         found = list(self.diagnostics)
-        return format_text(found) + f"sitegen: {summary_line(found, self.files_checked)}\n"
+        return format_text(found, self.language) + f"sitegen: {summary_line(found, self.files_checked)}\n"
 
     def event(self) -> tuple[str, dict[str, Any]]:
         """The Server-Sent Event's name and data."""
@@ -99,20 +99,23 @@ class Status:
         language = self.language if self.language in i18n.CATALOG else "nl"
         labels = {key: i18n.text(language, f"preview_{key}") for key in ("title", "intro", "dismiss")}
         data.update(
-            labels, report=self.report(), language=language, diagnostics=[_diagnostic_json(d) for d in self.diagnostics]
+            labels,
+            report=self.report(),
+            language=language,
+            diagnostics=[_diagnostic_json(d, language) for d in self.diagnostics],
         )
         return "failed", data
 
 
-def _diagnostic_json(d: Diagnostic) -> dict[str, Any]:
+def _diagnostic_json(d: Diagnostic, language: str) -> dict[str, Any]:
     return {
         "path": d.path,
         "line": d.line,
         "column": d.column,
         "severity": d.severity.value,
         "code": d.code,
-        "message": d.message,
-        "hint": d.hint,
+        "message": d.message_in(language),
+        "hint": d.hint_in(language),
     }
 
 

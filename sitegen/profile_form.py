@@ -23,48 +23,70 @@ from markupsafe import Markup
 from . import codehost, i18n, models, schema, sources, yamlstrict
 from .codehost import Repository
 from .config import SiteConfig
+from .messages import Message, msg
 from .urls import PROFILE_PARAMETER, Urls
 from .write import OutputFile
 
 PROFILES_FOLDER = "content/profiles"
 
+
 # The message of each check, as schema.py (and documents.py, for the rules between fields)
-# words it: {key} is the dotted key ("skills[3]", "contact.email"), the other names are the
-# check's own values. tests/test_profile_form.py formats each and compares it with the validator.
-MESSAGES: dict[str, str] = {
-    "missing": "{prefix}missing required key '{name}'",
-    "text.too-short": "{key}: must be at least {minimum} characters, got {count}",
-    "text.too-long": "{key}: must be at most {maximum} characters, got {count}",
-    "text.control": "{key}: contains the control character U+{code}",
-    "text.direction": "{key}: contains the invisible direction-control character U+{code}",
-    "choice.unknown": "{key}: unknown value '{value}'",
-    "number.type": "{key}: expected a number, got a text",
-    "number.whole": "{key}: expected a whole number, got {value}",
-    "number.range": "{key}: must be between {minimum} and {maximum}, got {value}",
-    "date.shape": "{key}: '{value}' is not a date in the form YYYY-MM-DD",
-    "date.exists": "{key}: '{value}' is not a date that exists",
-    "year-month.invalid": "{key}: '{value}' is not a year or a month",
-    "https-url.space": "{key}: '{value}' is not a valid URL (it contains a space or a backslash)",
-    "https-url.invalid": "{key}: '{value}' is not a valid URL",
-    "https-url.scheme": "{key}: only https URLs are allowed, got '{value}'",
-    "https-url.credentials": "{key}: a URL must not contain a user name or password",
-    "https-url.host": "{key}: '{value}' has no valid host name",
-    "email.mailto": "{key}: write the address without 'mailto:'",
-    "email.invalid": "{key}: '{value}' is not an e-mail address",
-    "phone.invalid": "{key}: '{value}' is not a phone number",
-    "username.at": "{key}: write the user name without '@'",
-    "username.invalid": "{key}: '{value}' is not a code-host user name",
-    "reference.invalid": "{key}: '{value}' is not a valid {what} id",
-    "language-code.invalid": "{key}: '{value}' is not a language code",
-    "term.unknown": "{key}: unknown {singular} '{value}'",
-    "list.too-few-one": "{key}: needs at least 1 item",
-    "list.too-few": "{key}: needs at least {minimum} items",
-    "list.too-many": "{key}: at most {maximum} items are allowed, got {count}",
+# words it, taken from the catalog of sitegen/messages.py: a parameter that the form's script
+# fills stays a placeholder ("{key}" is the dotted key, "skills[3]", "contact.email"; the other
+# names are the check's own values), a fixed part is the catalog's. tests/test_profile_form.py
+# formats each and compares it with the validator's message, in both languages.
+def _filled(*names: str) -> dict[str, str]:
+    return {name: "{" + name + "}" for name in names}
+
+
+FORM_MESSAGES: dict[str, Message] = {
+    "missing": msg("missing", **_filled("prefix", "name")),
+    "text.too-short": msg("text.too-short", **_filled("key", "minimum", "count")),
+    "text.too-long": msg("text.too-long", **_filled("key", "maximum", "count")),
+    "text.control": msg("text.control", **_filled("key", "code")),
+    "text.direction": msg("text.direction", **_filled("key", "code")),
+    "choice.unknown": msg("choice.unknown", **_filled("key", "value")),
+    "number.type": msg("wrong-type", key="{key}", expected=msg("got.number"), got=msg("got.text")),
+    "number.whole": msg("number.whole", **_filled("key", "value")),
+    "number.range": msg("number.range", **_filled("key", "minimum", "maximum", "value")),
+    "date.shape": msg("date.shape", **_filled("key", "value")),
+    "date.exists": msg("date.exists", **_filled("key", "value")),
+    "year-month.invalid": msg("year-month.invalid", **_filled("key", "value")),
+    "https-url.space": msg("https-url.space", **_filled("key", "value")),
+    "https-url.invalid": msg("https-url.invalid", **_filled("key", "value")),
+    "https-url.scheme": msg("https-url.scheme", **_filled("key", "value")),
+    "https-url.credentials": msg("https-url.credentials", **_filled("key")),
+    "https-url.host": msg("https-url.host", **_filled("key", "value")),
+    "email.mailto": msg("email.mailto", **_filled("key")),
+    "email.invalid": msg("email.invalid", **_filled("key", "value")),
+    "phone.invalid": msg("phone.invalid", **_filled("key", "value")),
+    "username.at": msg("username.at", **_filled("key")),
+    "username.invalid": msg("username.invalid", **_filled("key", "value")),
+    "reference.invalid": msg("reference.invalid", **_filled("key", "value", "what")),
+    "language-code.invalid": msg("language-code.invalid", **_filled("key", "value")),
+    "term.unknown": msg("term.unknown", **_filled("key", "singular", "value")),
+    "list.too-few-one": msg("list.too-few-one", **_filled("key")),
+    "list.too-few": msg("list.too-few", **_filled("key", "minimum")),
+    "list.too-many": msg("list.too-many", **_filled("key", "maximum", "count")),
     # documents.py: the rules between fields of one profile
-    "availability.hours": "{key}.hours_per_week: must be 0 when the status is unavailable",
-    "period": "{key}: {end} lies before from: {start}",
-    "organisation.unknown": "organisation: unknown organisation '{value}'",
+    "availability.hours": msg("availability.hours", **_filled("key")),
+    "period": msg("period", key="{key}", end="{end}", other="from", start="{start}"),
+    "organisation.unknown": msg("organisation.unknown", **_filled("value")),
 }
+
+# The nouns the script puts into {what} and {singular} (a reference's target, a term's kind).
+FORM_NOUNS = ("organisation", "field", "skill")
+
+
+def form_messages(language: str) -> dict[str, str]:
+    return {name: message.render(language) for name, message in FORM_MESSAGES.items()}
+
+
+def form_nouns(language: str) -> dict[str, str]:
+    return {noun: msg(f"noun.{noun}").render(language) for noun in FORM_NOUNS}
+
+
+MESSAGES: dict[str, str] = form_messages("en")
 
 # The rules between fields (documents._check_rules), named for the script: which key's value
 # must not lie before which, and which status forbids hours.
@@ -130,7 +152,8 @@ def page_data(
     return {
         "language": language,
         "keys": form_spec(),
-        "messages": MESSAGES,
+        "messages": form_messages(language),
+        "nouns": form_nouns(language),
         "periods": [list(period) for period in PERIODS],
         "organisations": [
             {"id": o.id, "name": o.name}

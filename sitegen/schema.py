@@ -18,8 +18,9 @@ from typing import Any, Final, TypeVar
 from urllib.parse import SplitResult, urlsplit
 
 from . import models
-from .diagnostics import Diagnostic, error, warning
-from .terms import SLUG, did_you_mean, fold, is_slug, slugify
+from .diagnostics import Diagnostic, Words, error, warning
+from .messages import Message, msg
+from .terms import SLUG, closest, fold, is_slug, slugify
 from .yamlstrict import Mapping, Node, Scalar, Sequence, describe
 
 
@@ -45,7 +46,7 @@ class Context:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     lines: dict[str, tuple[int, int]] = field(default_factory=dict)
 
-    def error(self, node: Node | tuple[int, int], code: str, message: str, hint: str = "") -> _Invalid:
+    def error(self, node: Node | tuple[int, int], code: str, message: Words, hint: Words | None = None) -> _Invalid:
         line, column = (node.line, node.column) if not isinstance(node, tuple) else node
         self.diagnostics.append(error(self.path, line, column, code, message, hint))
         return INVALID
@@ -53,7 +54,7 @@ class Context:
     def diagnostics_have_errors(self) -> bool:
         return any(d.is_error for d in self.diagnostics)
 
-    def warn(self, node: Node | tuple[int, int], code: str, message: str, hint: str = "") -> None:
+    def warn(self, node: Node | tuple[int, int], code: str, message: Words, hint: Words | None = None) -> None:
         line, column = (node.line, node.column) if not isinstance(node, tuple) else node
         self.diagnostics.append(warning(self.path, line, column, code, message, hint))
 
@@ -147,18 +148,31 @@ class TermIndex:
 # Scalar validators
 
 
-def _text_of(node: Node, key: str, ctx: Context, expected: str = "a text") -> str | _Invalid:
+def _text_of(node: Node, key: str, ctx: Context, expected: Message | None = None) -> str | _Invalid:
     if not isinstance(node, Scalar) or node.value is None:
-        return ctx.error(node, "wrong-type", f"{key}: expected {expected}, got {describe(node)}")
+        return ctx.error(
+            node, "wrong-type", msg("wrong-type", key=key, expected=expected or _A_TEXT, got=describe(node))
+        )
     # A number where text is wanted ("role: 2019") is kept exactly as it was written.
     return node.value if isinstance(node.value, str) else node.source
 
 
 Parsed = TypeVar("Parsed")
+_A_TEXT: Final = msg("expected.text")
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> Message | None:
+    """`terms.did_you_mean` as a message: the closest candidate, or None."""
+    matches = closest(word, candidates, limit=1)
+    return msg("did-you-mean", word=matches[0]) if matches else None
+
+
+def with_suggestion(suggestion: Message | None, rest: Message) -> Message:
+    return rest if suggestion is None else msg("with-suggestion", suggestion=suggestion, rest=rest)
 
 
 def on_text(
-    expected: str = "a text",
+    expected: Message | None = None,
 ) -> Callable[[Callable[[str, Node, str, Context], Parsed]], Callable[[Node, str, Context], Parsed | _Invalid]]:
     """A validator of a value written as text: `check(value, node, key, ctx)` runs only on a
     scalar, and gets its text; anything else is a wrong-type error saying what was `expected`."""
@@ -230,16 +244,16 @@ def _check_characters(text: str, node: Node, key: str, ctx: Context, multiline: 
             ctx.error(
                 node,
                 "invisible-character",
-                f"{key}: contains the invisible direction-control character U+{ord(char):04X}",
-                "retype the value without copying it from another document",
+                msg("text.direction", key=key, code=f"{ord(char):04X}"),
+                msg("retype"),
             )
             return False
         if unicodedata.category(char) == "Cc" and not (multiline and char == "\n"):
             ctx.error(
                 node,
                 "control-character",
-                f"{key}: contains the control character U+{ord(char):04X}",
-                "retype the value without copying it from another document",
+                msg("text.control", key=key, code=f"{ord(char):04X}"),
+                msg("retype"),
             )
             return False
     return True
@@ -252,13 +266,13 @@ def text(min_length: int = 1, max_length: int = 200) -> Validator:
         if not _check_characters(value, node, key, ctx):
             return INVALID
         if len(value) < min_length:
-            return ctx.error(node, "too-short", f"{key}: must be at least {min_length} characters, got {len(value)}")
+            return ctx.error(node, "too-short", msg("text.too-short", key=key, minimum=min_length, count=len(value)))
         if len(value) > max_length:
             return ctx.error(
                 node,
                 "too-long",
-                f"{key}: must be at most {max_length} characters, got {len(value)}",
-                "shorten it; the full story belongs in the text below the front matter",
+                msg("text.too-long", key=key, maximum=max_length, count=len(value)),
+                msg("text.too-long.hint"),
             )
         return value
 
@@ -268,17 +282,16 @@ def text(min_length: int = 1, max_length: int = 200) -> Validator:
 def choice(allowed: Iterable[str]) -> Validator:
     options = tuple(allowed)
 
-    @on_text("one of " + ", ".join(options))
+    @on_text(msg("expected.choice", options=", ".join(options)))
     def validate(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
         if value in options:
             return value
-        suggestion = did_you_mean(value, options)
-        allowed_text = "allowed values: " + ", ".join(options)
+        allowed = msg("choice.allowed", options=", ".join(options))
         return ctx.error(
             node,
             "invalid-value",
-            f"{key}: unknown value '{value}'",
-            f"{suggestion} {allowed_text}" if suggestion else allowed_text,
+            msg("choice.unknown", key=key, value=value),
+            with_suggestion(did_you_mean(value, options), allowed),
         )
 
     return Validator(Rule("choice", options=options), validate)
@@ -294,15 +307,20 @@ def number(minimum: float, maximum: float, whole: bool = False) -> Validator:
             value = node.value
             node = Scalar(float(value) if "." in value else int(value), value, node.line, node.column)
         if not isinstance(node, Scalar) or not isinstance(node.value, (int, float)):
-            hint = ""
+            hint = None
             if isinstance(node, Scalar) and isinstance(node.value, str) and re.fullmatch(r"\d+,\d+", node.value):
-                hint = f"write a decimal point instead of a comma: {node.value.replace(',', '.')}"
-            return ctx.error(node, "wrong-type", f"{key}: expected a number, got {describe(node)}", hint)
+                hint = msg("number.comma", value=node.value.replace(",", "."))
+            expected = msg("got.number")
+            return ctx.error(
+                node, "wrong-type", msg("wrong-type", key=key, expected=expected, got=describe(node)), hint
+            )
         if whole and not isinstance(node.value, int):
-            return ctx.error(node, "wrong-type", f"{key}: expected a whole number, got {node.source}")
+            return ctx.error(node, "wrong-type", msg("number.whole", key=key, value=node.source))
         if not minimum <= node.value <= maximum:
             return ctx.error(
-                node, "out-of-range", f"{key}: must be between {minimum:g} and {maximum:g}, got {node.source}"
+                node,
+                "out-of-range",
+                msg("number.range", key=key, minimum=f"{minimum:g}", maximum=f"{maximum:g}", value=node.source),
             )
         return node.value
 
@@ -315,15 +333,15 @@ _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not \d: that takes an
 
 
 @rule(Rule("date", pattern="^" + _DATE_SHAPE.pattern + "$"))
-@on_text("a date (YYYY-MM-DD)")
+@on_text(msg("expected.date"))
 def date(value: str, node: Node, key: str, ctx: Context) -> dt.date | _Invalid:
-    hint = "write the date as YYYY-MM-DD, for example 2026-03-31"
+    hint = msg("date.hint")
     if not _DATE_SHAPE.fullmatch(value):
-        return ctx.error(node, "invalid-date", f"{key}: '{value}' is not a date in the form YYYY-MM-DD", hint)
+        return ctx.error(node, "invalid-date", msg("date.shape", key=key, value=value), hint)
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        return ctx.error(node, "invalid-date", f"{key}: '{value}' is not a date that exists", hint)
+        return ctx.error(node, "invalid-date", msg("date.exists", key=key, value=value), hint)
 
 
 _YEAR_MONTH = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
@@ -333,48 +351,39 @@ _YEARS = (1940, 2100)
 
 
 @rule(Rule("year-month", *_YEARS, whole=True, pattern=r"^(?:19[4-9][0-9]|20[0-9][0-9]|2100)(?:-(?:0[1-9]|1[0-2]))?$"))
-@on_text("a year (2021) or a month (2021-03)")
+@on_text(msg("expected.year-month"))
 def year_month(value: str, node: Node, key: str, ctx: Context) -> models.YearMonth | _Invalid:
     match = _YEAR_MONTH.fullmatch(value)
-    hint = "write a year such as 2021 or a month such as 2021-03"
+    hint = msg("year-month.hint")
     if not match:
-        return ctx.error(node, "invalid-date", f"{key}: '{value}' is not a year or a month", hint)
+        return ctx.error(node, "invalid-date", msg("year-month.invalid", key=key, value=value), hint)
     year, month = int(match[1]), int(match[2]) if match[2] else None
     if not _YEARS[0] <= year <= _YEARS[1] or (month is not None and not 1 <= month <= 12):
-        return ctx.error(node, "invalid-date", f"{key}: '{value}' is not a year or a month", hint)
+        return ctx.error(node, "invalid-date", msg("year-month.invalid", key=key, value=value), hint)
     return models.YearMonth(year, month)
 
 
 @rule(Rule("https-url", pattern=_url_pattern("https")))
-@on_text("an https URL")
+@on_text(msg("expected.https-url"))
 def https_url(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     if not _check_characters(value, node, key, ctx):
         return INVALID
-    hint = "write the full address starting with https://, for example https://www.example.nl/"
+    hint = msg("https-url.hint")
     if "\\" in value or any(c.isspace() for c in value):
-        return ctx.error(
-            node, "invalid-url", f"{key}: '{value}' is not a valid URL (it contains a space or a backslash)", hint
-        )
+        return ctx.error(node, "invalid-url", msg("https-url.space", key=key, value=value), hint)
     try:
         parts = urlsplit(value)
         hostname = parts.hostname
     except ValueError:
-        return ctx.error(node, "invalid-url", f"{key}: '{value}' is not a valid URL", hint)
+        return ctx.error(node, "invalid-url", msg("https-url.invalid", key=key, value=value), hint)
     if parts.scheme.lower() != "https":
-        return ctx.error(node, "invalid-url", f"{key}: only https URLs are allowed, got '{value}'", hint)
+        return ctx.error(node, "invalid-url", msg("https-url.scheme", key=key, value=value), hint)
     if parts.username is not None or parts.password is not None:
-        return ctx.error(
-            node, "invalid-url", f"{key}: a URL must not contain a user name or password", "remove the part before '@'"
-        )
+        return ctx.error(node, "invalid-url", msg("https-url.credentials", key=key), msg("https-url.credentials.hint"))
     if not hostname or "." not in hostname or not valid_host(hostname):
-        return ctx.error(node, "invalid-url", f"{key}: '{value}' has no valid host name", hint)
+        return ctx.error(node, "invalid-url", msg("https-url.host", key=key, value=value), hint)
     if not valid_port(parts):
-        return ctx.error(
-            node,
-            "invalid-url",
-            f"{key}: '{value}' has a port number outside 1 to 65535",
-            "leave out the ':' and the number after the host name",
-        )
+        return ctx.error(node, "invalid-url", msg("https-url.port", key=key, value=value), msg("https-url.port.hint"))
     return value
 
 
@@ -409,19 +418,19 @@ _EMAIL_CHARACTER = re.compile(r"[A-Za-z0-9_'+.@-]")
 
 
 @rule(Rule("email", pattern=f"^{_SPACES}(?:{_EMAIL.pattern}){_SPACES}$"))
-@on_text("an e-mail address")
+@on_text(msg("expected.email"))
 def email(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     value = value.strip()
     if value.lower().startswith("mailto:"):
-        return ctx.error(node, "invalid-email", f"{key}: write the address without 'mailto:'")
+        return ctx.error(node, "invalid-email", msg("email.mailto", key=key))
     if not _EMAIL.fullmatch(value) or len(value) > 254 or len(value.split("@")[0]) > 64:
         odd = next((char for char in value if not _EMAIL_CHARACTER.fullmatch(char)), None)
         hint = (
-            f"remove the '{odd}': an address holds letters, digits, one '@' and . - _ + ' only"
+            msg("email.character.hint", character=odd)
             if odd and odd.isprintable() and not odd.isspace()
-            else "write it as name@organisation.nl"
+            else msg("email.hint")
         )
-        return ctx.error(node, "invalid-email", f"{key}: '{value}' is not an e-mail address", hint)
+        return ctx.error(node, "invalid-email", msg("email.invalid", key=key, value=value), hint)
     return value
 
 
@@ -429,23 +438,18 @@ _PHONE = re.compile(r"\+?[0-9][0-9 ()-]{5,22}[0-9]")
 
 
 @rule(Rule("phone", pattern=f"^{_SPACES}(?:{_PHONE.pattern}){_SPACES}$"))
-@on_text("a phone number")
+@on_text(msg("expected.phone"))
 def phone(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     if isinstance(node, Scalar) and isinstance(node.value, (int, float)):
         return ctx.error(
             node,
             "wrong-type",
-            f"{key}: a phone number must be text",
-            f'put it in quotes: {key.rsplit(".", 1)[-1]}: "{node.source}"',
+            msg("phone.number", key=key),
+            msg("phone.number.hint", name=key.rsplit(".", 1)[-1], value=node.source),
         )
     value = value.strip()
     if not _PHONE.fullmatch(value):
-        return ctx.error(
-            node,
-            "invalid-phone",
-            f"{key}: '{value}' is not a phone number",
-            "use digits, spaces, hyphens and a leading +, for example 06-12345678 or +31 70 123 4567",
-        )
+        return ctx.error(node, "invalid-phone", msg("phone.invalid", key=key, value=value), msg("phone.hint"))
     return value
 
 
@@ -457,22 +461,25 @@ def is_username(text: str) -> bool:
 
 
 @rule(Rule("username", pattern=f"^(?:{_USERNAME.pattern})$"))
-@on_text("a user name")
+@on_text(msg("expected.username"))
 def username(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     if value.startswith("@") and _USERNAME.fullmatch(value[1:]):
-        return ctx.error(node, "invalid-username", f"{key}: write the user name without '@'", f"write {value[1:]}")
+        return ctx.error(
+            node, "invalid-username", msg("username.at", key=key), msg("username.at.hint", value=value[1:])
+        )
     if not _USERNAME.fullmatch(value):
-        return ctx.error(node, "invalid-username", f"{key}: '{value}' is not a code-host user name")
+        return ctx.error(node, "invalid-username", msg("username.invalid", key=key, value=value))
     return value
 
 
 def slug_reference(what: str) -> Validator:
-    @on_text(f"{what} id")
+    noun = msg(f"noun.{what}")
+
+    @on_text(msg("expected.reference", what=noun))
     def validate(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
         if not is_slug(value):
-            suggestion = slugify(value)
-            hint = f"ids are written in lower case with hyphens, for example '{suggestion or 'gemeente-tilburg'}'"
-            return ctx.error(node, "invalid-reference", f"{key}: '{value}' is not a valid {what} id", hint)
+            hint = msg("reference.hint", example=slugify(value) or "gemeente-tilburg")
+            return ctx.error(node, "invalid-reference", msg("reference.invalid", key=key, value=value, what=noun), hint)
         return value
 
     return Validator(Rule("reference", what=what, pattern=SLUG_PATTERN), validate)
@@ -669,15 +676,15 @@ LANGUAGE_CODES = frozenset(
 
 
 @rule(Rule("language-code"))
-@on_text("a language code")
+@on_text(msg("expected.language-code"))
 def language_code(value: str, node: Node, key: str, ctx: Context) -> str | _Invalid:
     if value not in LANGUAGE_CODES:
         hint = (
-            f"write '{value.lower()}'"
+            msg("language-code.case.hint", value=value.lower())
             if value.lower() in LANGUAGE_CODES
-            else "use two-letter ISO 639-1 codes such as nl, en, de, fy"
+            else msg("language-code.hint")
         )
-        return ctx.error(node, "invalid-value", f"{key}: '{value}' is not a language code", hint)
+        return ctx.error(node, "invalid-value", msg("language-code.invalid", key=key, value=value), hint)
     return value
 
 
@@ -694,13 +701,12 @@ def term(kind: str) -> Validator:
             return value  # the vocabulary lists no terms of this kind: free text
         canonical = table.get(fold(value))
         if canonical is None:
-            suggestion = did_you_mean(value, ctx.vocabulary.terms(kind))
-            listing = f"the {kind} are listed in content/vocabulary.yaml"
+            listing = msg("term.listing", kind=msg(f"noun.{kind}"))
             return ctx.error(
                 node,
                 "unknown-term",
-                f"{key}: unknown {singular} '{value}'",
-                f"{suggestion} {listing}" if suggestion else listing,
+                msg("term.unknown", key=key, singular=msg(f"noun.{singular}"), value=value),
+                with_suggestion(did_you_mean(value, ctx.vocabulary.terms(kind)), listing),
             )
         return canonical
 
@@ -714,18 +720,24 @@ def term(kind: str) -> Validator:
 def list_of(item: Validator, what: str, minimum: int = 0, maximum: int = 100, unique: bool = False) -> Validator:
     def validate(node: Node, key: str, ctx: Context) -> tuple[Any, ...] | _Invalid:
         if not isinstance(node, Sequence):
-            hint = f"write one '- item' per line under '{key.rsplit('.', 1)[-1]}:', or [first, second]"
+            hint = msg("list.hint", name=key.rsplit(".", 1)[-1])
             if isinstance(node, Scalar) and re.match(r"-[^\s-]", node.source):  # '-nl' on each line
-                hint = f"a list item needs a space after the '-': write '- {node.source[1:].split()[0]}'"
-            return ctx.error(node, "wrong-type", f"{key}: expected a list of {what}, got {describe(node)}", hint)
+                hint = msg("list.dash.hint", item=node.source[1:].split()[0])
+            expected = msg("expected.list", what=msg(f"noun.{what}"))
+            return ctx.error(
+                node, "wrong-type", msg("wrong-type", key=key, expected=expected, got=describe(node)), hint
+            )
         if len(node.items) < minimum:
-            return ctx.error(node, "too-few", f"{key}: needs at least {minimum} {'item' if minimum == 1 else 'items'}")
+            too_few = (
+                msg("list.too-few-one", key=key) if minimum == 1 else msg("list.too-few", key=key, minimum=minimum)
+            )
+            return ctx.error(node, "too-few", too_few)
         if len(node.items) > maximum:
             return ctx.error(
                 node,
                 "too-many",
-                f"{key}: at most {maximum} items are allowed, got {len(node.items)}",
-                "keep the most important ones",
+                msg("list.too-many", key=key, maximum=maximum, count=len(node.items)),
+                msg("list.too-many.hint"),
             )
         values: list[Any] = []
         seen: dict[str, int] = {}
@@ -741,8 +753,8 @@ def list_of(item: Validator, what: str, minimum: int = 0, maximum: int = 100, un
                     ctx.warn(
                         child,
                         "duplicate-item",
-                        f"{key}: '{value}' is listed twice (also on line {seen[folded]})",
-                        "remove one of them",
+                        msg("list.duplicate", key=key, value=value, line=seen[folded]),
+                        msg("list.duplicate.hint"),
                     )
                     continue
                 seen[folded] = child.line
@@ -768,8 +780,8 @@ def validate_mapping(
         return ctx.error(
             node,
             "wrong-type",
-            f"{prefix}expected a mapping of keys, got {describe(node)}",
-            "write one 'key: value' per line, indented under this key",
+            msg("mapping.wrong-type", prefix=prefix, got=describe(node)),
+            msg("mapping.wrong-type.hint"),
         )
     by_name = {k.name: k for k in spec}
     values: dict[str, Any] = {}
@@ -783,8 +795,8 @@ def validate_mapping(
             ctx.error(
                 (entry.key_line, entry.key_column),
                 "unknown-key",
-                f"{prefix}unknown key '{entry.key}'",
-                suggestion or "allowed keys: " + ", ".join(by_name),
+                msg("key.unknown", prefix=prefix, name=entry.key),
+                suggestion or msg("key.allowed", names=", ".join(by_name)),
             )
             continue
         ctx.lines[dotted] = (entry.key_line, entry.key_column)
@@ -794,7 +806,7 @@ def validate_mapping(
                 ctx.error(
                     (entry.key_line, entry.key_column),
                     "missing-key",
-                    f"{prefix}the required key '{entry.key}' has no value",
+                    msg("key.empty", prefix=prefix, name=entry.key),
                 )
             continue
         value = rule.validate(entry.value, dotted, ctx)
@@ -807,7 +819,7 @@ def validate_mapping(
         if rule.required and node.get(rule.name) is None:
             ok = False
             ctx.error(
-                where, "missing-key", f"{prefix}missing required key '{rule.name}'", f"add a line '{rule.name}: ...'"
+                where, "missing-key", msg("missing", prefix=prefix, name=rule.name), msg("missing.hint", name=rule.name)
             )
     return values if ok else INVALID
 
@@ -895,11 +907,8 @@ def _assignment_contact(node: Node, key: str, ctx: Context) -> str | models.Pers
         return record(PERSON_CONTACT, models.PersonContact)(node, key, ctx)  # type: ignore[no-any-return]
     if isinstance(node, Scalar) and isinstance(node.value, str):
         return slug_reference("profile")(node, key, ctx)  # type: ignore[no-any-return]
-    return ctx.error(
-        node,
-        "wrong-type",
-        f"{key}: expected a profile id or a mapping with name, email and phone, got {describe(node)}",
-    )
+    expected = msg("expected.contact")
+    return ctx.error(node, "wrong-type", msg("wrong-type", key=key, expected=expected, got=describe(node)))
 
 
 ASSIGNMENT_OPTIONAL: Spec = (

@@ -64,7 +64,7 @@ class Preview:
                 Status(self.served.build, self.session, True, theme_problem=str(problem), language=self.served.language)
             )
         checked = result.check
-        language = checked.directory.config.language if checked.directory else self.served.language
+        language = checked.language
         status = Status(
             self.served.build,
             self.session,
@@ -96,7 +96,7 @@ class Preview:
         if status.theme_problem:
             self.err.write(status.report())
             return
-        self.out.write(format_text(list(status.diagnostics)))
+        self.out.write(format_text(list(status.diagnostics), status.language))
         self.out.flush()
         self._say(summary_line(list(status.diagnostics), status.files_checked))
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from .diagnostics import ContentProblem, Diagnostic, error, warning
+from .messages import Message, msg
 from .terms import is_slug, slugify
 
 MAX_FILE_BYTES = 256 * 1024
@@ -96,8 +97,8 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
                     0,
                     0,
                     "symbolic-link",
-                    "the folder is a symbolic link; only folders inside the site are read",
-                    "replace the link with the folder itself",
+                    msg("source.folder-link"),
+                    msg("source.folder-link.hint"),
                 )
             )
             continue
@@ -120,8 +121,8 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
                         0,
                         0,
                         "unexpected-folder",
-                        f"the folder '{entry.name}' is ignored",
-                        f"content files belong directly in {folder}/",
+                        msg("source.folder-ignored", name=entry.name),
+                        msg("source.folder-ignored.hint", folder=folder),
                     )
                 )
                 continue
@@ -133,9 +134,7 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
             elif kind == "profile" and lowered in PHOTO_EXTENSIONS:
                 photos.append(PhotoFile(stem, rel, entry.path))
             elif kind == "profile" and lowered == ".svg":
-                diagnostics.append(
-                    error(rel, 0, 0, "photo-svg", "SVG photos are not accepted", "save the photo as JPEG, PNG or WebP")
-                )
+                diagnostics.append(error(rel, 0, 0, "photo-svg", msg("source.svg"), msg("source.svg.hint")))
             else:
                 diagnostics.append(
                     warning(
@@ -143,9 +142,11 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
                         0,
                         0,
                         "unexpected-file",
-                        f"the file '{entry.name}' is ignored",
-                        f"only .md files belong in {folder}/"
-                        + (" (and profile photos: .jpg, .jpeg, .png, .webp)" if kind == "profile" else ""),
+                        msg("source.file-ignored", name=entry.name),
+                        msg(
+                            "source.file-ignored.profile.hint" if kind == "profile" else "source.file-ignored.hint",
+                            folder=folder,
+                        ),
                     )
                 )
     return Listing(tuple(documents), tuple(photos)), diagnostics
@@ -154,9 +155,9 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
 def _slug_problem(rel: str, name: str, suggested: dict[str, list[str]]) -> Diagnostic:
     stem = os.path.splitext(name)[0]
     valid = slugify(stem)
-    message = f"the file name '{name}' is not valid: use lower-case letters, digits and hyphens"
+    message = msg("source.file-name", name=name)
     if not valid:
-        return error(rel, 0, 0, "invalid-file-name", message, "rename it, for example to 'anna-de-vries.md'")
+        return error(rel, 0, 0, "invalid-file-name", message, msg("source.file-name.example.hint"))
     target = valid + ".md"
     others = [other for other in suggested[target] if other != name]
     if target in others:
@@ -166,7 +167,7 @@ def _slug_problem(rel: str, name: str, suggested: dict[str, list[str]]) -> Diagn
             0,
             "invalid-file-name",
             message,
-            f"'{target}' already exists: merge the two files, or give this one another valid name",
+            msg("source.file-name.exists.hint", target=target),
         )
     if others:
         names = ", ".join(f"'{other}'" for other in others)
@@ -176,16 +177,16 @@ def _slug_problem(rel: str, name: str, suggested: dict[str, list[str]]) -> Diagn
             0,
             "invalid-file-name",
             message,
-            f"rename it to '{target}'; but {names} would get that name too: give each file its own name",
+            msg("source.file-name.shared.hint", target=target, names=names),
         )
-    return error(rel, 0, 0, "invalid-file-name", message, f"rename it to '{target}'")
+    return error(rel, 0, 0, "invalid-file-name", message, msg("source.file-name.hint", target=target))
 
 
 # ---------------------------------------------------------------------------------------------
 # Reading
 
 
-def _read_regular_file(location: str, limit: int, hint: str) -> bytes:
+def _read_regular_file(location: str, limit: int, hint: Message) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; symbolic links are refused."""
     try:
         fd = os.open(location, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
@@ -195,22 +196,22 @@ def _read_regular_file(location: str, limit: int, hint: str) -> bytes:
                 0,
                 0,
                 "symbolic-link",
-                "the file is a symbolic link; only regular files are read",
-                "replace the link with the file itself",
+                msg("source.file-link"),
+                msg("source.file-link.hint"),
             ) from None
-        raise SourceProblem(0, 0, "unreadable", f"the file cannot be read: {exc.strerror}") from None
+        raise SourceProblem(0, 0, "unreadable", msg("source.unreadable", reason=str(exc.strerror))) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise SourceProblem(0, 0, "not-a-file", "this is not a regular file")
+            raise SourceProblem(0, 0, "not-a-file", msg("source.not-a-file"))
         if info.st_size > limit:
             raise SourceProblem(
-                1, 1, "file-too-large", f"the file is {_size(info.st_size)}; the limit is {_size(limit)}", hint
+                1, 1, "file-too-large", msg("source.too-large", size=_size(info.st_size), limit=_size(limit)), hint
             )
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
         if len(data) > limit:
-            raise SourceProblem(1, 1, "file-too-large", f"the file is larger than {_size(limit)}", hint)
+            raise SourceProblem(1, 1, "file-too-large", msg("source.larger-than", limit=_size(limit)), hint)
         return data
     finally:
         os.close(fd)
@@ -224,15 +225,13 @@ def _size(count: int) -> str:
 
 def read_text(location: str, limit: int = MAX_FILE_BYTES) -> str:
     """The file as text with '\\n' line ends and no byte-order mark."""
-    return decode_text(_read_regular_file(location, limit, "shorten the text"))
+    return decode_text(_read_regular_file(location, limit, msg("source.too-large.text.hint")))
 
 
 def decode_text(data: bytes) -> str:
     """Bytes of a content file (from the disk, or from git for another revision) as text."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # what some Windows editors save as "Unicode"
-        raise SourceProblem(
-            1, 1, "invalid-utf8", "the file is UTF-16 text, not UTF-8", "save the file with the UTF-8 encoding"
-        )
+        raise SourceProblem(1, 1, "invalid-utf8", msg("source.utf16"), msg("source.utf8.hint"))
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _position(data, nul)
@@ -240,8 +239,8 @@ def decode_text(data: bytes) -> str:
             line,
             column,
             "binary-file",
-            "the file contains a NUL byte: it is not a text file",
-            "save it again as plain UTF-8 text",
+            msg("source.nul"),
+            msg("source.nul.hint"),
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -249,9 +248,7 @@ def decode_text(data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _position(data, exc.start)
-        raise SourceProblem(
-            line, column, "invalid-utf8", "the file is not valid UTF-8 text", "save the file with the UTF-8 encoding"
-        ) from None
+        raise SourceProblem(line, column, "invalid-utf8", msg("source.not-utf8"), msg("source.utf8.hint")) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -263,7 +260,7 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def read_photo(location: str) -> bytes:
-    return _read_regular_file(location, MAX_PHOTO_BYTES, "make the photo smaller, for example 1000 pixels wide")
+    return _read_regular_file(location, MAX_PHOTO_BYTES, msg("source.too-large.photo.hint"))
 
 
 _DELIMITER = re.compile(r"---[ \t]*")
@@ -273,32 +270,32 @@ def split_front_matter(text: str) -> Document:
     first_line, _, rest = text.partition("\n")
     if not _DELIMITER.fullmatch(first_line):
         stripped = text.lstrip()
-        hint = "the file must start with a line '---', then the keys, then a closing '---' line"
+        hint = msg("source.front-matter-missing.hint")
         if stripped.startswith("+++"):
             raise SourceProblem(
                 1,
                 1,
                 "front-matter-format",
-                "TOML front matter ('+++') is not supported",
-                "write the keys in YAML between two '---' lines",
+                msg("source.toml"),
+                msg("source.format.hint"),
             )
         if stripped.startswith("{"):
             raise SourceProblem(
                 1,
                 1,
                 "front-matter-format",
-                "JSON front matter is not supported",
-                "write the keys in YAML between two '---' lines",
+                msg("source.json"),
+                msg("source.format.hint"),
             )
         if stripped.startswith("---"):
             raise SourceProblem(
                 1,
                 1,
                 "front-matter-start",
-                "the '---' line must be the very first line of the file",
-                "remove the blank lines or text before it",
+                msg("source.start"),
+                msg("source.start.hint"),
             )
-        raise SourceProblem(1, 1, "front-matter-missing", "the file has no front matter", hint)
+        raise SourceProblem(1, 1, "front-matter-missing", msg("source.front-matter-missing"), hint)
     lines = rest.split("\n")
     for index, line in enumerate(lines):
         if _DELIMITER.fullmatch(line):
@@ -309,6 +306,6 @@ def split_front_matter(text: str) -> Document:
         1,
         1,
         "front-matter-unclosed",
-        "the front matter is not closed",
-        "add a line '---' after the last key; the file is not published until then",
+        msg("source.unclosed"),
+        msg("source.unclosed.hint"),
     )

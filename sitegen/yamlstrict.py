@@ -22,9 +22,11 @@ from dataclasses import dataclass
 import yaml
 
 from .diagnostics import ContentProblem
+from .messages import Message, msg
 
 MAX_DEPTH = 20
 FRONT_MATTER = "the front matter"
+_SUBJECTS = {FRONT_MATTER: "subject.front-matter", "the file": "subject.file"}
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9]|\.0)?")
@@ -73,19 +75,19 @@ class YamlProblem(ContentProblem):
     """A problem at a position of the YAML text."""
 
 
-def describe(node: Node | None) -> str:
+def describe(node: Node | None) -> Message:
     """What a member wrote, in words, for messages like 'expected a list, got a number'."""
     if node is None:
-        return "nothing"
+        return msg("got.nothing")
     if isinstance(node, Mapping):
-        return "a mapping of keys"
+        return msg("got.mapping")
     if isinstance(node, Sequence):
-        return "a list"
+        return msg("got.list")
     if node.value is None:
-        return "an empty value"
+        return msg("got.empty")
     if isinstance(node.value, (int, float)):
-        return "a number"
-    return "a text"
+        return msg("got.number")
+    return msg("got.text")
 
 
 def scalar_value(text: str, plain: bool) -> str | int | float | None:
@@ -114,13 +116,13 @@ def load(text: str, first_line: int = 1, subject: str = FRONT_MATTER) -> Mapping
     except yaml.reader.ReaderError as exc:
         raise _character_problem(exc, text, first_line) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(first_line, 1, "yaml-syntax", f"the YAML could not be read: {exc}") from None
+        raise YamlProblem(first_line, 1, "yaml-syntax", msg("yaml.unreadable", reason=str(exc))) from None
     finally:
         loader.dispose()
 
 
 _OTHER_LINE_BREAKS = re.compile("[\u0085\u2028\u2029]")
-_BREAK_NAMES = {"\u0085": "next-line character", "\u2028": "line separator", "\u2029": "paragraph separator"}
+_BREAK_NAMES = {"\u0085": "yaml.break.next-line", "\u2028": "yaml.break.line", "\u2029": "yaml.break.paragraph"}
 
 
 def _refuse_other_line_breaks(text: str, first_line: int) -> None:
@@ -136,8 +138,8 @@ def _refuse_other_line_breaks(text: str, first_line: int) -> None:
         line,
         column,
         "line-separator",
-        f"contains the invisible {_BREAK_NAMES[found[0]]} U+{ord(found[0]):04X}, which YAML reads as the end of a line",
-        "retype the line without copying it from another document",
+        msg("yaml.line-break", name=msg(_BREAK_NAMES[found[0]]), code=f"{ord(found[0]):04X}"),
+        msg("yaml.retype-line"),
     )
 
 
@@ -155,15 +157,15 @@ def _refuse_non_breaking_indentation(text: str, first_line: int) -> None:
         line,
         found.end() - found.start(),
         "yaml-non-breaking-space",
-        "a non-breaking space is used for indentation; YAML only allows ordinary spaces",
-        "retype the spaces at the start of this line with the space bar",
+        msg("yaml.non-breaking"),
+        msg("yaml.non-breaking.hint"),
     )
 
 
 _NO_SPACE_AFTER_DASH = re.compile(r"\s*-[^\s-]")
 # Word turns "..." into “...”, which YAML does not read as quotes.
 CURLY_OPENING, CURLY_CLOSING = "\u201c\u201d\u201e\u2018\u2019\u201a", "\u201c\u201d\u2018\u2019"
-_CURLY_HINT = "type straight quotes instead (\"...\" or '...'), or leave the quotes out"
+_CURLY_HINT = msg("yaml.curly.hint")
 
 
 def _character_problem(exc: yaml.reader.ReaderError, text: str, first_line: int) -> YamlProblem:
@@ -172,15 +174,15 @@ def _character_problem(exc: yaml.reader.ReaderError, text: str, first_line: int)
     # libyaml reports a byte offset and PyYAML a character offset: find the character itself.
     offset = text.find(chr(character)) if character is not None else -1
     if character is None or offset < 0:
-        return YamlProblem(first_line, 1, "control-character", f"the YAML could not be read: {exc.reason}")
+        return YamlProblem(first_line, 1, "control-character", msg("yaml.unreadable", reason=str(exc.reason)))
     line = text.count("\n", 0, offset) + first_line
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return YamlProblem(
         line,
         column,
         "control-character",
-        f"contains the control character U+{character:04X}",
-        "retype the value without copying it from another document",
+        msg("yaml.control", code=f"{character:04X}"),
+        msg("retype"),
     )
 
 
@@ -188,41 +190,38 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Ya
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line if mark else 0) + first_line
     column = (mark.column if mark else 0) + 1
-    problem = exc.problem or exc.context or "invalid YAML"
+    problem: str | Message = exc.problem or exc.context or "invalid YAML"
     context_mark = exc.context_mark
     if exc.context == "while scanning a quoted scalar" and context_mark is not None:
         return YamlProblem(
             context_mark.line + first_line,
             context_mark.column + 1,
             "yaml-syntax",
-            "invalid YAML: the quote that opens this value is never closed",
-            "end the value with the same quote; inside '...' write a single quote as ''",
+            msg("yaml.unclosed-quote"),
+            msg("yaml.unclosed-quote.hint"),
         )
     if exc.context and exc.problem and context_mark is not None and mark is not None and context_mark.line != mark.line:
-        problem += f" ({exc.context} that starts on line {context_mark.line + first_line})"
+        problem = msg("yaml.syntax.context", problem=problem, context=exc.context, line=context_mark.line + first_line)
     source_lines = text.split("\n")
     source_line = source_lines[mark.line] if mark is not None and mark.line < len(source_lines) else ""
     indentation = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
-    if "\t" in problem or "\t" in indentation:
+    if "\t" in str(problem) or "\t" in indentation:
         return YamlProblem(
             line,
             indentation.index("\t") + 1 if "\t" in indentation else column,
             "yaml-tab",
-            "a tab character is used for indentation; YAML only allows spaces",
-            "replace the tab at the start of this line with spaces",
+            msg("yaml.tab"),
+            msg("yaml.tab.hint"),
         )
-    hint = "check the indentation and the ':' after each key; put text with ': ' or '#' in quotes"
+    hint = msg("yaml.syntax.hint")
     key_line = source_lines[context_mark.line] if context_mark and context_mark.line < len(source_lines) else ""
     if any(char in CURLY_OPENING for char in source_line):
-        hint = "curly quotes (\u201c \u201d \u2018 \u2019) are not quotes to YAML: " + _CURLY_HINT
+        hint = msg("yaml.curly-in-line.hint", fix=_CURLY_HINT)
     elif _NO_SPACE_AFTER_DASH.match(key_line) or _NO_SPACE_AFTER_DASH.match(source_line):
-        hint = "a list item needs a space after the '-': write '- item'"
+        hint = msg("yaml.dash.hint")
     elif 2 <= column <= len(source_line) + 1 and source_line[column - 2] in "'\"":
-        hint = (
-            "a quote inside a quoted value ends it early: leave out the outer quotes, "
-            "or write a quote inside '...' as ''"
-        )
-    return YamlProblem(line, column, "yaml-syntax", f"invalid YAML: {problem}", hint)
+        hint = msg("yaml.inner-quote.hint")
+    return YamlProblem(line, column, "yaml-syntax", msg("yaml.syntax", problem=problem), hint)
 
 
 def _written_tag(tag: str) -> str:
@@ -237,6 +236,7 @@ class _Builder:
         self._first_line = first_line
         self._subject = subject
         self._in_front_matter = subject == FRONT_MATTER
+        self._words = msg(_SUBJECTS[subject])
 
     def _position(self, event: yaml.Event) -> tuple[int, int]:
         mark = event.start_mark
@@ -252,13 +252,12 @@ class _Builder:
         self._next()  # StreamStartEvent
         event = self._next()
         if isinstance(event, yaml.StreamEndEvent):
-            where = " between the two '---' lines" if self._in_front_matter else ""
             raise YamlProblem(
                 self._first_line,
                 1,
                 "front-matter-empty",
-                f"{self._subject} is empty",
-                f"write the keys{where}, one 'key: value' per line",
+                msg("yaml.empty", subject=self._words),
+                msg("yaml.empty.front-matter.hint" if self._in_front_matter else "yaml.empty.hint"),
             )
         node = self._node(self._next(), depth=1)
         self._next()  # DocumentEndEvent
@@ -269,17 +268,16 @@ class _Builder:
                 line,
                 column,
                 "yaml-multiple-documents",
-                f"{self._subject} holds more than one YAML document",
-                f"remove the '---' or '...' line inside {self._subject}",
+                msg("yaml.documents", subject=self._words),
+                msg("yaml.documents.hint", subject=self._words),
             )
         if not isinstance(node, Mapping):
             raise YamlProblem(
                 node.line,
                 node.column,
                 "front-matter-not-mapping",
-                f"{self._subject} must be a mapping of keys, got {describe(node)}",
-                "write one 'key: value' per line"
-                + (", for example 'name: Anna de Vries'" if self._in_front_matter else ""),
+                msg("yaml.not-mapping", subject=self._words, got=describe(node)),
+                msg("yaml.not-mapping.front-matter.hint" if self._in_front_matter else "yaml.not-mapping.hint"),
             )
         return node
 
@@ -290,8 +288,8 @@ class _Builder:
                 line,
                 column,
                 "yaml-anchor",
-                "YAML anchors and aliases ('&' and '*') are not allowed",
-                "write the value out in full",
+                msg("yaml.anchor"),
+                msg("yaml.anchor.hint"),
             )
         tag = getattr(event, "tag", None)
         if tag is not None:
@@ -299,8 +297,8 @@ class _Builder:
                 line,
                 column,
                 "yaml-tag",
-                f"YAML tags such as '{_written_tag(tag)}' are not allowed",
-                "remove the tag; write plain values only",
+                msg("yaml.tag", tag=_written_tag(tag)),
+                msg("yaml.tag.hint"),
             )
 
     def _node(self, event: yaml.Event, depth: int) -> Node:
@@ -310,8 +308,8 @@ class _Builder:
                 line,
                 column,
                 "yaml-too-deep",
-                f"{self._subject} is nested deeper than {MAX_DEPTH} levels",
-                "flatten the structure" + (": profiles need at most three levels" if self._in_front_matter else ""),
+                msg("yaml.too-deep", subject=self._words, depth=MAX_DEPTH),
+                msg("yaml.too-deep.front-matter.hint" if self._in_front_matter else "yaml.too-deep.hint"),
             )
         self._check_plain(event)  # type: ignore[arg-type]
         line, column = self._position(event)
@@ -323,7 +321,7 @@ class _Builder:
                     line,
                     column,
                     "curly-quotes",
-                    f"the value {text} is wrapped in curly quotes, which YAML keeps as part of the text",
+                    msg("yaml.curly", value=text),
                     _CURLY_HINT,
                 )
             return Scalar(scalar_value(text, plain), text, line, column)
@@ -336,7 +334,7 @@ class _Builder:
             return Sequence(tuple(items), line, column)
         if isinstance(event, yaml.MappingStartEvent):
             return self._mapping(line, column, depth)
-        raise YamlProblem(line, column, "yaml-syntax", "invalid YAML: unexpected content")
+        raise YamlProblem(line, column, "yaml-syntax", msg("yaml.unexpected"))
 
     def _mapping(self, line: int, column: int, depth: int) -> Mapping:
         entries: list[Entry] = []
@@ -350,8 +348,8 @@ class _Builder:
                     key_line,
                     key_column,
                     "yaml-key-not-text",
-                    f"keys must be text, got {describe(key_node)}",
-                    "every key is a word such as 'name' or 'skills'",
+                    msg("yaml.key-not-text", got=describe(key_node)),
+                    msg("yaml.key-not-text.hint"),
                 )
             key = key_node.value
             if key in seen:
@@ -359,8 +357,8 @@ class _Builder:
                     key_line,
                     key_column,
                     "yaml-duplicate-key",
-                    f"duplicate key '{key}': it is already given on line {seen[key]}",
-                    "keep one of the two lines and remove the other",
+                    msg("yaml.duplicate-key", name=key, line=seen[key]),
+                    msg("yaml.duplicate-key.hint"),
                 )
             seen[key] = key_line
             value = self._node(self._next(), depth + 1)

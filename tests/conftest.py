@@ -15,6 +15,8 @@ REPO = Path(__file__).resolve().parent.parent
 BUILD_DATE = dt.date(2026, 12, 1)
 
 SITEGEN_YAML = "title: Testnetwerk\nbase_url: https://example.org/\n"
+# A site in English, for tests that assert check's English messages (a Dutch site gets Dutch ones).
+ENGLISH = {"sitegen.yaml": SITEGEN_YAML + "language: en\n"}
 ORGANISATIONS_YAML = """\
 gemeente-tilburg:
   name: Gemeente Tilburg

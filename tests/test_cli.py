@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import VALID_ASSIGNMENT, VALID_PROFILE, SiteFactory
+from conftest import ENGLISH, VALID_ASSIGNMENT, VALID_PROFILE, SiteFactory
 
 from sitegen import cli, urls
 
@@ -64,7 +64,21 @@ def test_check_valid_site(make_site: SiteFactory) -> None:
 
 
 def test_check_with_errors_text(make_site: SiteFactory) -> None:
+    """A site's default language is nl: so are its messages; codes and `error:`/`hint:` stay."""
     site = make_site({**VALID, BROKEN: BROKEN_PROFILE})
+    assert run("check", str(site), "--date", DATE) == (
+        1,
+        "content/profiles/bert-jansen.md:7:10: error: consent: de datum '2026-02-30' bestaat niet\n"
+        "  hint: schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-31\n"
+        "content/profiles/bert-jansen.md:8:1: error: onbekende sleutel 'visibilty'\n"
+        "  hint: bedoel je 'visibility'?\n",
+        "sitegen: 5 files checked: 2 errors in 1 file, 0 warnings\n",
+    )
+
+
+def test_check_with_errors_text_in_english(make_site: SiteFactory) -> None:
+    """`language: en` keeps check's English output byte for byte."""
+    site = make_site({**ENGLISH, **VALID, BROKEN: BROKEN_PROFILE})
     assert run("check", str(site), "--date", DATE) == (
         1,
         "content/profiles/bert-jansen.md:7:10: error: consent: '2026-02-30' is not a date that exists\n"
@@ -105,7 +119,8 @@ def test_check_json(make_site: SiteFactory) -> None:
     assert status == 1
     assert err == "sitegen: 6 files checked: 4 errors in 2 files, 0 warnings\n"
     found = json.loads(out)
-    assert all(list(item) == ["path", "line", "column", "severity", "code", "message", "hint"] for item in found)
+    keys = ["path", "line", "column", "severity", "code", "language", "message", "hint"]
+    assert all(list(item) == keys for item in found)
     assert found[:2] == [
         {
             "path": BROKEN,
@@ -113,8 +128,9 @@ def test_check_json(make_site: SiteFactory) -> None:
             "column": 10,
             "severity": "error",
             "code": "invalid-date",
-            "message": "consent: '2026-02-30' is not a date that exists",
-            "hint": "write the date as YYYY-MM-DD, for example 2026-03-31",
+            "language": "nl",
+            "message": "consent: de datum '2026-02-30' bestaat niet",
+            "hint": "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-31",
         },
         {
             "path": BROKEN,
@@ -122,8 +138,9 @@ def test_check_json(make_site: SiteFactory) -> None:
             "column": 1,
             "severity": "error",
             "code": "unknown-key",
-            "message": "unknown key 'visibilty'",
-            "hint": "did you mean 'visibility'?",
+            "language": "nl",
+            "message": "onbekende sleutel 'visibilty'",
+            "hint": "bedoel je 'visibility'?",
         },
     ]
     assert [(item["path"], item["severity"], item["code"]) for item in found[2:]] == [
@@ -143,9 +160,9 @@ def test_check_github(make_site: SiteFactory) -> None:
     assert status == 1
     assert out == (
         "::error file=content/profiles/bert-jansen.md,line=7,col=10,title=sitegen invalid-date::"
-        "consent: '2026-02-30' is not a date that exists%0Ahint: write the date as YYYY-MM-DD, for example 2026-03-31\n"
+        "consent: de datum '2026-02-30' bestaat niet%0Ahint: schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-31\n"
         "::error file=content/profiles/bert-jansen.md,line=8,col=1,title=sitegen unknown-key::"
-        "unknown key 'visibilty'%0Ahint: did you mean 'visibility'?\n"
+        "onbekende sleutel 'visibilty'%0Ahint: bedoel je 'visibility'?\n"
     )
     assert err == "sitegen: 5 files checked: 2 errors in 1 file, 0 warnings\n"
 
@@ -155,7 +172,7 @@ def test_check_github_escapes_contributor_text(make_site: SiteFactory) -> None:
     nasty = VALID_PROFILE.replace(
         "consent: 2026-03-01", 'consent: 2026-03-01\nvisibility: "100% x\\n::error file=evil.md::pwned, a:b"'
     )
-    site = make_site({**VALID, BROKEN: nasty, "content/profiles/a:b,c.md": VALID_PROFILE})
+    site = make_site({**ENGLISH, **VALID, BROKEN: nasty, "content/profiles/a:b,c.md": VALID_PROFILE})
     status, out, _ = run("check", str(site), "--date", DATE, "--format", "github")
     assert status == 1
     assert out.splitlines() == [
@@ -174,7 +191,7 @@ def test_github_step_summary_is_appended(
     summary = tmp_path / "summary.md"
     summary.write_text("## earlier step\n", encoding="utf-8")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    site = make_site({**VALID, BROKEN: BROKEN_PROFILE.replace("Anna de Vries", "Anna | de Vries")})
+    site = make_site({**ENGLISH, **VALID, BROKEN: BROKEN_PROFILE.replace("Anna de Vries", "Anna | de Vries")})
     assert run("check", str(site), "--date", DATE, "--format", "github")[0] == 1
     table = (
         "## sitegen check\n\n5 files checked: 2 errors in 1 file, 0 warnings\n\n"
@@ -221,7 +238,7 @@ def test_step_summary_only_in_github_format(
     ],
 )
 def test_warnings_fail_only_with_strict(make_site: SiteFactory, files: dict[str, str], line: str) -> None:
-    site = make_site({**VALID, **files})
+    site = make_site({**ENGLISH, **VALID, **files})
     status, out, err = run("check", str(site), "--date", DATE)
     assert status == 0
     assert out.splitlines()[0] == line
@@ -268,8 +285,8 @@ def test_a_page_may_not_take_a_section_name(make_site: SiteFactory, tmp_path: Pa
     status, out, _ = run("check", str(site), "--date", DATE)
     assert status == 1
     assert out == (
-        "content/pages/profielen.md: error: the page name 'profielen' is taken by a section of the site\n"
-        "  hint: rename the file, for example to 'over-profielen.md'\n"
+        "content/pages/profielen.md: error: de paginanaam 'profielen' is al in gebruik voor een onderdeel van de site\n"
+        "  hint: geef het bestand een andere naam, bijvoorbeeld 'over-profielen.md'\n"
     )
 
 
@@ -491,9 +508,9 @@ def test_a_public_assignment_may_not_name_an_internal_contact(make_site: SiteFac
     status, out, _ = run("check", str(site), "--date", DATE)
     assert status == 1
     assert out == (
-        "content/assignments/klus.md:6:1: error: contact: the profile 'anna-de-vries' is internal, "
-        "but this assignment is public\n"
-        "  hint: name a public profile, or move the contact into the 'internal:' block\n"
+        "content/assignments/klus.md:6:1: error: contact: het profiel 'anna-de-vries' is intern, "
+        "maar deze klus is openbaar\n"
+        "  hint: noem een openbaar profiel, of zet de contactpersoon in het blok 'internal:'\n"
     )
 
 
@@ -502,8 +519,8 @@ def test_unexpected_files_and_folders_are_warnings(make_site: SiteFactory) -> No
     status, out, _ = run("check", str(site), "--date", DATE)
     assert status == 0
     assert out == (
-        "content/pages/oud: warning: the folder 'oud' is ignored\n"
-        "  hint: content files belong directly in content/pages/\n"
-        "content/profiles/notities.txt: warning: the file 'notities.txt' is ignored\n"
-        "  hint: only .md files belong in content/profiles/ (and profile photos: .jpg, .jpeg, .png, .webp)\n"
+        "content/pages/oud: warning: de map 'oud' wordt overgeslagen\n"
+        "  hint: inhoudsbestanden horen direct in content/pages/\n"
+        "content/profiles/notities.txt: warning: het bestand 'notities.txt' wordt overgeslagen\n"
+        "  hint: in content/profiles/ horen alleen .md-bestanden (en profielfoto's: .jpg, .jpeg, .png, .webp)\n"
     )

@@ -18,6 +18,7 @@ from sitegen.diagnostics import (
     summary_line,
     warning,
 )
+from sitegen.messages import msg
 
 PROFILE = "content/profiles/anna-de-vries.md"
 
@@ -195,6 +196,7 @@ def test_json_format() -> None:
             "column": 10,
             "severity": "error",
             "code": "invalid-date",
+            "language": "en",
             "message": "consent: 'één\n' is not a date",
             "hint": "write YYYY-MM-DD",
         },
@@ -204,6 +206,7 @@ def test_json_format() -> None:
             "column": 0,
             "severity": "warning",
             "code": "photo-without-profile",
+            "language": "en",
             "message": "no profile",
             "hint": "",
         },
@@ -220,3 +223,24 @@ def test_diagnostic_value() -> None:
     assert found.hint == ""
     assert found.sort_key() == (PROFILE, 1, 2, "code", "message")
     assert not warning(PROFILE, 1, 1, "a", "b").is_error
+
+
+def test_every_format_renders_catalog_messages_in_the_language_asked_for() -> None:
+    found = [
+        error(PROFILE, 7, 10, "invalid-date", msg("date.shape", key="consent", value="1-3-2026"), msg("date.hint")),
+        warning(PROFILE, 9, 0, "duplicate-item", "a message outside the catalog stays as it is"),
+    ]
+    assert found[0].message == "consent: '1-3-2026' is not a date in the form YYYY-MM-DD"  # English, always
+    assert format_text(found, "nl") == (
+        f"{PROFILE}:7:10: error: consent: '1-3-2026' is geen datum in de vorm JJJJ-MM-DD\n"
+        "  hint: schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-31\n"
+        f"{PROFILE}:9: warning: a message outside the catalog stays as it is\n"
+    )
+    assert format_text(found) == format_text(found, "en")
+    assert "is geen datum in de vorm JJJJ-MM-DD%0Ahint: schrijf de datum" in format_github(found, "nl")
+    assert "| consent: '1-3-2026' is geen datum in de vorm JJJJ-MM-DD |" in format_github_summary(found, 1, "nl")
+    records = json.loads(format_json(found, "nl"))
+    assert [(r["language"], r["code"], r["message"]) for r in records] == [
+        ("nl", "invalid-date", "consent: '1-3-2026' is geen datum in de vorm JJJJ-MM-DD"),
+        ("nl", "duplicate-item", "a message outside the catalog stays as it is"),
+    ]

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import VALID_ASSIGNMENT, VALID_PROFILE, SiteFactory
+from conftest import ENGLISH, VALID_ASSIGNMENT, VALID_PROFILE, SiteFactory
 
 from sitegen import cli, urls
 from sitegen.workers import Crashed, TimedOut, run_timed
@@ -27,6 +27,7 @@ TIME_LIMIT = {
     "column": 1,
     "severity": "error",
     "code": "time-limit",
+    "language": "en",
     "message": "reading this file took longer than 1 second and was stopped",
     "hint": "the text probably holds a long run of brackets or other Markdown syntax: simplify it",
 }
@@ -41,6 +42,7 @@ def test_slow_body_is_stopped_and_the_rest_is_published(make_site: SiteFactory, 
     slow = VALID_PROFILE.replace("Anna de Vries", "Trage Tim").replace("Ik werk aan de Omgevingswet.", SLOW_BODY)
     site = make_site(
         {
+            **ENGLISH,
             "content/profiles/anna-de-vries.md": VALID_PROFILE,
             SLOW: slow,
             "content/profiles/bert.md": VALID_PROFILE.replace("consent: 2026-03-01", "consent: 2026-02-30"),
@@ -79,6 +81,7 @@ def test_slow_body_is_stopped_and_the_rest_is_published(make_site: SiteFactory, 
             "column": 10,
             "severity": "error",
             "code": "invalid-date",
+            "language": "en",
             "message": "consent: '2026-02-30' is not a date that exists",
             "hint": "write the date as YYYY-MM-DD, for example 2026-03-31",
         },
@@ -87,7 +90,7 @@ def test_slow_body_is_stopped_and_the_rest_is_published(make_site: SiteFactory, 
     assert stderr.getvalue().splitlines()[-1] == (
         "sitegen: published without 2 broken files: content/profiles/bert.md, content/profiles/traag.md"
     )
-    address = urls.Urls("https://example.org/")
+    address = urls.Urls("https://example.org/", "en")
     assert (out / address.output_file(address.profile("anna-de-vries"))).is_file()
     assert (out / address.output_file(address.assignment("klus"))).is_file()
     assert not (out / address.output_file(address.profile("traag"))).exists()

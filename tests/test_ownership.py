@@ -18,7 +18,7 @@ ANNA_PROFILE = VALID_PROFILE.replace("consent: 2026-03-01\n", "consent: 2026-03-
 BERT_PROFILE = VALID_PROFILE.replace("Anna de Vries", "Bert Jansen").replace(
     "consent: 2026-03-01\n", "consent: 2026-03-01\nmaintainers: [Bert-J]\n"
 )
-CONFIG = SITEGEN_YAML + "coordinators:\n  - mvangils\n"
+CONFIG = SITEGEN_YAML + "language: en\ncoordinators:\n  - mvangils\n"  # English: the tests quote the messages
 ASK_ANNA = (
     "ask one of the maintainers listed on line 8 (anna-dv) or a coordinator (mvangils) to make this change, "
     "or to add you to 'maintainers' first, in a change of its own"

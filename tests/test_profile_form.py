@@ -138,12 +138,19 @@ def test_every_message_of_the_form_is_checks_message_for_that_mistake(make_site:
         files[f"content/profiles/case-{number}.md"] = profile_text(**changes)
     result = check(make_site(files))
     errors: dict[str, list[str]] = {}
+    dutch: dict[str, list[str]] = {}
     for diagnostic in result.diagnostics:
         if diagnostic.is_error:
             errors.setdefault(diagnostic.path, []).append(diagnostic.message)
+            dutch.setdefault(diagnostic.path, []).append(diagnostic.message_in("nl"))
+    nouns = profile_form.form_nouns("nl")
     for number, (name, values, _) in enumerate(CASES):
         expected = profile_form.MESSAGES[name].format(**values)
         assert errors.get(f"content/profiles/case-{number}.md") == [expected], (name, values)
+        # The form's Dutch, with the nouns the script puts in, is check's Dutch for the same mistake.
+        in_dutch = {k: nouns[v] if k in ("what", "singular") else v for k, v in values.items()}
+        expected = profile_form.form_messages("nl")[name].format(**in_dutch)
+        assert dutch.get(f"content/profiles/case-{number}.md") == [expected], (name, values)
     assert {name for name, _, _ in CASES} | PROBED == set(profile_form.MESSAGES)
 
 

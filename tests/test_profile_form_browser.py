@@ -38,9 +38,11 @@ from quality import browser, demo, server, tools
 from quality.browser import EXTRA_TAGS, WCAG_TAGS
 
 from sitegen import audience, build, config, images, models
-from sitegen.profile_form import MESSAGES
+from sitegen.profile_form import form_messages
 from sitegen.terms import slugify
 from sitegen.urls import Urls
+
+MESSAGES = form_messages("nl")  # the demo site is Dutch, and so are its form and check messages
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page

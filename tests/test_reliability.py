@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE, VALID_PROFILE, SiteFactory, check, write_site
+from conftest import BUILD_DATE, ENGLISH, VALID_PROFILE, SiteFactory, check, write_site
 from PIL import Image, ImageCms
 from test_hostile import URL_HINT, VALID, error, profile, rows, warning
 
@@ -530,6 +530,7 @@ def test_6_escapes_in_values_keys_and_file_names_are_printed_escaped(
     evil_name = "content/profiles/\x1b[2J\x1b]0;pwned\x07\x9b31m\u202egpj.md"
     site = make_site(
         {
+            **ENGLISH,
             **VALID,
             evil_name: profile(),
             f"{BERT}.md": profile(
@@ -562,7 +563,7 @@ def test_6_the_step_summary_escapes_them_too(
     make_site: SiteFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
-    site = make_site({**VALID, f"{BERT}.md": profile('visibility: "\\e[31m\\u2066"')})
+    site = make_site({**ENGLISH, **VALID, f"{BERT}.md": profile('visibility: "\\e[31m\\u2066"')})
     assert run_cli("check", str(site), "--date", BUILD_DATE.isoformat(), "--format", "github")[0] == 1
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert RAW_CONTROLS.findall(summary) == []

@@ -22,6 +22,10 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
 
 
+# What check says of an empty required key, in the site's language.
+NO_VALUE = {"nl": "de verplichte sleutel '{key}' heeft geen waarde", "en": "the required key '{key}' has no value"}
+
+
 def run(*args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     status = cli.main(list(args), stdout=out, stderr=err)
@@ -135,7 +139,7 @@ def test_init_new_profile_check_build(tmp_path: Path, language: str) -> None:
     status, out, _ = run("check", str(site), "--format", "json")
     assert status == 1
     assert [(d["path"], d["severity"], d["message"]) for d in json.loads(out)] == [
-        ("content/profiles/jose-alvarez.md", "error", f"the required key '{key}' has no value")
+        ("content/profiles/jose-alvarez.md", "error", NO_VALUE[language].format(key=key))
         for key in ("role", "organisation", "fields", "skills", "consent")
     ]
 
@@ -326,7 +330,7 @@ def test_new_assignment_names_each_required_value(make_site: SiteFactory) -> Non
     assert "gemeente-tilburg, waterschap-de-dommel" in text  # the site's organisations, to choose from
     status, out, _ = run("check", str(site), "--format", "json")
     assert [d["message"] for d in json.loads(out)] == [
-        f"the required key '{key}' has no value" for key in ("organisation", "fields", "skills", "posted", "deadline")
+        NO_VALUE["nl"].format(key=key) for key in ("organisation", "fields", "skills", "posted", "deadline")
     ]
 
 
@@ -338,7 +342,7 @@ def test_new_profile_lists_its_author_as_maintainer(make_site: SiteFactory) -> N
     status, out, _ = run("check", str(site), "--format", "json")
     assert status == 1
     assert [d["message"] for d in json.loads(out)] == [
-        f"the required key '{key}' has no value" for key in ("role", "organisation", "fields", "skills", "consent")
+        NO_VALUE["nl"].format(key=key) for key in ("role", "organisation", "fields", "skills", "consent")
     ]
 
 

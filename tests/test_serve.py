@@ -183,7 +183,10 @@ def stop(process: subprocess.Popen[str]) -> None:
 def expected_report(site: Path) -> str:
     """What `sitegen check` prints for the site as it is now: diagnostics, then the summary line."""
     checked = check(site)
-    return format_text(checked.diagnostics) + f"sitegen: {summary_line(checked.diagnostics, checked.files_checked)}\n"
+    return (
+        format_text(checked.diagnostics, checked.language)
+        + f"sitegen: {summary_line(checked.diagnostics, checked.files_checked)}\n"
+    )
 
 
 @pytest.fixture
@@ -290,13 +293,14 @@ def test_a_broken_file_is_reported_as_check_reports_it_and_a_fix_recovers(site: 
         served.write(PROFILE, BROKEN_PROFILE.replace("role: Beleidsadviseur", "role: Kapot"))
         report = expected_report(site)
         failed = served.wait_for_status("failed", report=report)
-        assert "anna-de-vries.md:6:9: error: skills:" in report  # the diagnostic of check, with its hint
+        assert "anna-de-vries.md:6:9: error: skills: hier hoort een lijst" in report  # check's, in the site's language
         assert failed["report"] == report
         assert failed["title"] == i18n.text("nl", "preview_title")
         assert failed["build"] == 1  # still serving the last good build
         assert [d["code"] for d in failed["diagnostics"]] == [d.code for d in check(site).diagnostics]
+        assert [d["message"] for d in failed["diagnostics"]] == [d.message_in("nl") for d in check(site).diagnostics]
         checked = check(site)
-        assert format_text(checked.diagnostics) in "".join(served.stdout)  # in the terminal, as check prints it
+        assert format_text(checked.diagnostics, "nl") in "".join(served.stdout)  # in the terminal, as check prints it
         assert f"sitegen: {summary_line(checked.diagnostics, checked.files_checked)}\n" in served.stderr
         assert (
             "sitegen: not rebuilt: fix the errors above (the preview shows the last good build); "

@@ -153,8 +153,21 @@ def test_keys_keep_their_order() -> None:
 def test_describe() -> None:
     node = load("a: 1\nb: x\nc:\nd: [1]\ne: {f: 1}\n")
     described = [describe(e.value) for e in node.entries]
-    assert described == ["a number", "a text", "an empty value", "a list", "a mapping of keys"]
-    assert describe(None) == "nothing"
+    assert [d.render("en") for d in described] == [
+        "a number",
+        "a text",
+        "an empty value",
+        "a list",
+        "a mapping of keys",
+    ]
+    assert [d.render("nl") for d in described] == [
+        "een getal",
+        "een tekst",
+        "een lege waarde",
+        "een lijst",
+        "een blok met sleutels",
+    ]
+    assert describe(None).render("en") == "nothing"
 
 
 def test_duplicate_key_names_the_first_line() -> None:
