@@ -7,13 +7,15 @@ Usage (from the project root):
     .venv/bin/python bench/check.py --jobs 1             # passed through to `sitegen check --jobs`
     .venv/bin/python bench/check.py --generator /path/to/another/corpus.py
     mkdir /tmp/base && git archive HEAD sitegen | tar -x -C /tmp/base && .venv/bin/python bench/check.py --src /tmp/base
+    .venv/bin/python bench/check.py --cache              # also: a pull request's check, cold and warm cache
 
 For each size N it generates N profiles and N/5 assignments with the project's generator
 (`bench/corpus.py`, seed 42) into
 `bench/.corpus/<N>/`. The corpus is reused while its stamp file (the generator's arguments and
 its sha256) matches; otherwise it is generated again.
 
-Each measurement runs `python -m sitegen check <corpus> --date 2026-06-01` as a subprocess, so
+Each measurement runs `python -m sitegen check <corpus> --date 2026-06-01 --no-cache` (without
+`--no-cache` for a sitegen that has no cache) as a subprocess, so
 interpreter start-up, imports, the worker pool and printing count, as they do for a member
 waiting for CI. One warm-up run (with `--format json`, to break the diagnostics down by code)
 fills the page cache; then `--runs` timed runs in the default text format. The Markdown table
@@ -21,6 +23,12 @@ gives the median, minimum and maximum wall time, the median per file, the median
 (user + system of sitegen and its workers: steadier than wall time on a shared machine), and
 the exit status and diagnostic counts of the first timed run. Errors are not expected on this corpus: any error
 code listed below the table is a bug signal.
+
+With `--cache`, a second table compares, per size, `check --no-cache` (every file read) with
+the check of a pull request that changes one file, with a warm cache (`--cache DIR`, DIR beside
+the corpus): before each timed run one profile gets a new last line, so each run reads exactly
+one file again and finds the others in the cache (the profile is put back at the end). The
+`fill` column is the one run that fills the cache from empty (a cold check that also writes it).
 
 This is a benchmark, not a test: it asserts nothing and always exits 0 unless it cannot run.
 """
@@ -170,10 +178,17 @@ def parse_summary(stderr: str) -> tuple[int, int, int] | None:
     return int(files), int(errors), int(warnings)
 
 
+def cache_options(python: str, environment: dict[str, str]) -> list[str]:
+    """`--no-cache` where the measured sitegen has a cache: the first table is every file read."""
+    done = timed([python, "-m", "sitegen", "check", "--help"], environment)
+    return ["--no-cache"] if "--no-cache" in done.stdout else []
+
+
 def measure(
     size: int, corpus: Path, python: str, runs: int, jobs: int | None, environment: dict[str, str]
 ) -> Measurement:
-    warm_up = timed(sitegen_command(python, corpus, jobs, ["--format", "json"]), environment)
+    cold = cache_options(python, environment)
+    warm_up = timed(sitegen_command(python, corpus, jobs, ["--format", "json", *cold]), environment)
     codes: Counter[tuple[str, str]] = Counter()
     error_messages: Counter[str] = Counter()
     try:
@@ -188,7 +203,7 @@ def measure(
             f"warning: could not read the JSON diagnostics of the warm-up run of {size}:\n{warm_up.stderr}",
             file=sys.stderr,
         )
-    measured = [timed(sitegen_command(python, corpus, jobs), environment) for _ in range(runs)]
+    measured = [timed(sitegen_command(python, corpus, jobs, cold), environment) for _ in range(runs)]
     summary = parse_summary(measured[0].stderr)
     files = summary[0] if summary else count_content_files(corpus)
     return Measurement(
@@ -201,6 +216,61 @@ def measure(
         codes,
         error_messages,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CacheMeasurement:
+    size: int
+    files: int
+    cold: list[Run]  # --no-cache
+    fill: Run  # an empty cache filled
+    warm: list[Run]  # one profile changed before each run
+
+
+def measure_cache(
+    size: int, corpus: Path, python: str, runs: int, jobs: int | None, environment: dict[str, str]
+) -> CacheMeasurement:
+    folder = CORPUS_DIR / f".cache-{size}"
+    shutil.rmtree(folder, ignore_errors=True)
+    edited = sorted((corpus / "content" / "profiles").glob("*.md"))[size // 2]
+    original = edited.read_bytes()
+    try:
+        cold = [timed(sitegen_command(python, corpus, jobs, ["--no-cache"]), environment) for _ in range(runs)]
+        fill = timed(sitegen_command(python, corpus, jobs, ["--cache", str(folder)]), environment)
+        warm = []
+        for run in range(runs):
+            edited.write_bytes(original + f"\nEen nieuwe zin, versie {run}.\n".encode())
+            warm.append(timed(sitegen_command(python, corpus, jobs, ["--cache", str(folder)]), environment))
+    finally:
+        edited.write_bytes(original)
+        shutil.rmtree(folder, ignore_errors=True)
+    summary = parse_summary(cold[0].stderr)
+    return CacheMeasurement(size, summary[0] if summary else count_content_files(corpus), cold, fill, warm)
+
+
+def cache_table(measurements: Sequence[CacheMeasurement]) -> str:
+    header = (
+        "| corpus | files | cold (--no-cache) median s | fill s | warm, one file changed: median s | min s | max s "
+        "| cold CPU s | warm CPU s | cold / warm | same output |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n"
+    )
+    rows = []
+    for m in measurements:
+        cold = statistics.median(r.seconds for r in m.cold)
+        warm = [r.seconds for r in m.warm]
+        same = all(
+            (r.returncode, r.stdout, r.stderr) == (m.cold[0].returncode, m.cold[0].stdout, m.cold[0].stderr)
+            for r in [m.fill, *m.warm]
+        )
+        assignments = int(m.size * ASSIGNMENTS_PER_PROFILE)
+        rows.append(
+            f"| {m.size:,} profiles + {assignments:,} assignments | {m.files:,} | {cold:.2f} | {m.fill.seconds:.2f} "
+            f"| {statistics.median(warm):.2f} | {min(warm):.2f} | {max(warm):.2f} "
+            f"| {statistics.median(r.cpu_seconds for r in m.cold):.2f} "
+            f"| {statistics.median(r.cpu_seconds for r in m.warm):.2f} "
+            f"| {cold / max(statistics.median(warm), 1e-9):.1f} | {'yes' if same else 'NO'} |\n"
+        )
+    return header + "".join(rows)
 
 
 def startup_seconds(python: str, runs: int, environment: dict[str, str]) -> float:
@@ -314,6 +384,11 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         help="passed to `sitegen check --jobs` (default: sitegen's own, one per core)",
     )
     parser.add_argument(
+        "--cache",
+        action="store_true",
+        help="also measure the check of a pull request that changes one file, with a warm cache",
+    )
+    parser.add_argument(
         "--src",
         type=Path,
         default=None,
@@ -358,6 +433,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for size, corpus in corpora:
         print(f"measuring {size:,} profiles: 1 warm-up + {args.runs} runs ...", file=sys.stderr)
         measurements.append(measure(size, corpus, python, args.runs, args.jobs, environment))
+    cached: list[CacheMeasurement] = []
+    if args.cache:
+        for size, corpus in corpora:
+            print(
+                f"measuring {size:,} profiles with the cache: {args.runs} cold, 1 fill, {args.runs} warm ...",
+                file=sys.stderr,
+            )
+            cached.append(measure_cache(size, corpus, python, args.runs, args.jobs, environment))
     startup = startup_seconds(python, args.runs, environment)
 
     print(machine_line(args.jobs, revision, load))
@@ -365,6 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(table(measurements), end="")
     print()
     print(f"start-up alone (`python -m sitegen check --help`): {startup:.3f} s median")
+    if cached:
+        print()
+        print(cache_table(cached), end="")
     report = diagnostics_report(measurements)
     if report:
         print()

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from check import BUILD_DATE, CORPUS_DIR, DEFAULT_GENERATOR, ensure_corpus
 from exports import site_context
 
-from sitegen import audience, build, config, exports, federation, matching
+from sitegen import audience, build, config, exports, federation, fetch, matching
 from sitegen.urls import Urls
 
 NETWORK_SEED = 7
@@ -91,7 +91,7 @@ def main() -> int:
     networked = dataclasses.replace(assembled.config, networks=(network,))
     selection = audience.select(assembled, "public")
     with tempfile.TemporaryDirectory() as cache:
-        settings = federation.Settings(cache=Path(cache))
+        settings = fetch.Settings(cache=Path(cache))
 
         def run_import() -> tuple[federation.Imported, list[object]]:
             imported, found = federation.import_networks(
@@ -149,7 +149,7 @@ def main() -> int:
             if networks:
                 with (copy / "sitegen.yaml").open("a", encoding="utf-8") as file:
                     file.write(f"networks:\n  - name: Buren\n    path: {folder}\n")
-            options = build.Options(date, networks=federation.Settings(cache=Path(scratch) / "cache"))
+            options = build.Options(date, networks=fetch.Settings(cache=Path(scratch) / "cache"))
             result = build.build_site(copy, Path(scratch) / f"out-{len(networks)}", options)
             assert result.published is not None
             walls.append(result.published)

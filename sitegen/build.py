@@ -14,36 +14,24 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from . import (
-    audience,
-    config,
-    directory,
-    documents,
-    exports,
-    federation,
-    feeds,
-    i18n,
-    images,
-    matching,
-    profile_form,
-    render,
-    schemas,
-    search,
-    sitemap,
-    sources,
-    theme,
-    vcards,
-)
+# `check` imports only what it runs: the build's own stages (Jinja2, the search's stemmers, NumPy
+# for matching, Pillow) are imported where they run, saving a fifth of a second of start-up, a
+# large part of a pull-request check that finds every file in the cache.
+from . import audience, cache, config, directory, documents, fetch, models, sources
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
-from .failures import InternalProblem, WriteProblem, system_problem
+from .failures import InternalProblem, ThemeProblem, WriteProblem, system_problem
 from .hashes import content_hash
 from .schema import TermIndex
 from .taxonomy import build_taxonomies
 from .urls import Urls
 from .workers import Crashed, TimedOut, default_jobs, run_timed, workers_share_memory
 from .write import OutputFile, Staging, check_output_folder
+
+if TYPE_CHECKING:
+    from . import matching, render
+    from .federation import Imported
 
 __all__ = [
     "DEFAULT_TIME_LIMIT",
@@ -72,7 +60,8 @@ class Options:
     time_limit: float = DEFAULT_TIME_LIMIT
     audience: audience.Audience = "public"
     base_url: str | None = None  # overrides sitegen.yaml, for previews on another host
-    networks: federation.Settings = dataclasses.field(default_factory=federation.Settings)  # --offline
+    networks: fetch.Settings = dataclasses.field(default_factory=fetch.Settings)  # --offline
+    cache: Path | None = None  # the check's cache folder (cache.py); None: every file is read
     # Compiled templates kept from one build to the next in one process: the preview's.
     compiled_templates: render.CompiledTemplates | None = dataclasses.field(default=None, compare=False)
     progress: Progress | None = dataclasses.field(default=None, compare=False)  # (stage, done, total)
@@ -84,6 +73,7 @@ class CheckResult:
     diagnostics: list[Diagnostic]
     files_checked: int
     language: config.Language = "nl"  # the site's, in which the diagnostics are reported
+    cache: cache.Report | None = None  # what the cache gave, and its warnings; None without one
 
     @property
     def broken_files(self) -> list[str]:
@@ -122,33 +112,62 @@ def check_site(site: Path, options: Options, keep_html: bool = True) -> CheckRes
         keep_html=keep_html,
     )
     tasks: list[sources.SourceFile | sources.PhotoFile] = [*listing.documents, *listing.photos]
-    if workers_share_memory():
-        documents.prepare_workers()
-    outcomes = run_timed(
-        documents.process,
-        tasks,
-        context,
-        options.time_limit,
-        options.jobs,
-        progress=_stage_progress(options, "checking"),
-    )
-    results = [_as_result(task, outcome, options.time_limit) for task, outcome in zip(tasks, outcomes, strict=True)]
+    readings, store = _read_files(tasks, context, vocabulary, options)
+    results = [documents.finish(r, context) if isinstance(r, documents.Reading) else r for r in readings]
     document_results = [r for r in results if isinstance(r, documents.DocumentResult)]
     photo_results = [r for r in results if isinstance(r, documents.PhotoResult)]
+    report = store.report if store else None
 
     files_checked = len(tasks) + sum(
         1 for f in (config.CONFIG_FILE, config.ORGANISATIONS_FILE, config.VOCABULARY_FILE) if (site / f).is_file()
     )
     if site_config is None:
         diagnostics += [d for r in results for d in r.diagnostics]
-        return CheckResult(None, sorted_diagnostics(diagnostics), files_checked, config.declared_language(site))
+        return CheckResult(None, sorted_diagnostics(diagnostics), files_checked, config.declared_language(site), report)
     if options.base_url:
         site_config = dataclasses.replace(site_config, base_url=options.base_url)
     assembled, found = directory.assemble(
         site_config, organisations, document_results, photo_results, options.build_date
     )
     diagnostics += found
-    return CheckResult(assembled, sorted_diagnostics(diagnostics), files_checked, site_config.language)
+    return CheckResult(assembled, sorted_diagnostics(diagnostics), files_checked, site_config.language, report)
+
+
+def _read_files(
+    tasks: list[sources.SourceFile | sources.PhotoFile],
+    context: documents.ParseContext,
+    vocabulary: models.Vocabulary | None,
+    options: Options,
+) -> tuple[list[documents.Reading | documents.PhotoResult], cache.Store | None]:
+    """Every file read by itself (`documents.process`): from the cache where it holds the file's
+    entry, else in the timed workers; what the workers read goes into the cache. A timeout or
+    crash is not kept: it may be the machine's, not the file's."""
+    store = None
+    found: list[documents.Reading | documents.PhotoResult | None] = [None] * len(tasks)
+    keys: list[str | None] = [None] * len(tasks)
+    if options.cache is not None:
+        store = cache.Store(options.cache, *cache.salts(vocabulary), keep_html=context.keep_html)
+        keys, found = cache.look_up(store, tasks)
+        context = dataclasses.replace(context, keep_html=True)  # the cache serves the build too
+    missing = [i for i, outcome in enumerate(found) if outcome is None]
+    if missing and workers_share_memory():
+        documents.prepare_workers()
+    outcomes = run_timed(
+        documents.process,
+        [tasks[i] for i in missing],
+        context,
+        options.time_limit,
+        options.jobs,
+        progress=_stage_progress(options, "checking"),
+    )
+    for i, outcome in zip(missing, outcomes, strict=True):
+        key = keys[i]
+        if store is not None and key is not None and isinstance(outcome, (documents.Reading, documents.PhotoResult)):
+            store.put(key, outcome)
+        found[i] = _as_result(tasks[i], outcome, options.time_limit)
+    if store is not None:
+        store.save()
+    return [outcome for outcome in found if outcome is not None], store
 
 
 def _stage_progress(options: Options, stage: str) -> Callable[[int, int], None] | None:
@@ -158,10 +177,10 @@ def _stage_progress(options: Options, stage: str) -> Callable[[int, int], None] 
 
 def _as_result(
     task: sources.SourceFile | sources.PhotoFile,
-    outcome: documents.DocumentResult | documents.PhotoResult | TimedOut | Crashed,
+    outcome: documents.Reading | documents.PhotoResult | TimedOut | Crashed,
     time_limit: float,
-) -> documents.DocumentResult | documents.PhotoResult:
-    if isinstance(outcome, (documents.DocumentResult, documents.PhotoResult)):
+) -> documents.Reading | documents.PhotoResult:
+    if isinstance(outcome, (documents.Reading, documents.PhotoResult)):
         return outcome
     if isinstance(outcome, TimedOut):
         problem = documents.timeout_diagnostic(task.path, time_limit)
@@ -169,13 +188,15 @@ def _as_result(
         problem = documents.crash_diagnostic(task.path, outcome.reason)
     if isinstance(task, sources.PhotoFile):
         return documents.PhotoResult(task, (problem,))
-    return documents.DocumentResult(task, None, (problem,))
+    return documents.Reading(task, None, None, (problem,))
 
 
 def build_site(site: Path, out: Path, options: Options, keep_going: bool = False, strict: bool = False) -> BuildResult:
     """Check, then build; nothing is published while there are errors (or, with `strict`, warnings),
     unless `keep_going` publishes what is valid. An output folder that a build must not replace
     raises OutputProblem before anything is read."""
+    from . import federation, matching, render
+
     check_output_folder(out, site)
     clock = _Stopwatch()
     checked = check_site(site, options)
@@ -221,10 +242,10 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     return BuildResult(checked, summary)
 
 
-def _with_imported(selection: audience.Selection, imported: federation.Imported) -> audience.Selection:
+def _with_imported(selection: audience.Selection, imported: Imported) -> audience.Selection:
     """The audience's records with the other networks' beside them; ours name the networks that
     publish the same person (federation.py decides who that is)."""
-    if imported is federation.NOTHING:
+    if not (imported.profiles or imported.assignments or imported.also_in):
         return selection
     profiles = tuple(
         dataclasses.replace(p, also_in=imported.also_in[p.slug]) if p.slug in imported.also_in else p
@@ -257,6 +278,8 @@ def _plan(
     selection: audience.Selection,
     matches: matching.Matches,
 ) -> _Plan:
+    from . import exports, feeds, render, sitemap, theme, vcards
+
     urls = Urls(assembled.config.base_url, assembled.config.language)
     theme_dirs = theme.theme_folders(site, assembled.config.theme)
     asset_names, asset_files = render.hashed_assets(theme.read_static(theme_dirs))
@@ -305,6 +328,8 @@ def _render_stage(context: _RenderContext, options: Options) -> tuple[Counter[st
     """Every page, photo and file of the plan, written into staging by the workers (or here, where
     workers cannot fork), then the search page, which names the search files they wrote. Returns
     the files written per kind and their bytes; a failure raises its `_failure`."""
+    from . import render
+
     context.renderer.precompile()  # once here, not in every worker
     pages, photos, files = len(context.pages), len(context.photos), len(context.files)
     profiles = len(context.selection.profiles)
@@ -332,7 +357,7 @@ def _render_stage(context: _RenderContext, options: Options) -> tuple[Counter[st
     search_paths: dict[str, str] = {}
     for outcome in outcomes:
         if isinstance(outcome, TimedOut):
-            raise render.ThemeProblem("it took longer than an hour")
+            raise ThemeProblem("it took longer than an hour")
         if isinstance(outcome, Crashed):
             raise _failure(outcome)
         chunk_counts, chunk_bytes, paths = outcome
@@ -353,6 +378,8 @@ def _search_files(
     selection: audience.Selection, assembled: directory.Directory, urls: Urls
 ) -> tuple[dict[str, str], list[OutputFile]]:
     """The search index and documents store, under content-hashed names."""
+    from . import i18n, search
+
     language = assembled.config.language
     links = {"profile": urls.profile, "assignment": urls.assignment}
     documents = search.site_documents(
@@ -386,6 +413,8 @@ class PhotoJob:
 
 
 def _photo_jobs(site: Path, selection: audience.Selection, urls: Urls) -> list[PhotoJob]:
+    from . import images
+
     jobs = []
     for profile in selection.profiles:
         if profile.photo:
@@ -428,16 +457,19 @@ def _failure(crashed: Crashed) -> Exception:
     """What the user is told about a failed render task: a template's error is the theme's, with
     its file and line; an OSError is the output's, with the path and the cause in words; anything
     else is a bug of sitegen's, with its traceback."""
+
     doing = "".join(f" ({note})" for note in crashed.notes)
     if crashed.kind == "template":
         where = f"{crashed.template}:{crashed.line}: " if crashed.template and crashed.line else ""
-        return render.ThemeProblem(f"{where}{crashed.reason}{doing}")
+        return ThemeProblem(f"{where}{crashed.reason}{doing}")
     if crashed.kind == "os":
         return WriteProblem(system_problem(crashed.errno, crashed.message, crashed.filename))
     return InternalProblem(f"{crashed.reason}{doing}", crashed.traceback)
 
 
 def _render_slice(task: tuple[str, int, int], context: _RenderContext) -> tuple[Counter[str], int, dict[str, str]]:
+    from . import images, profile_form
+
     kind, start, end = task
     counts: Counter[str] = Counter()
     size = 0
@@ -473,6 +505,8 @@ def _render_slice(task: tuple[str, int, int], context: _RenderContext) -> tuple[
 def schema_files(site: Path | None) -> tuple[list[OutputFile], list[Diagnostic]]:
     """The JSON Schemas of a site's files and of the exports. With a site, the content schemas know
     its organisation ids and vocabulary; nothing else of it is read, so no content reaches them."""
+    from . import exports, schemas
+
     lists = None
     found: list[Diagnostic] = []
     if site is not None:

@@ -18,12 +18,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__, build, codeowners, diagnostics, ownership, scaffold, serve
+# Not serve or scaffold: they import Jinja2, which `check` does not need (see build.py).
+from . import __version__, build, cache, codeowners, diagnostics, ownership
 from .audience import AUDIENCES
 from .config import normalize_base_url
 from .dates import DateProblem, build_date
-from .failures import InternalProblem, WriteProblem, os_problem
-from .render import ThemeProblem
+from .failures import InternalProblem, ThemeProblem, WriteProblem, os_problem
 from .write import OutputProblem, write_files
 
 
@@ -48,6 +48,8 @@ def _port(text: str) -> int:
 
 
 MAX_TIME_LIMIT = 3600
+LOCAL, DEFAULT_PORT = "127.0.0.1", 8000  # serve.py's, which tests/test_cli.py compares
+DEFAULT_BASE_URL = "https://example.org/"  # scaffold.py's, the same
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -98,8 +100,10 @@ def _parser() -> argparse.ArgumentParser:
         help="the change's files, relative to the repository root (default: what differs from --base)",
     )
     check.add_argument("--base", metavar="REV", help="the revision before the change (default: HEAD; required in CI)")
+    _cache_options(check)
     site_build = commands.add_parser("build", help="check, then build the site")
     common(site_build)
+    _cache_options(site_build)
     site_build.add_argument("--out", metavar="DIR", help="the output folder (default: SITE_DIR/output)")
     site_build.add_argument(
         "--keep-going", action="store_true", help="publish the valid files even when others have errors"
@@ -141,13 +145,13 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument(
         "--port",
         type=_port,
-        default=serve.DEFAULT_PORT,
+        default=DEFAULT_PORT,
         metavar="N",
         help="the port (default: %(default)s; 0: any free port)",
     )
     preview.add_argument(
         "--host",
-        default=serve.LOCAL,
+        default=LOCAL,
         metavar="H",
         help="the address to listen on (default: %(default)s, this machine only)",
     )
@@ -157,12 +161,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _cache_options(sub: argparse.ArgumentParser) -> None:
+    choice = sub.add_mutually_exclusive_group()
+    choice.add_argument(
+        "--cache",
+        metavar="DIR",
+        help="keep each file's check in DIR, outside the site folder, and reuse it while the file is unchanged "
+        "(default: $XDG_CACHE_HOME/sitegen/..., else ~/.cache/sitegen/...)",
+    )
+    choice.add_argument("--no-cache", action="store_true", help="read every file again; use and change no cache")
+
+
+def _cache_folder(site: Path, args: argparse.Namespace) -> Path | None:
+    """The check's cache folder; raises CacheProblem for one inside the site folder."""
+    if args.no_cache:
+        return None
+    folder = Path(args.cache) if args.cache else cache.default_folder(site)
+    cache.check_folder(folder, site)
+    return folder
+
+
 def _scaffold_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = commands.add_parser("init", help="create a new site folder with examples, free pages and CI files")
     init.add_argument("directory", metavar="DIR", help="the new site folder (created when it does not exist)")
     init.add_argument("--title", help="the site's title (default: a title in the site's language)")
     init.add_argument("--language", choices=("nl", "en"), default="nl", help="the site's language (default: nl)")
-    init.add_argument("--base-url", metavar="URL", help=f"the site's address (default: {scaffold.DEFAULT_BASE_URL})")
+    init.add_argument("--base-url", metavar="URL", help=f"the site's address (default: {DEFAULT_BASE_URL})")
     init.add_argument("--repository", metavar="URL", help="the web address of the site's repository, for edit links")
     init.add_argument(
         "--requirement",
@@ -231,6 +255,8 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     if isinstance(args, int):
         return args
     if args.command in ("init", "new"):
+        from . import scaffold
+
         return scaffold.run(args, out, err)
     if args.command == "schema":
         return _write_schemas(args.site, Path(args.out), out, err)
@@ -244,7 +270,15 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         err.write(f"sitegen: error: {problem}\n")
         return 2
     if args.command == "serve":
+        from . import serve
+
         return serve.serve(site, dataclasses.replace(options, audience=args.audience), args.host, args.port, out, err)
+    if args.command in ("check", "build"):
+        try:
+            options = dataclasses.replace(options, cache=_cache_folder(site, args))
+        except cache.CacheProblem as problem:
+            err.write(f"sitegen: error: --cache: {problem}\n")
+            return 2
     if args.command == "build":
         base_url = normalize_base_url(args.base_url) if args.base_url else None
         if args.base_url and base_url is None:
@@ -399,6 +433,9 @@ def _report(checked: build.CheckResult, output_format: str, out: TextIO, err: Te
                 )
     else:
         out.write(diagnostics.format_text(found, language))
+    if checked.cache is not None:  # the cache says nothing while all is well
+        for problem in checked.cache.warnings():
+            err.write(f"sitegen: warning: {problem}\n")
     err.write(f"sitegen: {diagnostics.summary_line(found, checked.files_checked)}\n")
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import images, markup, models, photos, schema, sources, yamlstrict
+from . import models, schema, sources, yamlstrict
 from .dates import one_year_before
 from .diagnostics import ContentProblem, Diagnostic, error
 from .messages import msg
@@ -44,6 +44,34 @@ class ParseContext:
     keep_html: bool = True  # `check` renders bodies for their time limit, but needs no HTML back
 
 
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the checks against the other files and the build date need of one file's values:
+    kept apart so that a file's reading can be reused while those checks run again (`cache.py`)."""
+
+    kind: str
+    organisation: str | None = None
+    contacts: tuple[tuple[str, str], ...] = ()  # (key, profile slug): contact, internal.contact
+    consent: dt.date | None = None
+    updated: dt.date | None = None
+    deadline: dt.date | None = None
+    open: bool = False  # an assignment whose status is open
+    lines: tuple[tuple[str, tuple[int, int]], ...] = ()  # of the keys above that the file has
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One file read by itself: what follows from its bytes, its path, the vocabulary and sitegen's
+    code alone, and so may be cached. `record` is there when the file has no error so far; `facts`
+    when its front matter was a mapping. `finish` adds the checks that know the other files and
+    the build date."""
+
+    source: SourceFile
+    record: models.Record | None
+    facts: Facts | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
 SPECS: dict[str, schema.Spec] = {"profile": schema.PROFILE, "assignment": schema.ASSIGNMENT, "page": schema.PAGE}
 
 
@@ -54,19 +82,43 @@ def prepare_workers() -> None:
     photos and bodies. Workers that fork inherit them ready; a parent that lives on (the preview)
     pays once for all its builds instead of in every worker of every build.
     """
+    from . import markup, photos  # Python-Markdown and Pillow: only where files are read
+
     markup.render("")
     photos.load_plugins()
 
 
-def process(task: SourceFile | PhotoFile, context: ParseContext) -> DocumentResult | PhotoResult:
+def process(task: SourceFile | PhotoFile, context: ParseContext) -> Reading | PhotoResult:
+    """The work of a worker: a file read by itself, or a photo checked; `finish` completes a reading."""
     if isinstance(task, PhotoFile):
         return check_photo(task)
-    return read_document(task, context)
+    return read_alone(task, context.vocabulary, context.keep_html)
 
 
 def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
-    ctx = schema.Context(source.path, context.vocabulary)
+    return finish(read_alone(source, context.vocabulary, context.keep_html), context)
+
+
+def finish(reading: Reading, context: ParseContext) -> DocumentResult:
+    """A reading with the checks that know the other files (organisations, contact profiles) and
+    the build date: cheap, so they run on every check, whether the reading was cached or not."""
+    if reading.facts is None:
+        return DocumentResult(reading.source, reading.record, reading.diagnostics)
+    ctx = schema.Context(reading.source.path, context.vocabulary, lines=dict(reading.facts.lines))
+    _check_references(reading.facts, context, ctx)
+    _check_dates(reading.facts, context.build_date, ctx)
+    record = None if ctx.diagnostics_have_errors() else reading.record
+    if record is not None and not context.keep_html and record.body_html:
+        record = dataclasses.replace(record, body_html="")
+    return DocumentResult(reading.source, record, (*reading.diagnostics, *ctx.diagnostics))
+
+
+def read_alone(source: SourceFile, vocabulary: schema.TermIndex | None, keep_html: bool = True) -> Reading:
+    from . import markup  # Python-Markdown: a check that finds every file in the cache needs none
+
+    ctx = schema.Context(source.path, vocabulary)
     record: models.Record | None = None
+    facts: Facts | None = None
     try:
         text = sources.read_text(source.location)
         document = sources.split_front_matter(text)
@@ -78,11 +130,10 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
         body_html = body.html
         if isinstance(values, dict):
             _check_rules(source.kind, values, ctx)
-            _check_references(values, context, ctx)
-            _check_dates(source.kind, values, context.build_date, ctx)
+            facts = _facts(source.kind, values, ctx.lines)
         # A file without a valid name (reported by sources.list_content) is checked, never published.
         if isinstance(values, dict) and not ctx.diagnostics_have_errors() and source.slug:
-            record = _build(source, values, body_html if context.keep_html else "", ctx.lines)
+            record = _build(source, values, body_html if keep_html else "", ctx.lines)
     except ContentProblem as problem:
         ctx.diagnostics.append(problem.to_diagnostic(source.path))
     except markup.BodyTooLarge as problem:
@@ -113,7 +164,31 @@ def read_document(source: SourceFile, context: ParseContext) -> DocumentResult:
                 msg("document.crash.hint"),
             )
         )
-    return DocumentResult(source, record, tuple(ctx.diagnostics))
+    if ctx.diagnostics_have_errors():  # an exception after the record was made
+        record = None
+    return Reading(source, record, facts, tuple(ctx.diagnostics))
+
+
+def _facts(kind: str, values: dict[str, Any], lines: models.Lines) -> Facts:
+    internal = values.get("internal", {})
+    contacts = tuple(
+        (key, contact)
+        for key, contact in (("contact", values.get("contact")), ("internal.contact", internal.get("contact")))
+        if isinstance(contact, str)
+    )
+    organisation = values.get("organisation")
+    dates = {key: values[key] for key in ("consent", "updated", "deadline") if isinstance(values.get(key), dt.date)}
+    wanted = ("organisation", *(key for key, _ in contacts), *dates)
+    return Facts(
+        kind=kind,
+        organisation=organisation if isinstance(organisation, str) else None,
+        contacts=contacts,
+        consent=dates.get("consent") if kind == "profile" else None,
+        updated=dates.get("updated") if kind == "profile" else None,
+        deadline=dates.get("deadline") if kind == "assignment" else None,
+        open=kind == "assignment" and values.get("status", "open") == "open",
+        lines=tuple((key, lines[key]) for key in wanted if key in lines),
+    )
 
 
 _IMAGE_SYNTAX = re.compile(r"!\[|<img[\s/>]", re.IGNORECASE)
@@ -143,6 +218,8 @@ def _warn_images(document: sources.Document, ctx: schema.Context) -> None:
 
 
 def check_photo(photo: PhotoFile) -> PhotoResult:
+    from . import images  # Pillow: only where photos are checked
+
     try:
         images.publish(sources.read_photo(photo.location))  # what the build does, so that it cannot fail there
     except ContentProblem as problem:  # a file that cannot be read concerns the whole photo too: line 0
@@ -185,9 +262,9 @@ def _ends_before(end: models.YearMonth, start: models.YearMonth) -> bool:
     return (end.year, end.month or 12) < (start.year, start.month or 1)
 
 
-def _check_references(values: dict[str, Any], context: ParseContext, ctx: schema.Context) -> None:
-    organisation = values.get("organisation")
-    if isinstance(organisation, str) and organisation not in context.organisations:
+def _check_references(facts: Facts, context: ParseContext, ctx: schema.Context) -> None:
+    organisation = facts.organisation
+    if organisation is not None and organisation not in context.organisations:
         near = closest(organisation, context.organisations)
         hint = msg("organisation.closest", ids=", ".join(near)) if near else msg("organisation.listing")
         ctx.error(
@@ -196,27 +273,26 @@ def _check_references(values: dict[str, Any], context: ParseContext, ctx: schema
             msg("organisation.unknown", value=organisation),
             hint,
         )
-    internal_contact = values.get("internal", {}).get("contact")
-    for key, contact in (("contact", values.get("contact")), ("internal.contact", internal_contact)):
-        if isinstance(contact, str) and contact not in context.profiles:
+    for key, contact in facts.contacts:
+        if contact not in context.profiles:
             near = closest(contact, context.profiles)
             hint = msg("profile.closest", ids=", ".join(near)) if near else msg("profile.listing")
             ctx.error(ctx.lines[key], "unknown-profile", msg("profile.unknown", key=key, value=contact), hint)
 
 
-def _check_dates(kind: str, values: dict[str, Any], build_date: dt.date, ctx: schema.Context) -> None:
+def _check_dates(facts: Facts, build_date: dt.date, ctx: schema.Context) -> None:
     """Errors and warnings that depend on the build date."""
-    for key in ("consent", "updated") if kind == "profile" else ():
-        if isinstance(values.get(key), dt.date) and values[key] > build_date:  # a typo, or consent not given yet
+    for key in ("consent", "updated"):
+        day = facts.consent if key == "consent" else facts.updated
+        if day is not None and day > build_date:  # a typo, or consent not given yet
             ctx.error(
                 ctx.lines[key],
                 "date-in-future",
-                msg("date.future", key=key, value=str(values[key]), date=str(build_date)),
+                msg("date.future", key=key, value=str(day), date=str(build_date)),
                 msg(f"date.future.{key}.hint"),
             )
-    if kind == "profile" and isinstance(values.get("consent"), dt.date):
-        key = "updated" if "updated" in values else "consent"
-        last_seen = values[key]
+    if facts.consent is not None:
+        key, last_seen = ("updated", facts.updated) if facts.updated is not None else ("consent", facts.consent)
         if last_seen < one_year_before(build_date):
             ctx.warn(
                 ctx.lines[key],
@@ -224,16 +300,11 @@ def _check_dates(kind: str, values: dict[str, Any], build_date: dt.date, ctx: sc
                 msg("profile.stale", key=key, value=str(last_seen), date=str(build_date)),
                 msg("profile.stale.hint", date=str(build_date)),
             )
-    elif (
-        kind == "assignment"
-        and isinstance(values.get("deadline"), dt.date)
-        and values.get("status", "open") == "open"
-        and values["deadline"] < build_date
-    ):
+    elif facts.deadline is not None and facts.open and facts.deadline < build_date:
         ctx.warn(
             ctx.lines["deadline"],
             "deadline-passed",
-            msg("deadline.passed", value=str(values["deadline"])),
+            msg("deadline.passed", value=str(facts.deadline)),
             msg("deadline.passed.hint"),
         )
 

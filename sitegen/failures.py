@@ -9,6 +9,11 @@ from __future__ import annotations
 import errno
 
 
+class ThemeProblem(Exception):
+    """A template of the theme failed: the theme's fault, never the content's. Raised by
+    `build._failure` with the template's file and line."""
+
+
 class WriteProblem(Exception):
     """The output could not be written (exit 1): the message names the path and the cause."""
 

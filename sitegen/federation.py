@@ -27,20 +27,11 @@ from . import exports, fetch, models
 from .audience import assignment_state
 from .config import CONFIG_FILE, Network, SiteConfig, network_key
 from .diagnostics import Diagnostic, error, warning
-from .fetch import Cache, Failed, Limits
+from .fetch import Cache, Failed, Settings
 from .terms import fold
 
 DEFAULT_CACHE = ".sitegen/networks"  # under the site folder
 MESSAGE_LIMIT = 300  # characters of a schema's complaint about one item
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """How a build gets other networks' exports: `--offline` reads the cache alone."""
-
-    offline: bool = False
-    cache: Path | None = None  # None: DEFAULT_CACHE under the site folder
-    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True, slots=True)

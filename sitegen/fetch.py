@@ -12,7 +12,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
@@ -28,6 +28,15 @@ FOLDER = "api/v1"
 class Limits:
     timeout: float = TIMEOUT
     max_bytes: int = MAX_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How a build gets other networks' exports: `--offline` reads the cache alone."""
+
+    offline: bool = False
+    cache: Path | None = None  # None: federation.DEFAULT_CACHE under the site folder
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True, slots=True)

@@ -313,11 +313,6 @@ def _outline(html: str, top: int) -> str:
     return _TAG.sub(renumber, html)
 
 
-class ThemeProblem(Exception):
-    """A template of the theme failed: the theme's fault, never the content's. Raised by
-    `build._failure` with the template's file and line."""
-
-
 def _tel_uri(phone: str) -> str:
     digits = re.sub(r"[^0-9+]", "", phone)
     return "tel:" + digits

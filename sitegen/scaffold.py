@@ -34,7 +34,7 @@ STARTER = "starter"
 Kind = Literal["profile", "assignment"]
 KIND_FOLDERS: dict[str, str] = {"profile": "content/profiles", "assignment": "content/assignments"}
 DEFAULT_TITLE = {"nl": "Netwerk Ondernemende Ambtenaren", "en": "Network of Enterprising Civil Servants"}
-DEFAULT_BASE_URL = "https://example.org/"
+DEFAULT_BASE_URL = "https://example.org/"  # cli.py says it in its help, without importing this module
 # How many organisation ids `new` lists in its comment; more than that, and it names the file.
 LISTED_ORGANISATIONS = 12
 # The example assignment is open for eight weeks from the day of `init`.

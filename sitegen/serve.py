@@ -30,13 +30,13 @@ from typing import TextIO
 
 from . import build
 from .diagnostics import format_text, summary_line
-from .failures import InternalProblem, WriteProblem
+from .failures import InternalProblem, ThemeProblem, WriteProblem
 from .preview import PreviewServer, PreviewState, Status, is_loopback
-from .render import CompiledTemplates, ThemeProblem
+from .render import CompiledTemplates
 from .watch import Watcher
 
 LOCAL = "127.0.0.1"
-DEFAULT_PORT = 8000
+DEFAULT_PORT = 8000  # cli.py says both in its help, without importing this module
 
 
 class Preview:

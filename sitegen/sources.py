@@ -259,6 +259,16 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, column
 
 
+def content_bytes(location: str, photo: bool = False) -> bytes | None:
+    """A content file's or photo's bytes as the readers above would get them, for the cache's
+    key; None when they would refuse it (the reader then says why)."""
+    try:
+        hint = msg("source.too-large.photo.hint" if photo else "source.too-large.text.hint")
+        return _read_regular_file(location, MAX_PHOTO_BYTES if photo else MAX_FILE_BYTES, hint)
+    except SourceProblem:
+        return None
+
+
 def read_photo(location: str) -> bytes:
     return _read_regular_file(location, MAX_PHOTO_BYTES, msg("source.too-large.photo.hint"))
 

@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-import jinja2
-
 Task = TypeVar("Task")
 Context = TypeVar("Context")
 Result = TypeVar("Result")
@@ -38,7 +36,6 @@ class TimedOut:
 
 
 CrashKind = Literal["template", "os", "other"]
-_JINJA = str(Path(jinja2.__file__).parent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +67,9 @@ class Crashed:
         if isinstance(exc, OSError):
             filename = exc.filename if isinstance(exc.filename, str) else None
             return cls("os", name, exc.strerror or str(exc), exc.errno, filename, notes=notes)
-        template, line, own = _template_frame(exc)
+        import jinja2  # here, not at the top: `check` imports this module and needs no Jinja2
+
+        template, line, own = _template_frame(exc, str(Path(jinja2.__file__).parent))
         if isinstance(exc, jinja2.TemplateSyntaxError):  # also an undefined filter or test, at compile time
             template, line = exc.filename or exc.name or template, exc.lineno
         if isinstance(exc, jinja2.TemplateError) or own:
@@ -89,7 +88,7 @@ class Crashed:
         return f"{self.type_name}: {self.message}" if self.type_name else self.message
 
 
-def _template_frame(exc: BaseException) -> tuple[str | None, int | None, bool]:
+def _template_frame(exc: BaseException, jinja_folder: str) -> tuple[str | None, int | None, bool]:
     """The innermost template line in the traceback, and whether the exception came from there:
     raised by the template's own code, or through Jinja's (`{{ 1 // 0 }}`, an undefined name),
     not by a function the template called. Jinja rewrites a template's frames to point at its
@@ -100,7 +99,7 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int | None, bool]:
     for frame, number in traceback.walk_tb(exc.__traceback__):
         if "__jinja_exception__" in frame.f_globals:
             template, line, own = frame.f_code.co_filename, number, True
-        elif not frame.f_code.co_filename.startswith(_JINJA):
+        elif not frame.f_code.co_filename.startswith(jinja_folder):
             own = False
     return template, line, own
 

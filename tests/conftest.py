@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -76,6 +77,12 @@ def write_site(root: Path, files: Mapping[str, str | bytes], defaults: bool = Tr
     for folder in ("content/profiles", "content/assignments", "content/pages"):
         (root / folder).mkdir(parents=True, exist_ok=True)
     return root
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`check` and `build` keep a cache under $XDG_CACHE_HOME: the tests' own, never the user's."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache-home"))
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from conftest import BUILD_DATE, REPO, VALID_ASSIGNMENT, VALID_PROFILE, write_si
 from outputs import ADDRESS, build_into, built, digests, html_pages, links, local_target, page_of, snapshot
 
 from sitegen import build, cli
-from sitegen.render import ThemeProblem
+from sitegen.failures import ThemeProblem
 
 BERT = """\
 ---

@@ -144,6 +144,7 @@ def test_the_pages_workflow_deploys_with_the_official_actions(site: Path) -> Non
     assert actions == [
         "actions/checkout",
         "actions/setup-python",
+        "actions/cache",
         "actions/configure-pages",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
@@ -163,6 +164,20 @@ def test_actions_are_pinned_to_a_commit_and_pip_is_cached(site: Path) -> None:
                         "cache": "pip",
                         "cache-dependency-path": "requirements.txt",
                     }
+
+
+def test_both_workflows_keep_the_check_cache_between_runs(site: Path) -> None:
+    """The cache's default folder, keyed on the sitegen version, restored from the newest run."""
+    for name in WORKFLOWS:
+        steps = [step for job in load(site, name)["jobs"].values() for step in job["steps"]]
+        (cached,) = [step for step in steps if step.get("uses", "").startswith("actions/cache@")]
+        assert cached["with"] == {
+            "path": "~/.cache/sitegen",
+            "key": "sitegen-${{ hashFiles('requirements.txt') }}-${{ github.run_id }}",
+            "restore-keys": "sitegen-${{ hashFiles('requirements.txt') }}-",
+        }
+        first_sitegen = next(i for i, step in enumerate(steps) if "sitegen " in step.get("run", ""))
+        assert steps.index(cached) < first_sitegen
 
 
 def test_actionlint_accepts_the_workflows(site: Path) -> None:

@@ -524,3 +524,14 @@ def test_unexpected_files_and_folders_are_warnings(make_site: SiteFactory) -> No
         "content/profiles/notities.txt: warning: het bestand 'notities.txt' wordt overgeslagen\n"
         "  hint: in content/profiles/ horen alleen .md-bestanden (en profielfoto's: .jpg, .jpeg, .png, .webp)\n"
     )
+
+
+def test_the_help_names_the_defaults_of_the_modules_it_does_not_import() -> None:
+    """cli.py repeats three defaults so that `check` need not import serve.py and scaffold.py."""
+    from sitegen import scaffold, serve
+
+    assert (cli.LOCAL, cli.DEFAULT_PORT, cli.DEFAULT_BASE_URL) == (
+        serve.LOCAL,
+        serve.DEFAULT_PORT,
+        scaffold.DEFAULT_BASE_URL,
+    )

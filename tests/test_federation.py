@@ -23,8 +23,7 @@ from test_search_browser import Indexed
 
 from sitegen import build, config
 from sitegen.diagnostics import Diagnostic
-from sitegen.federation import Settings
-from sitegen.fetch import Limits
+from sitegen.fetch import Limits, Settings
 
 NOORD = "https://noord.example.org/"
 

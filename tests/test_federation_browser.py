@@ -21,7 +21,7 @@ from quality import browser, server, tools
 from test_search_browser import Indexed, result_urls, type_query
 
 from sitegen import build
-from sitegen.federation import Settings
+from sitegen.fetch import Settings
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Request, Route

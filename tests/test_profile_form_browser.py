@@ -675,7 +675,7 @@ def test_an_english_site_without_vocabulary_or_repository(
             page.fill("#f-skills", "verbindend\n  procesbegeleiding  \n\nschaken")
             page.fill("#f-fields", "")
             submit(page)
-            assert summary_messages(page) == [MESSAGES["missing"].format(prefix="", name="fields")]
+            assert summary_messages(page) == [form_messages("en")["missing"].format(prefix="", name="fields")]
             page.fill("#f-fields", "Omgevingswet")
             submit(page)
             text = result_file(page)

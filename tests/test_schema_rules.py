@@ -46,6 +46,21 @@ SAMPLES_BY_KEY: dict[str, Node] = {
     "config:repository": Mapping(
         (Entry("url", 2, 3, Scalar("https://github.com/netwerk/site", "https://github.com/netwerk/site", 2, 8)),), 1, 4
     ),
+    # A network needs one of `url` and `path` besides its name (config._network).
+    "config:networks": Sequence(
+        (
+            Mapping(
+                (
+                    Entry("name", 2, 3, Scalar("Noord", "Noord", 2, 9)),
+                    Entry("path", 3, 3, Scalar("../noord/output", "../noord/output", 3, 9)),
+                ),
+                2,
+                3,
+            ),
+        ),
+        1,
+        4,
+    ),
 }
 
 

@@ -31,6 +31,11 @@
     return data.messages[name].replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
   }
 
+  // A rule's noun ('organisation', 'skill') in the site's language, as check's messages name it.
+  function noun(word) {
+    return (data.nouns || {})[word] || word;
+  }
+
   // ---- text as sitegen reads it ------------------------------------------------------------
 
   // Python's str.split() whitespace: what `text` validators collapse to one space.
@@ -155,7 +160,7 @@
       return USERNAME.test(value) ? null : message('username.invalid', { key: key, value: value });
     },
     'reference': (rule, value, key) => (SLUG.test(value) ? null
-      : message('reference.invalid', { key: key, value: value, what: rule.what })),
+      : message('reference.invalid', { key: key, value: value, what: noun(rule.what) })),
     'language-code': (rule, value, key) => (languageCodes.has(value) ? null
       : message('language-code.invalid', { key: key, value: value })),
     'term': (rule, value, key) => {
@@ -163,7 +168,7 @@
       if (problem) return problem;
       const table = termTables[rule.what];
       if (!table || table.size === 0 || table.has(fold(value))) return null;
-      return message('term.unknown', { key: key, value: value, singular: rule.what.slice(0, -1) });
+      return message('term.unknown', { key: key, value: value, singular: noun(rule.what.slice(0, -1)) });
     },
   };
 

@@ -1,0 +1,329 @@
+"""The check's cache: each content file's reading and each photo's check, kept between runs by
+the hash of what they depend on, so that a check reads again only the files that changed.
+
+What is cached is `documents.read_alone` (the front matter validated, the rules between fields,
+the body rendered) and `documents.check_photo`: they depend on the file's bytes and path, the
+vocabulary, and sitegen's own code, and on nothing else. The checks that know the other files
+(organisations, contact profiles) and the build date (`documents.finish`) are cheap and run on
+every check, so a new profile, an edited organisation list or another day never needs a
+cold cache. The key of an entry is the SHA-256 of the format, sitegen's version, the hash of
+its Python source, the versions of Python and of the libraries that read (PyYAML, Markdown, nh3,
+Pillow), the vocabulary (documents only), the file's kind, path and bytes.
+
+The folder holds `readings`: a header line, then one line per entry, `KEY DIGEST PAYLOAD`,
+sorted by key. DIGEST is the SHA-256 of `KEY PAYLOAD`, so a truncated, altered or moved entry is
+detected; PAYLOAD is JSON (`codec.py`), never pickle. A record's rendered body is a file of its
+own in `bodies/`, named by its SHA-256, which the entry holds: `check` reads no HTML, the build
+checks each body it reads against its name. A run writes `readings` again (a temporary file,
+then a rename) with exactly the entries it used, and removes the bodies no entry names: the
+cache never holds more than one site's files, and an entry of a file that is gone leaves with it.
+
+What the digest does not stop: whoever can write the folder can write an entry with a matching
+digest, and its record would be published as it stands. So the folder must be one that only
+the build's own runs write (docs/coordinators.md): by default it lies outside the site, in the
+user's cache folder, and a folder inside the site folder (which members' changes can fill) is
+refused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from . import __version__, codec, models, sources
+from .documents import PhotoResult, Reading
+from .sources import PhotoFile, SourceFile
+
+FORMAT = 2
+FILE_NAME = "readings"
+BODIES = "bodies"
+HEADER = json.dumps({"cache": "sitegen", "format": FORMAT}, separators=(",", ":"))
+LISTED = 5  # paths named in a warning about damaged entries
+
+Task = SourceFile | PhotoFile
+Outcome = Reading | PhotoResult
+
+
+class CacheProblem(ValueError):
+    """A cache folder that must not be used (inside the site folder)."""
+
+
+def default_folder(site: Path, environ: dict[str, str] | os._Environ[str] = os.environ) -> Path:
+    """`$XDG_CACHE_HOME/sitegen/<site>` (else `~/.cache/...`): outside the site, one folder per
+    site folder, named by the hash of its absolute path."""
+    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    name = hashlib.sha256(str(site.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return Path(base) / "sitegen" / name
+
+
+def check_folder(folder: Path, site: Path) -> None:
+    """Refuse a folder inside the site folder: a member could commit entries there, and an entry
+    with a matching digest is trusted."""
+    where, inside = folder.resolve(), site.resolve()
+    if where == inside or inside in where.parents:
+        raise CacheProblem(
+            f"the cache folder '{folder}' is inside the site folder, where a change could put "
+            "entries that would be trusted: choose a folder outside it"
+        )
+
+
+@functools.cache
+def code_hash() -> str:
+    """The SHA-256 of sitegen's own Python files, so that a changed sitegen never reuses an
+    entry, even when its version number stayed the same (a development checkout)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+# The libraries whose versions can change what a file's reading is: the YAML reader's events, the
+# Markdown and its sanitizing, which photos decode. (Python's own version too, below.)
+LIBRARIES = ("markdown", "nh3", "pyyaml", "pillow")
+
+
+@functools.cache
+def library_versions() -> str:
+    found = []
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=?")
+    return f"python={sys.version};" + ";".join(found)
+
+
+def salts(vocabulary: models.Vocabulary | None) -> tuple[bytes, bytes]:
+    """What every document key and every photo key starts with."""
+    common = f"{FORMAT}\0{__version__}\0{code_hash()}\0{library_versions()}\0"
+    return (common + repr(vocabulary) + "\0").encode(), common.encode()
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What a `Store` counts while it runs; `Store.report` freezes it."""
+
+    hits: int = 0
+    misses: int = 0
+    unreadable: str = ""
+    damaged: list[str] = field(default_factory=list)
+    damaged_lines: int = 0
+    write_problem: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What one run did with the cache: for the tests, and the warnings."""
+
+    folder: Path
+    hits: int = 0
+    misses: int = 0
+    unreadable: str = ""  # why the whole file was ignored
+    damaged: tuple[str, ...] = ()  # paths whose entry failed its check
+    damaged_lines: int = 0  # lines that name no entry at all
+    write_problem: str = ""
+
+    def warnings(self) -> list[str]:
+        """At most one line per kind of problem: none of them fails the check."""
+        found = []
+        where = self.folder / FILE_NAME
+        if self.unreadable:
+            found.append(f"the cache '{where}' is not a sitegen cache of this format ({self.unreadable}): ignored")
+        count = len(self.damaged) + self.damaged_lines
+        if count:
+            names = ", ".join(sorted(self.damaged)[:LISTED]) + (", ..." if len(self.damaged) > LISTED else "")
+            files = f": {names} read again" if names else ""
+            entries = "entry" if count == 1 else "entries"
+            found.append(f"the cache '{where}' has {count} damaged or altered {entries}, ignored{files}")
+        if self.write_problem:
+            found.append(f"the cache '{where}' could not be written ({self.write_problem}); the check is not affected")
+        return found
+
+
+class Store:
+    """The entries of the folder's file as one run sees them: those it read at the start, and
+    those this run used or made, which `save` writes back.
+
+    Bodies (the rendered HTML) are files of their own under `bodies/`, named by their SHA-256,
+    which the entry names: `check` needs no HTML and reads none, the build reads the bodies of
+    its entries and checks each against its name.
+    """
+
+    def __init__(self, folder: Path, document_salt: bytes, photo_salt: bytes, keep_html: bool = True) -> None:
+        self.folder = folder
+        self.tally = _Tally()
+        self.keep_html = keep_html
+        self._salts = (document_salt, photo_salt)
+        self._found: dict[str, tuple[str, str]] = {}  # key -> (digest, payload), unchecked
+        self._used: dict[str, str] = {}  # key -> payload, written by `save`
+        self._bodies: set[str] = set()  # hashes of the bodies the used entries name
+        self._changed = False
+        self._read()
+
+    @property
+    def report(self) -> Report:
+        t = self.tally
+        return Report(self.folder, t.hits, t.misses, t.unreadable, tuple(t.damaged), t.damaged_lines, t.write_problem)
+
+    def _read(self) -> None:
+        try:
+            with open(self.folder / FILE_NAME, "rb") as handle:
+                data = handle.read()
+        except (FileNotFoundError, NotADirectoryError):  # a first run
+            return
+        except OSError as exc:
+            self.tally.unreadable = exc.strerror or str(exc)
+            self._changed = True
+            return
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            self.tally.unreadable = "it is not UTF-8 text"
+            self._changed = True
+            return
+        header, _, rest = text.partition("\n")
+        if header != HEADER:
+            self.tally.unreadable = "its first line is not the header of this format"
+            self._changed = True
+            return
+        for line in rest.split("\n"):
+            key, _, tail = line.partition(" ")
+            digest, _, payload = tail.partition(" ")
+            if len(key) == 64 and len(digest) == 64 and payload:
+                self._found[key] = (digest, payload)
+            elif line:
+                self.tally.damaged_lines += 1
+                self._changed = True
+
+    def key(self, task: Task) -> str | None:
+        """The entry's key, from the file's bytes; None when they cannot be read (the reader
+        will say why, and its answer is not kept)."""
+        document = isinstance(task, SourceFile)
+        data = sources.content_bytes(task.location, photo=not document)
+        if data is None:
+            return None
+        kind = task.kind if isinstance(task, SourceFile) else "photo"
+        head = self._salts[0 if document else 1] + f"{kind}\0{task.path}\0{task.slug}\0".encode("utf-8", "replace")
+        return hashlib.sha256(head + data).hexdigest()
+
+    def get(self, key: str, task: Task) -> Outcome | None:
+        """The entry for `key`, checked and decoded; None for none, or for one that fails."""
+        entry = self._found.pop(key, None)
+        if entry is None:
+            return None
+        digest, payload = entry
+        try:
+            if _digest(key, payload) != digest:
+                raise codec.Undecodable("the digest does not match")
+            if isinstance(task, SourceFile):
+                reading, body_hash = codec.decode_reading(payload, task)
+                if body_hash and (reading.record is None or not _is_hash(body_hash)):
+                    raise codec.Undecodable("a body without a record")
+                if self.keep_html and body_hash and reading.record is not None:
+                    reading = dataclasses.replace(
+                        reading, record=dataclasses.replace(reading.record, body_html=self._body(body_hash))
+                    )
+                outcome: Outcome = reading
+            else:
+                outcome = codec.decode_photo(payload, task)
+        except (ValueError, TypeError, KeyError, RecursionError):  # codec.Undecodable is a ValueError
+            self.tally.damaged.append(task.path)
+            self._changed = True
+            return None
+        if isinstance(task, SourceFile) and body_hash:
+            self._bodies.add(body_hash)
+        self._used[key] = payload
+        return outcome
+
+    def _body(self, body_hash: str) -> str:
+        try:
+            with open(self.folder / BODIES / body_hash, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            raise codec.Undecodable("the body is missing") from None
+        if hashlib.sha256(data).hexdigest() != body_hash:
+            raise codec.Undecodable("the body does not match its hash")
+        return data.decode("utf-8")
+
+    def put(self, key: str, outcome: Outcome) -> None:
+        if isinstance(outcome, Reading):
+            body = outcome.record.body_html if outcome.record is not None else ""
+            body_hash = ""
+            if body:
+                data = body.encode("utf-8")
+                body_hash = hashlib.sha256(data).hexdigest()
+                self._write(self.folder / BODIES / body_hash, data)
+                self._bodies.add(body_hash)
+            payload = codec.encode_reading(outcome, body_hash)
+        else:
+            payload = codec.encode_photo(outcome)
+        self._used[key] = payload
+        self._changed = True
+
+    def save(self) -> None:
+        """The entries this run used, and nothing else, in place of the file, and the bodies they
+        name; a file that would not change is left alone. A failure is reported, never raised:
+        the check does not need the cache."""
+        if self._found:  # entries of files that are gone or changed
+            self._changed = True
+        if not self._changed or self.tally.write_problem:
+            return
+        lines = [HEADER, *(f"{key} {_digest(key, payload)} {payload}" for key, payload in sorted(self._used.items()))]
+        self._write(self.folder / FILE_NAME, ("\n".join(lines) + "\n").encode("utf-8"))
+        try:
+            with os.scandir(self.folder / BODIES) as entries:
+                unused = [entry.path for entry in entries if entry.name not in self._bodies]
+            for path in unused:
+                os.unlink(path)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            self.tally.write_problem = exc.strerror or str(exc)
+
+    def _write(self, target: Path, data: bytes) -> None:
+        """A whole file, or none: a temporary file beside it, then a rename."""
+        if self.tally.write_problem:
+            return
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".new-", dir=target.parent)
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, target)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError as exc:
+            self.tally.write_problem = exc.strerror or str(exc)
+
+
+_HASH = re.compile(r"[0-9a-f]{64}")
+
+
+def _is_hash(text: str) -> bool:
+    return _HASH.fullmatch(text) is not None
+
+
+def _digest(key: str, payload: str) -> str:
+    return hashlib.sha256(f"{key} {payload}".encode()).hexdigest()
+
+
+def look_up(store: Store, tasks: Sequence[Task]) -> tuple[list[str | None], list[Outcome | None]]:
+    """Each task's key and cached outcome (None: to be done)."""
+    keys = [store.key(task) for task in tasks]
+    found = [store.get(key, task) if key is not None else None for key, task in zip(keys, tasks, strict=True)]
+    store.tally.hits = sum(1 for outcome in found if outcome is not None)
+    store.tally.misses = len(tasks) - store.tally.hits
+    return keys, found
