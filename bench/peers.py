@@ -160,9 +160,10 @@ print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 """
 
 
-def measured(command: Sequence[str], output: Path) -> Run:
-    """One run in a fresh wrapper process, so that its peak memory is its own."""
-    if output.exists():
+def measured(command: Sequence[str], output: Path, fresh: bool = True) -> Run:
+    """One run in a fresh wrapper process, so that its peak memory is its own; `fresh`: into an
+    empty folder (a cold build), else over the previous output."""
+    if fresh and output.exists():
         shutil.rmtree(output)
     completed = subprocess.run([sys.executable, "-c", _MEASURED, *command], capture_output=True, text=True, check=False)
     if completed.returncode != 0:
