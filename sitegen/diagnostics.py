@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .messages import Message
+from .messages import Message, msg
 
 
 class Severity(enum.Enum):
@@ -125,15 +125,18 @@ def format_text(diagnostics: Sequence[Diagnostic], language: str = "en") -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def summary_line(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
+def summary_line(diagnostics: Sequence[Diagnostic], files_checked: int, language: str = "en") -> str:
+    """'5 files checked: 1 error in 1 file, 0 warnings', in `language`."""
     errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors
     broken = len({d.path for d in diagnostics if d.is_error})
-    return (
-        f"{files_checked} {'file' if files_checked == 1 else 'files'} checked: "
-        f"{errors} {'error' if errors == 1 else 'errors'} in {broken} "
-        f"{'file' if broken == 1 else 'files'}, {warnings} {'warning' if warnings == 1 else 'warnings'}"
-    )
+    return msg(
+        "summary",
+        files=msg("count.file.one" if files_checked == 1 else "count.file", count=files_checked),
+        errors=msg("count.error.one" if errors == 1 else "count.error", count=errors),
+        broken=msg("count.file.one" if broken == 1 else "count.file", count=broken),
+        warnings=msg("count.warning.one" if warnings == 1 else "count.warning", count=warnings),
+    ).render(language)
 
 
 # GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
@@ -168,7 +171,7 @@ def _escape_markdown_cell(text: str) -> str:
 
 def format_github_summary(diagnostics: Sequence[Diagnostic], files_checked: int, language: str = "en") -> str:
     """A Markdown table for $GITHUB_STEP_SUMMARY: unlike annotations, it is never capped."""
-    lines = ["## sitegen check", "", summary_line(diagnostics, files_checked), ""]
+    lines = ["## sitegen check", "", summary_line(diagnostics, files_checked, language), ""]
     if diagnostics:
         lines += ["| file | line | severity | message | hint |", "|---|---:|---|---|---|"]
         for d in diagnostics:

@@ -700,6 +700,56 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "{kind}: '{word}' van '{term}' is ook een term of alias van '{owner}'",
     ),
     "config.ambiguous.hint": _entry("a word may belong to one term only", "een woord mag maar bij één term horen"),
+    # --- The command line: the summary of a check, the site folder, the cache ----------------
+    "summary": _entry(
+        "{files} checked: {errors} in {broken}, {warnings}", "{files} gecontroleerd: {errors} in {broken}, {warnings}"
+    ),
+    "count.file.one": _entry("{count} file", "{count} bestand"),
+    "count.file": _entry("{count} files", "{count} bestanden"),
+    "count.error.one": _entry("{count} error", "{count} fout"),
+    "count.error": _entry("{count} errors", "{count} fouten"),
+    "count.warning.one": _entry("{count} warning", "{count} waarschuwing"),
+    "count.warning": _entry("{count} warnings", "{count} waarschuwingen"),
+    "count.entry.one": _entry("{count} damaged or altered entry", "{count} beschadigd of gewijzigd gegeven"),
+    "count.entry": _entry("{count} damaged or altered entries", "{count} beschadigde of gewijzigde gegevens"),
+    "cli.no-site": _entry("the site folder '{site}' does not exist", "de map van de site '{site}' bestaat niet"),
+    "cli.not-published": _entry(
+        "not published: fix the {problems} above; {target} is unchanged",
+        "niet gepubliceerd: los eerst de {problems} hierboven op; {target} is niet veranderd",
+    ),
+    "cli.problems.errors": _entry("errors", "fouten"),
+    "cli.problems.warnings": _entry("warnings (--strict)", "waarschuwingen (--strict)"),
+    "cli.published-without.one": _entry(
+        "published without {count} broken file: {names}", "gepubliceerd zonder {count} kapot bestand: {names}"
+    ),
+    "cli.published-without": _entry(
+        "published without {count} broken files: {names}", "gepubliceerd zonder {count} kapotte bestanden: {names}"
+    ),
+    "cache.inside": _entry(
+        "the cache folder '{folder}' is inside the site folder, where a change could put entries "
+        "that would be trusted: choose a folder outside it",
+        "de cachemap '{folder}' ligt in de map van de site, waar een wijziging gegevens kan neerzetten "
+        "die sitegen zou vertrouwen: kies een map buiten de site",
+    ),
+    "cache.foreign": _entry(
+        "the cache '{where}' is not a sitegen cache of this format ({reason}): ignored",
+        "de cache '{where}' is geen cache van sitegen in deze vorm ({reason}): hij wordt genegeerd",
+    ),
+    "cache.not-utf8": _entry("it is not UTF-8 text", "het is geen UTF-8-tekst"),
+    "cache.no-header": _entry(
+        "its first line is not the header of this format", "de eerste regel is niet de kop van deze vorm"
+    ),
+    "cache.damaged": _entry(
+        "the cache '{where}' has {entries}, ignored", "de cache '{where}' heeft {entries}; die worden genegeerd"
+    ),
+    "cache.damaged.files": _entry(
+        "the cache '{where}' has {entries}, ignored: {names} read again",
+        "de cache '{where}' heeft {entries}; die worden genegeerd: {names} opnieuw gelezen",
+    ),
+    "cache.unwritable": _entry(
+        "the cache '{where}' could not be written ({reason}); the check is not affected",
+        "de cache '{where}' kon niet worden geschreven ({reason}); de controle is daardoor niet anders",
+    ),
     # --- config.py: networks: in sitegen.yaml --------------------------------------------------
     "network.both": _entry("{key}: has both 'url' and 'path'", "{key}: heeft zowel 'url' als 'path'"),
     "network.both.hint": _entry(

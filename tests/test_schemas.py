@@ -715,6 +715,6 @@ def test_sitegen_schema_refuses_a_broken_site_and_a_file_as_folder(tmp_path: Pat
     )
     assert run("schema", str(tmp_path / "nowhere"), "--out", str(tmp_path / "x"))[::2] == (
         2,
-        f"sitegen: error: the site folder '{tmp_path / 'nowhere'}' does not exist\n",
+        f"sitegen: error: de map van de site '{tmp_path / 'nowhere'}' bestaat niet\n",  # no site: Dutch
     )
     assert run("schema")[0] == 2  # --out is required
