@@ -388,9 +388,10 @@ def _write_schemas(site: str | None, target: Path, out: TextIO, err: TextIO) -> 
         err.write(f"sitegen: error: {msg('cli.no-site', site=site).render(declared_language(Path(site)))}\n")
         return 2
     files, found = build.schema_files(Path(site) if site is not None else None)
-    out.write(diagnostics.format_text(found))
+    language = declared_language(Path(site)) if site is not None else "en"  # the general schemas have no errors
+    out.write(diagnostics.format_text(found, language))
     if not files:
-        err.write("sitegen: no schemas written: fix the errors above\n")
+        err.write(f"sitegen: {msg('cli.no-schemas').render(language)}\n")
         return 1
     try:
         write_files(target, files)

@@ -717,6 +717,9 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "not published: fix the {problems} above; {target} is unchanged",
         "niet gepubliceerd: los eerst de {problems} hierboven op; {target} is niet veranderd",
     ),
+    "cli.no-schemas": _entry(
+        "no schemas written: fix the errors above", "geen schema's geschreven: los eerst de fouten hierboven op"
+    ),
     "cli.problems.errors": _entry("errors", "fouten"),
     "cli.problems.warnings": _entry("warnings (--strict)", "waarschuwingen (--strict)"),
     "cli.published-without.one": _entry(

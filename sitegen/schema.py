@@ -162,7 +162,7 @@ _A_TEXT: Final = msg("expected.text")
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> Message | None:
-    """`terms.did_you_mean` as a message: the closest candidate, or None."""
+    """A hint like "did you mean 'visibility'?" for the closest candidate, or None when nothing is close."""
     matches = closest(word, candidates, limit=1)
     return msg("did-you-mean", word=matches[0]) if matches else None
 
