@@ -743,11 +743,11 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "its first line is not the header of this format", "de eerste regel is niet de kop van deze vorm"
     ),
     "cache.damaged": _entry(
-        "the cache '{where}' has {entries}, ignored", "de cache '{where}' heeft {entries}; die worden genegeerd"
+        "the cache '{where}' has {entries}, ignored", "de cache '{where}' wordt deels genegeerd: {entries}"
     ),
     "cache.damaged.files": _entry(
         "the cache '{where}' has {entries}, ignored: {names} read again",
-        "de cache '{where}' heeft {entries}; die worden genegeerd: {names} opnieuw gelezen",
+        "de cache '{where}' wordt deels genegeerd: {entries}; opnieuw gelezen: {names}",
     ),
     "cache.unwritable": _entry(
         "the cache '{where}' could not be written ({reason}); the check is not affected",

@@ -234,8 +234,8 @@ def damage(folder: Path, path: str, change: str) -> None:
 
 
 WARNING_ONE = (  # the site is Dutch, so are the warnings (the report's own default is English)
-    "sitegen: warning: de cache '{folder}/readings' heeft 1 beschadigd of gewijzigd gegeven; die worden genegeerd: "
-    "content/profiles/sanne-de-graaf.md opnieuw gelezen\n"
+    "sitegen: warning: de cache '{folder}/readings' wordt deels genegeerd: 1 beschadigd of gewijzigd gegeven; "
+    "opnieuw gelezen: content/profiles/sanne-de-graaf.md\n"
 )
 
 
@@ -280,6 +280,9 @@ def test_a_truncated_cache_loses_only_the_cut_entries(site: Path, tmp_path: Path
     assert counts(warm) == (10, 1)
     assert warm.cache is not None
     assert warm.cache.warnings() == [f"the cache '{readings}' has 1 damaged or altered entry, ignored"]
+    assert warm.cache.warnings("nl") == [
+        f"de cache '{readings}' wordt deels genegeerd: 1 beschadigd of gewijzigd gegeven"
+    ]
     readings.write_bytes(data[:-2])  # the last entry's payload without its last character
     warm = checked(site, folder)
     assert counts(warm) == (10, 1)
