@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEMO_DATE ?= 2026-12-01
 DATE_OPTION := $(if $(DEMO_DATE),--date $(DEMO_DATE),)
 
-.PHONY: site test check lint format-check typecheck golden clean
+.PHONY: site test check lint format-check typecheck golden messages clean
 
 # pyproject.toml says which versions sitegen works with, constraints.txt which ones CI tests: those.
 $(BIN)/.installed: pyproject.toml constraints.txt
@@ -31,6 +31,10 @@ test: $(BIN)/.installed node_modules/.installed
 # Accept a change of the built output: rebuild tests/golden/small/ from examples/small/, then review git diff.
 golden: $(BIN)/.installed
 	$(BIN)/python tests/golden/regenerate.py
+
+# After a change of sitegen/messages.py: write docs/leden.md's list of every message again, then review git diff.
+messages: $(BIN)/.installed
+	$(BIN)/python tests/guide_messages.py
 
 lint: format-check
 	$(BIN)/ruff check sitegen tests bench

@@ -42,6 +42,7 @@ from pathlib import Path
 
 from . import __version__, codec, models, sources
 from .documents import PhotoResult, Reading
+from .messages import Message, msg
 from .sources import PhotoFile, SourceFile
 
 FORMAT = 2
@@ -57,6 +58,10 @@ Outcome = Reading | PhotoResult
 class CacheProblem(ValueError):
     """A cache folder that must not be used (inside the site folder)."""
 
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
+
 
 def default_folder(site: Path, environ: dict[str, str] | os._Environ[str] = os.environ) -> Path:
     """`$XDG_CACHE_HOME/sitegen/<site>` (else `~/.cache/...`): outside the site, one folder per
@@ -71,10 +76,7 @@ def check_folder(folder: Path, site: Path) -> None:
     with a matching digest is trusted."""
     where, inside = folder.resolve(), site.resolve()
     if where == inside or inside in where.parents:
-        raise CacheProblem(
-            f"the cache folder '{folder}' is inside the site folder, where a change could put "
-            "entries that would be trusted: choose a folder outside it"
-        )
+        raise CacheProblem(msg("cache.inside", folder=str(folder)))
 
 
 @functools.cache
@@ -116,10 +118,10 @@ class _Tally:
 
     hits: int = 0
     misses: int = 0
-    unreadable: str = ""
+    unreadable: Message | None = None
     damaged: list[str] = field(default_factory=list)
     damaged_lines: int = 0
-    write_problem: str = ""
+    write_problem: Message | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,26 +131,28 @@ class Report:
     folder: Path
     hits: int = 0
     misses: int = 0
-    unreadable: str = ""  # why the whole file was ignored
+    unreadable: Message | None = None  # why the whole file was ignored
     damaged: tuple[str, ...] = ()  # paths whose entry failed its check
     damaged_lines: int = 0  # lines that name no entry at all
-    write_problem: str = ""
+    write_problem: Message | None = None
 
-    def warnings(self) -> list[str]:
-        """At most one line per kind of problem: none of them fails the check."""
+    def warnings(self, language: str = "en") -> list[str]:
+        """At most one line per kind of problem, in `language`: none of them fails the check."""
         found = []
-        where = self.folder / FILE_NAME
+        where = str(self.folder / FILE_NAME)
         if self.unreadable:
-            found.append(f"the cache '{where}' is not a sitegen cache of this format ({self.unreadable}): ignored")
+            found.append(msg("cache.foreign", where=where, reason=self.unreadable))
         count = len(self.damaged) + self.damaged_lines
         if count:
             names = ", ".join(sorted(self.damaged)[:LISTED]) + (", ..." if len(self.damaged) > LISTED else "")
-            files = f": {names} read again" if names else ""
-            entries = "entry" if count == 1 else "entries"
-            found.append(f"the cache '{where}' has {count} damaged or altered {entries}, ignored{files}")
+            entries = msg("count.entry.one" if count == 1 else "count.entry", count=count)
+            if names:
+                found.append(msg("cache.damaged.files", where=where, entries=entries, names=names))
+            else:
+                found.append(msg("cache.damaged", where=where, entries=entries))
         if self.write_problem:
-            found.append(f"the cache '{where}' could not be written ({self.write_problem}); the check is not affected")
-        return found
+            found.append(msg("cache.unwritable", where=where, reason=self.write_problem))
+        return [message.render(language) for message in found]
 
 
 class Store:
@@ -183,18 +187,18 @@ class Store:
         except (FileNotFoundError, NotADirectoryError):  # a first run
             return
         except OSError as exc:
-            self.tally.unreadable = exc.strerror or str(exc)
+            self.tally.unreadable = msg("verbatim", text=exc.strerror or str(exc))
             self._changed = True
             return
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            self.tally.unreadable = "it is not UTF-8 text"
+            self.tally.unreadable = msg("cache.not-utf8")
             self._changed = True
             return
         header, _, rest = text.partition("\n")
         if header != HEADER:
-            self.tally.unreadable = "its first line is not the header of this format"
+            self.tally.unreadable = msg("cache.no-header")
             self._changed = True
             return
         for line in rest.split("\n"):
@@ -289,7 +293,7 @@ class Store:
         except FileNotFoundError:
             pass
         except OSError as exc:
-            self.tally.write_problem = exc.strerror or str(exc)
+            self.tally.write_problem = msg("verbatim", text=exc.strerror or str(exc))
 
     def _write(self, target: Path, data: bytes) -> None:
         """A whole file, or none: a temporary file beside it, then a rename."""
@@ -306,7 +310,7 @@ class Store:
                 os.unlink(temporary)
                 raise
         except OSError as exc:
-            self.tally.write_problem = exc.strerror or str(exc)
+            self.tally.write_problem = msg("verbatim", text=exc.strerror or str(exc))
 
 
 _HASH = re.compile(r"[0-9a-f]{64}")

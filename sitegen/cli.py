@@ -21,9 +21,10 @@ from typing import TextIO
 # Not serve or scaffold: they import Jinja2, which `check` does not need (see build.py).
 from . import __version__, build, cache, codeowners, diagnostics, ownership
 from .audience import AUDIENCES
-from .config import normalize_base_url
+from .config import declared_language, normalize_base_url
 from .dates import DateProblem, build_date
 from .failures import InternalProblem, ThemeProblem, WriteProblem, os_problem
+from .messages import msg
 from .write import OutputProblem, write_files
 
 
@@ -261,8 +262,8 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     if args.command == "schema":
         return _write_schemas(args.site, Path(args.out), out, err)
     site = Path(args.site)
-    if not site.is_dir():
-        err.write(f"sitegen: error: the site folder '{args.site}' does not exist\n")
+    if not site.is_dir():  # no sitegen.yaml to say the language: sitegen's default, Dutch
+        err.write(f"sitegen: error: {msg('cli.no-site', site=args.site).render(declared_language(site))}\n")
         return 2
     try:
         options = build.Options(build_date(args.date, os.environ), max(1, args.jobs), args.time_limit)
@@ -277,7 +278,7 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         try:
             options = dataclasses.replace(options, cache=_cache_folder(site, args))
         except cache.CacheProblem as problem:
-            err.write(f"sitegen: error: --cache: {problem}\n")
+            err.write(f"sitegen: error: --cache: {problem.message.render(declared_language(site))}\n")
             return 2
     if args.command == "build":
         base_url = normalize_base_url(args.base_url) if args.base_url else None
@@ -334,9 +335,12 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         return 1
     _report(result.check, args.format, out, err)
     failed = _exit_status(result.check.diagnostics, args.strict)
+    language = result.check.language
     if result.published is None:
-        problems = "errors" if diagnostics.has_errors(result.check.diagnostics) else "warnings (--strict)"
-        err.write(f"sitegen: not published: fix the {problems} above; {target} is unchanged\n")
+        problems = msg(
+            "cli.problems.errors" if diagnostics.has_errors(result.check.diagnostics) else "cli.problems.warnings"
+        )
+        err.write(f"sitegen: {msg('cli.not-published', problems=problems, target=str(target)).render(language)}\n")
         return 1
     summary = result.published
     pages = ", ".join(f"{count} {kind}" for kind, count in summary.pages.items())
@@ -348,10 +352,9 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     )
     broken = result.check.broken_files
     if broken:
-        err.write(
-            f"sitegen: published without {len(broken)} broken "
-            f"{'file' if len(broken) == 1 else 'files'}: {diagnostics.printable(', '.join(broken))}\n"
-        )
+        key = "cli.published-without.one" if len(broken) == 1 else "cli.published-without"
+        names = diagnostics.printable(", ".join(broken))
+        err.write(f"sitegen: {msg(key, count=len(broken), names=names).render(language)}\n")
     return failed
 
 
@@ -382,12 +385,13 @@ def _owners(site: Path, args: argparse.Namespace, options: build.Options, out: T
 
 def _write_schemas(site: str | None, target: Path, out: TextIO, err: TextIO) -> int:
     if site is not None and not Path(site).is_dir():
-        err.write(f"sitegen: error: the site folder '{site}' does not exist\n")
+        err.write(f"sitegen: error: {msg('cli.no-site', site=site).render(declared_language(Path(site)))}\n")
         return 2
     files, found = build.schema_files(Path(site) if site is not None else None)
-    out.write(diagnostics.format_text(found))
+    language = declared_language(Path(site)) if site is not None else "en"  # the general schemas have no errors
+    out.write(diagnostics.format_text(found, language))
     if not files:
-        err.write("sitegen: no schemas written: fix the errors above\n")
+        err.write(f"sitegen: {msg('cli.no-schemas').render(language)}\n")
         return 1
     try:
         write_files(target, files)
@@ -434,9 +438,9 @@ def _report(checked: build.CheckResult, output_format: str, out: TextIO, err: Te
     else:
         out.write(diagnostics.format_text(found, language))
     if checked.cache is not None:  # the cache says nothing while all is well
-        for problem in checked.cache.warnings():
+        for problem in checked.cache.warnings(language):
             err.write(f"sitegen: warning: {problem}\n")
-    err.write(f"sitegen: {diagnostics.summary_line(found, checked.files_checked)}\n")
+    err.write(f"sitegen: {diagnostics.summary_line(found, checked.files_checked, language)}\n")
 
 
 def _exit_status(found: Sequence[diagnostics.Diagnostic], strict: bool) -> int:

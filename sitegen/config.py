@@ -216,15 +216,15 @@ def _network(node: yamlstrict.Node, key: str, ctx: schema.Context) -> Any:
         return ctx.error(
             node,
             "network-source",
-            f"{key}: has both 'url' and 'path'",
-            "keep one: 'url' for a site, 'path' for a folder",
+            msg("network.both", key=key),
+            msg("network.both.hint"),
         )
     if "url" not in values and "path" not in values:
         return ctx.error(
             node,
             "network-source",
-            f"{key}: needs 'url' (the network's site address) or 'path' (a folder of its built site)",
-            "for example 'url: https://noord.example.nl/'",
+            msg("network.neither", key=key),
+            msg("network.neither.hint"),
         )
     return Network(**values, line=node.line)
 
@@ -316,8 +316,8 @@ def _networks_apart(networks: tuple[Network, ...], ctx: schema.Context) -> bool:
             ctx.error(
                 where,
                 "duplicate-network",
-                f"networks[{position}].name: '{network.name}' is the name of networks[{seen[key]}] too",
-                "give each network a name of its own",
+                msg("network.duplicate", position=position, name=network.name, other=seen[key]),
+                msg("network.duplicate.hint"),
             )
         seen.setdefault(key, position)
     return ok

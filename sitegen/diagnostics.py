@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .messages import Message, render
+from .messages import Message, msg
 
 
 class Severity(enum.Enum):
@@ -50,27 +50,15 @@ class Diagnostic:
         return (self.path, self.line, self.column, self.code, self.message)
 
 
-Words = str | Message  # a message not (yet) in the catalog stays English in every language
-
-
 def _diagnostic(
-    path: str, line: int, column: int, severity: Severity, code: str, message: Words, hint: Words | None
+    path: str, line: int, column: int, severity: Severity, code: str, message: Message, hint: Message | None
 ) -> Diagnostic:
-    hint = hint or ""
-    return Diagnostic(
-        path,
-        line,
-        column,
-        severity,
-        code,
-        render(message, "en"),
-        render(hint, "en"),
-        message if isinstance(message, Message) else None,
-        hint if isinstance(hint, Message) else None,
-    )
+    """Every message is a catalog message (tests/test_messages.py finds a bare string)."""
+    english_hint = "" if hint is None else hint.render("en")
+    return Diagnostic(path, line, column, severity, code, message.render("en"), english_hint, message, hint)
 
 
-def error(path: str, line: int, column: int, code: str, message: Words, hint: Words | None = None) -> Diagnostic:
+def error(path: str, line: int, column: int, code: str, message: Message, hint: Message | None = None) -> Diagnostic:
     return _diagnostic(path, line, column, Severity.ERROR, code, message, hint)
 
 
@@ -79,17 +67,17 @@ class ContentProblem(Exception):
     where it is found and turned into a diagnostic by the one who knows the file's path.
     Lines and columns count from 1; 0 means the whole file (a photo has no lines)."""
 
-    def __init__(self, line: int, column: int, code: str, message: Words, hint: Words | None = None) -> None:
-        super().__init__(render(message, "en"))
+    def __init__(self, line: int, column: int, code: str, message: Message, hint: Message | None = None) -> None:
+        super().__init__(message.render("en"))
         self.line, self.column, self.code = line, column, code
-        self.message, self.hint = render(message, "en"), render(hint or "", "en")
+        self.message, self.hint = message.render("en"), "" if hint is None else hint.render("en")
         self.words, self.hint_words = message, hint
 
     def to_diagnostic(self, path: str) -> Diagnostic:
         return error(path, self.line, self.column, self.code, self.words, self.hint_words)
 
 
-def warning(path: str, line: int, column: int, code: str, message: Words, hint: Words | None = None) -> Diagnostic:
+def warning(path: str, line: int, column: int, code: str, message: Message, hint: Message | None = None) -> Diagnostic:
     return _diagnostic(path, line, column, Severity.WARNING, code, message, hint)
 
 
@@ -137,15 +125,18 @@ def format_text(diagnostics: Sequence[Diagnostic], language: str = "en") -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def summary_line(diagnostics: Sequence[Diagnostic], files_checked: int) -> str:
+def summary_line(diagnostics: Sequence[Diagnostic], files_checked: int, language: str = "en") -> str:
+    """'5 files checked: 1 error in 1 file, 0 warnings', in `language`."""
     errors = sum(1 for d in diagnostics if d.is_error)
     warnings = len(diagnostics) - errors
     broken = len({d.path for d in diagnostics if d.is_error})
-    return (
-        f"{files_checked} {'file' if files_checked == 1 else 'files'} checked: "
-        f"{errors} {'error' if errors == 1 else 'errors'} in {broken} "
-        f"{'file' if broken == 1 else 'files'}, {warnings} {'warning' if warnings == 1 else 'warnings'}"
-    )
+    return msg(
+        "summary",
+        files=msg("count.file.one" if files_checked == 1 else "count.file", count=files_checked),
+        errors=msg("count.error.one" if errors == 1 else "count.error", count=errors),
+        broken=msg("count.file.one" if broken == 1 else "count.file", count=broken),
+        warnings=msg("count.warning.one" if warnings == 1 else "count.warning", count=warnings),
+    ).render(language)
 
 
 # GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
@@ -180,7 +171,7 @@ def _escape_markdown_cell(text: str) -> str:
 
 def format_github_summary(diagnostics: Sequence[Diagnostic], files_checked: int, language: str = "en") -> str:
     """A Markdown table for $GITHUB_STEP_SUMMARY: unlike annotations, it is never capped."""
-    lines = ["## sitegen check", "", summary_line(diagnostics, files_checked), ""]
+    lines = ["## sitegen check", "", summary_line(diagnostics, files_checked, language), ""]
     if diagnostics:
         lines += ["| file | line | severity | message | hint |", "|---|---:|---|---|---|"]
         for d in diagnostics:

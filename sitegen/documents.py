@@ -145,7 +145,7 @@ def read_alone(source: SourceFile, vocabulary: schema.TermIndex | None, keep_htm
                 "body-too-large",
                 msg(
                     "document.body-too-large",
-                    size=f"{problem.size / 1024 / 1024:.1f}",
+                    size=problem.size / 1024 / 1024,
                     limit=markup.MAX_HTML // 1024 // 1024,
                 ),
                 msg("document.body-too-large.hint"),
@@ -336,7 +336,7 @@ def timeout_diagnostic(path: str, seconds: float) -> Diagnostic:
         1,
         1,
         "time-limit",
-        msg("document.time-limit.one" if seconds == 1 else "document.time-limit", seconds=f"{seconds:g}"),
+        msg("document.time-limit.one" if seconds == 1 else "document.time-limit", seconds=float(seconds)),
         msg("document.time-limit.hint"),
     )
 

@@ -28,6 +28,7 @@ from .audience import assignment_state
 from .config import CONFIG_FILE, Network, SiteConfig, network_key
 from .diagnostics import Diagnostic, error, warning
 from .fetch import Cache, Failed, Settings
+from .messages import Message, msg
 from .terms import fold
 
 DEFAULT_CACHE = ".sitegen/networks"  # under the site folder
@@ -97,21 +98,20 @@ def _items(
 ) -> _Copy | None:
     """A valid copy of the export, fresh or from the cache; None: there is none."""
     where = fetch.location(network, kind, site)
-    unreachable = invalid = ""
+    unreachable = invalid = None
     if not settings.offline:
         fresh = fetch.get(network, kind, site, settings.limits)
         if isinstance(fresh, Failed):
-            unreachable = f"{where} could not be fetched: {fresh.reason}"
+            unreachable = msg("network.unreachable", where=where, reason=fresh.reason)
         else:
             parsed = _parse(fresh, kind)
             if isinstance(parsed, _Copy):
                 cache.keep(network, kind, fresh)
                 return parsed
-            invalid = f"{where} is not a valid export: {parsed.reason}"
+            invalid = msg("network.invalid", where=where, reason=parsed.reason)
     kept = cache.read(network, kind, settings.limits.max_bytes)
     cached = None if kept is None else _parse(kept, kind)
     copy = cached if isinstance(cached, _Copy) else None
-    name = f"networks: '{network.name}'"
     line = network.line
     if settings.offline and copy is None:
         diagnostics.append(
@@ -120,28 +120,26 @@ def _items(
                 line,
                 0,
                 "network-not-cached",
-                f"{name}: the cache has no copy of its {kind} to build with --offline",
-                "build once without --offline, so that the cache gets a copy",
+                msg("network.not-cached", network=network.name, kind=msg(f"noun.{kind}")),
+                msg("network.not-cached.hint"),
             )
         )
     if copy is not None:
-        used = "; its last good copy in the cache is used"
-        hint = "the site is built with that copy; tell the network's coordinators if this lasts"
+        hint = msg("network.cached.hint")
         if unreachable:
-            diagnostics.append(
-                warning(CONFIG_FILE, line, 0, "network-unreachable", f"{name}: {unreachable}{used}", hint)
-            )
+            used = msg("network.cached", network=network.name, problem=unreachable)
+            diagnostics.append(warning(CONFIG_FILE, line, 0, "network-unreachable", used, hint))
         if invalid:
-            diagnostics.append(
-                warning(CONFIG_FILE, line, 0, "network-invalid-export", f"{name}: {invalid}{used}", hint)
-            )
+            used = msg("network.cached", network=network.name, problem=invalid)
+            diagnostics.append(warning(CONFIG_FILE, line, 0, "network-invalid-export", used, hint))
         return copy
-    missing = ", and the cache has no copy of it"
-    hint = "check the network's url or path; once a build has a copy, a network that is down only warns"
+    hint = msg("network.no-copy.hint")
     if unreachable:
-        diagnostics.append(error(CONFIG_FILE, line, 0, "network-unreachable", f"{name}: {unreachable}{missing}", hint))
+        missing = msg("network.no-copy", network=network.name, problem=unreachable)
+        diagnostics.append(error(CONFIG_FILE, line, 0, "network-unreachable", missing, hint))
     if invalid:
-        diagnostics.append(error(CONFIG_FILE, line, 0, "network-invalid-export", f"{name}: {invalid}{missing}", hint))
+        missing = msg("network.no-copy", network=network.name, problem=invalid)
+        diagnostics.append(error(CONFIG_FILE, line, 0, "network-invalid-export", missing, hint))
     return None
 
 
@@ -150,11 +148,11 @@ def _parse(data: bytes, kind: str) -> _Copy | Failed:
     try:
         document = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        return Failed("it is not UTF-8")
+        return Failed(msg("export.not-utf8"))
     except json.JSONDecodeError as exc:
-        return Failed(f"it is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
+        return Failed(msg("export.not-json", line=exc.lineno, column=exc.colno, problem=exc.msg))
     except RecursionError:
-        return Failed("it is not JSON that can be read (nested too deeply)")
+        return Failed(msg("export.too-deep"))
     problem = best_match(_envelope_validator(kind).iter_errors(document))
     if problem is not None:
         return Failed(_complaint(problem))
@@ -180,12 +178,13 @@ def _envelope_validator(kind: str) -> Draft202012Validator:
     return _validator(kind, "envelope")
 
 
-def _complaint(problem: ValidationError) -> str:
-    where = ".".join(str(part) for part in problem.absolute_path) or "the top level"
+def _complaint(problem: ValidationError) -> Message:
+    """Where the schema found the problem, and its words (jsonschema's, in English)."""
+    where = ".".join(str(part) for part in problem.absolute_path)
     message = problem.message
     if len(message) > MESSAGE_LIMIT:
         message = message[:MESSAGE_LIMIT] + "..."
-    return f"{where}: {message}"
+    return msg("export.complaint", where=where or msg("export.top-level"), problem=message)
 
 
 def _own(
@@ -202,32 +201,33 @@ def _own(
     for index, item in enumerate(copy.items):
         problem = best_match(checker.iter_errors(item))
         ident = item.get("id") if isinstance(item, dict) else None
-        name = f"networks: '{network.name}': {kind}[{index}]" + (f" ('{ident[:80]}')" if isinstance(ident, str) else "")
+        item_name = f"{kind}[{index}]" + (f" ('{ident[:80]}')" if isinstance(ident, str) else "")
         if problem is not None:
-            diagnostics.append(_item_warning(network, f"{name}: {_complaint(problem)}"))
+            diagnostics.append(_item_warning(network, item_name, _complaint(problem)))
             continue
         ident = item["id"]  # valid: a slug
         url: str = item["url"]
         if url.startswith(config.base_url):
             continue  # ours, sent back
         if not url.startswith(copy.site_url):
-            diagnostics.append(_item_warning(network, f"{name}: its url '{url[:200]}' is not on {copy.site_url}"))
+            off_site = msg("network.item.off-site", url=url[:200], site=copy.site_url)
+            diagnostics.append(_item_warning(network, item_name, off_site))
             continue
         if ident in kept:
-            diagnostics.append(_item_warning(network, f"{name}: the id is given twice; the first is imported"))
+            diagnostics.append(_item_warning(network, item_name, msg("network.item.twice")))
             continue
         kept[ident] = item
     return [kept[ident] for ident in sorted(kept)]
 
 
-def _item_warning(network: Network, message: str) -> Diagnostic:
+def _item_warning(network: Network, item: str, problem: Message) -> Diagnostic:
     return warning(
         CONFIG_FILE,
         network.line,
         0,
         "network-invalid-item",
-        message,
-        "that item is left out, the rest is imported; tell the network's coordinators",
+        msg("network.item", network=network.name, item=item, problem=problem),
+        msg("network.item.hint"),
     )
 
 

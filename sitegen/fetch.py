@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import Network, network_key
+from .messages import Message, msg
 
 TIMEOUT = 20.0  # seconds for a whole download, not per read
 MAX_BYTES = 64 * 1024 * 1024  # a 10,000-profile export is about 12 MB
@@ -43,7 +44,7 @@ class Settings:
 class Failed:
     """Why a copy could not be had, in words that finish 'could not be fetched: ...'."""
 
-    reason: str
+    reason: Message
 
 
 def location(network: Network, kind: str, site: Path) -> str:
@@ -72,20 +73,20 @@ def _read_file(path: Path, max_bytes: int) -> bytes | Failed:
         with path.open("rb") as file:
             data = file.read(max_bytes + 1)
     except FileNotFoundError:
-        return Failed(f"there is no file {path}")
+        return Failed(msg("fetch.no-file", path=str(path)))
     except OSError as exc:
-        return Failed(f"{path}: {exc.strerror or exc}")
+        return Failed(msg("fetch.file-error", path=str(path), reason=str(exc.strerror or exc)))
     return _capped(data, max_bytes)
 
 
 def _capped(data: bytes, max_bytes: int) -> bytes | Failed:
     if len(data) > max_bytes:
-        return Failed(f"it is larger than the limit of {_size(max_bytes)}")
+        return Failed(msg("fetch.too-large", limit=_size(max_bytes)))
     return data
 
 
-def _size(count: int) -> str:
-    return f"{count / 1024 / 1024:g} MB" if count >= 1024 * 1024 else f"{count} bytes"
+def _size(count: int) -> Message:
+    return msg("size.mb", size=count / 1024 / 1024) if count >= 1024 * 1024 else msg("size.bytes", size=count)
 
 
 def download(url: str, limits: Limits) -> bytes | Failed:
@@ -98,13 +99,13 @@ def download(url: str, limits: Limits) -> bytes | Failed:
         with urllib.request.urlopen(request, timeout=limits.timeout) as response:  # http(s) only: config.py checked it
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > limits.max_bytes:
-                return Failed(f"it is larger than the limit of {_size(limits.max_bytes)}")
+                return Failed(msg("fetch.too-large", limit=_size(limits.max_bytes)))
             parts: list[bytes] = []
             size = 0
             while size <= limits.max_bytes:
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    return Failed(f"it took longer than {limits.timeout:g} s")
+                    return Failed(msg("fetch.timeout", seconds=float(limits.timeout)))
                 # read1: at most one receive, each under the socket's timeout, so the deadline is
                 # looked at again at least every `timeout` seconds however slowly bytes come.
                 part = response.read1(min(CHUNK, limits.max_bytes + 1 - size))
@@ -114,15 +115,15 @@ def download(url: str, limits: Limits) -> bytes | Failed:
                 size += len(part)
             return _capped(b"".join(parts), limits.max_bytes)
     except urllib.error.HTTPError as exc:
-        return Failed(f"the server answered {exc.code} {exc.reason}")
+        return Failed(msg("fetch.status", status=exc.code, reason=str(exc.reason)))
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
-            return Failed(f"it took longer than {limits.timeout:g} s")
-        return Failed(f"{exc.reason}")
+            return Failed(msg("fetch.timeout", seconds=float(limits.timeout)))
+        return Failed(msg("verbatim", text=str(exc.reason)))
     except TimeoutError:
-        return Failed(f"it took longer than {limits.timeout:g} s")
+        return Failed(msg("fetch.timeout", seconds=float(limits.timeout)))
     except (OSError, ValueError) as exc:  # a reset connection, a broken chunked answer
-        return Failed(f"{exc}")
+        return Failed(msg("verbatim", text=str(exc)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,10 @@ other: `tests/test_messages.py` proves every key has `en` and `nl` with the same
 placeholders, that the code uses every key, and that no diagnostic is made of a bare string.
 
 A parameter is a value the member wrote, a key, a number (placeholders may carry a format
-spec such as `{minimum}`) or another `Message`: a fragment such as "a list of texts" or a
-"did you mean" that is itself translated.
+spec such as `{size:.1f}`) or another `Message`: a fragment such as "a list of texts" or a
+"did you mean" that is itself translated. A number that may have decimals is passed as a
+`float`, never as text: Dutch renders it with a decimal comma ("1,5 MiB"). A limit quoted
+from YAML (`number.range`) is passed as text, because YAML wants a decimal point.
 """
 
 from __future__ import annotations
@@ -34,11 +36,30 @@ class Message:
     params: tuple[tuple[str, Param], ...] = ()
 
     def render(self, language: str) -> str:
-        values = {name: value.render(language) if isinstance(value, Message) else value for name, value in self.params}
+        values = {name: _in_language(value, language) for name, value in self.params}
         return CATALOG[self.key][language].format(**values)  # type: ignore[index]
 
     def __str__(self) -> str:
         return self.render("en")
+
+
+class _DecimalComma(float):
+    """A number that Dutch writes with a decimal comma, whatever the placeholder's format spec:
+    '{size:.1f} MiB' gives "1,5 MiB"."""
+
+    def __format__(self, spec: str) -> str:
+        return format(float(self), spec).replace(".", ",")
+
+    def __str__(self) -> str:
+        return self.__format__("")
+
+
+def _in_language(value: Param, language: str) -> str | int | float:
+    if isinstance(value, Message):
+        return value.render(language)
+    if isinstance(value, float) and language == "nl":
+        return _DecimalComma(value)
+    return value
 
 
 def msg(key: str, /, **params: Param) -> Message:
@@ -46,10 +67,6 @@ def msg(key: str, /, **params: Param) -> Message:
     if key not in CATALOG:
         raise KeyError(f"no message {key!r} in sitegen/messages.py")
     return Message(key, tuple(sorted(params.items())))
-
-
-def render(text: str | Message, language: str) -> str:
-    return text.render(language) if isinstance(text, Message) else text
 
 
 def _entry(en: str, nl: str) -> dict[Language, str]:
@@ -98,6 +115,11 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     "noun.field": _entry("field", "werkveld"),
     "noun.skill": _entry("skill", "kernkwaliteit"),
     "noun.terms": _entry("terms", "termen"),
+    # Sizes: a float, so that Dutch writes a decimal comma ("5,0 MiB").
+    "size.mib": _entry("{size:.1f} MiB", "{size:.1f} MiB"),
+    "size.kib": _entry("{size} KiB", "{size} KiB"),
+    "size.mb": _entry("{size:g} MB", "{size:g} MB"),
+    "size.bytes": _entry("{size} bytes", "{size} bytes"),
     "did-you-mean": _entry("did you mean '{word}'?", "bedoel je '{word}'?"),
     "with-suggestion": _entry("{suggestion} {rest}", "{suggestion} {rest}"),
     # --- schema.py: the field rules ----------------------------------------------------------
@@ -459,8 +481,8 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     ),
     # --- documents.py: one file as a whole, rules between fields, references, dates ----------
     "document.body-too-large": _entry(
-        "the text below the front matter makes a page of {size} MiB; the limit is {limit} MiB",
-        "de tekst onder het gegevensblok wordt een pagina van {size} MiB; de grens is {limit} MiB",
+        "the text below the front matter makes a page of {size:.1f} MiB; the limit is {limit} MiB",
+        "de tekst onder het gegevensblok wordt een pagina van {size:.1f} MiB; de grens is {limit} MiB",
     ),
     "document.body-too-large.hint": _entry(
         "a reference link ([text][name]) repeats its whole address at every use: use it less often, "
@@ -489,12 +511,12 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "profielbestand, met dezelfde naam",
     ),
     "document.time-limit.one": _entry(
-        "reading this file took longer than {seconds} second and was stopped",
-        "het lezen van dit bestand duurde langer dan {seconds} seconde en is gestopt",
+        "reading this file took longer than {seconds:g} second and was stopped",
+        "het lezen van dit bestand duurde langer dan {seconds:g} seconde en is gestopt",
     ),
     "document.time-limit": _entry(
-        "reading this file took longer than {seconds} seconds and was stopped",
-        "het lezen van dit bestand duurde langer dan {seconds} seconden en is gestopt",
+        "reading this file took longer than {seconds:g} seconds and was stopped",
+        "het lezen van dit bestand duurde langer dan {seconds:g} seconden en is gestopt",
     ),
     "document.time-limit.hint": _entry(
         "the text probably holds a long run of brackets or other Markdown syntax: simplify it",
@@ -678,6 +700,136 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "{kind}: '{word}' van '{term}' is ook een term of alias van '{owner}'",
     ),
     "config.ambiguous.hint": _entry("a word may belong to one term only", "een woord mag maar bij één term horen"),
+    # --- The command line: the summary of a check, the site folder, the cache ----------------
+    "summary": _entry(
+        "{files} checked: {errors} in {broken}, {warnings}", "{files} gecontroleerd: {errors} in {broken}, {warnings}"
+    ),
+    "count.file.one": _entry("{count} file", "{count} bestand"),
+    "count.file": _entry("{count} files", "{count} bestanden"),
+    "count.error.one": _entry("{count} error", "{count} fout"),
+    "count.error": _entry("{count} errors", "{count} fouten"),
+    "count.warning.one": _entry("{count} warning", "{count} waarschuwing"),
+    "count.warning": _entry("{count} warnings", "{count} waarschuwingen"),
+    "count.entry.one": _entry("{count} damaged or altered entry", "{count} beschadigd of gewijzigd gegeven"),
+    "count.entry": _entry("{count} damaged or altered entries", "{count} beschadigde of gewijzigde gegevens"),
+    "cli.no-site": _entry("the site folder '{site}' does not exist", "de map van de site '{site}' bestaat niet"),
+    "cli.not-published": _entry(
+        "not published: fix the {problems} above; {target} is unchanged",
+        "niet gepubliceerd: los eerst de {problems} hierboven op; {target} is niet veranderd",
+    ),
+    "cli.no-schemas": _entry(
+        "no schemas written: fix the errors above", "geen schema's geschreven: los eerst de fouten hierboven op"
+    ),
+    "cli.problems.errors": _entry("errors", "fouten"),
+    "cli.problems.warnings": _entry("warnings (--strict)", "waarschuwingen (--strict)"),
+    "cli.published-without.one": _entry(
+        "published without {count} broken file: {names}", "gepubliceerd zonder {count} kapot bestand: {names}"
+    ),
+    "cli.published-without": _entry(
+        "published without {count} broken files: {names}", "gepubliceerd zonder {count} kapotte bestanden: {names}"
+    ),
+    "cache.inside": _entry(
+        "the cache folder '{folder}' is inside the site folder, where a change could put entries "
+        "that would be trusted: choose a folder outside it",
+        "de cachemap '{folder}' ligt in de map van de site, waar een wijziging gegevens kan neerzetten "
+        "die sitegen zou vertrouwen: kies een map buiten de site",
+    ),
+    "cache.foreign": _entry(
+        "the cache '{where}' is not a sitegen cache of this format ({reason}): ignored",
+        "de cache '{where}' is geen cache van sitegen in deze vorm ({reason}): hij wordt genegeerd",
+    ),
+    "cache.not-utf8": _entry("it is not UTF-8 text", "het is geen UTF-8-tekst"),
+    "cache.no-header": _entry(
+        "its first line is not the header of this format", "de eerste regel is niet de kop van deze vorm"
+    ),
+    "cache.damaged": _entry(
+        "the cache '{where}' has {entries}, ignored", "de cache '{where}' wordt deels genegeerd: {entries}"
+    ),
+    "cache.damaged.files": _entry(
+        "the cache '{where}' has {entries}, ignored: {names} read again",
+        "de cache '{where}' wordt deels genegeerd: {entries}; opnieuw gelezen: {names}",
+    ),
+    "cache.unwritable": _entry(
+        "the cache '{where}' could not be written ({reason}); the check is not affected",
+        "de cache '{where}' kon niet worden geschreven ({reason}); de controle is daardoor niet anders",
+    ),
+    # --- config.py: networks: in sitegen.yaml --------------------------------------------------
+    "network.both": _entry("{key}: has both 'url' and 'path'", "{key}: heeft zowel 'url' als 'path'"),
+    "network.both.hint": _entry(
+        "keep one: 'url' for a site, 'path' for a folder", "houd er één over: 'url' voor een site, 'path' voor een map"
+    ),
+    "network.neither": _entry(
+        "{key}: needs 'url' (the network's site address) or 'path' (a folder of its built site)",
+        "{key}: hier hoort 'url' (het adres van de site van het netwerk) of 'path' (een map met de gebouwde site)",
+    ),
+    "network.neither.hint": _entry(
+        "for example 'url: https://noord.example.nl/'", "bijvoorbeeld 'url: https://noord.example.nl/'"
+    ),
+    "network.duplicate": _entry(
+        "networks[{position}].name: '{name}' is the name of networks[{other}] too",
+        "networks[{position}].name: '{name}' is ook de naam van networks[{other}]",
+    ),
+    "network.duplicate.hint": _entry("give each network a name of its own", "geef elk netwerk een eigen naam"),
+    # --- federation.py, fetch.py: importing other networks -----------------------------------
+    "noun.profiles": _entry("profiles", "profielen"),
+    "noun.assignments": _entry("assignments", "klussen"),
+    "network.unreachable": _entry(
+        "{where} could not be fetched: {reason}", "{where} kon niet worden opgehaald: {reason}"
+    ),
+    "network.invalid": _entry("{where} is not a valid export: {reason}", "{where} is geen geldige export: {reason}"),
+    "network.not-cached": _entry(
+        "networks: '{network}': the cache has no copy of its {kind} to build with --offline",
+        "networks: '{network}': de cache heeft geen kopie van de {kind} van dit netwerk, en met --offline wordt "
+        "er niets opgehaald",
+    ),
+    "network.not-cached.hint": _entry(
+        "build once without --offline, so that the cache gets a copy",
+        "bouw de site één keer zonder --offline, zodat de cache een kopie krijgt",
+    ),
+    "network.cached": _entry(
+        "networks: '{network}': {problem}; its last good copy in the cache is used",
+        "networks: '{network}': {problem}; de laatste goede kopie uit de cache wordt gebruikt",
+    ),
+    "network.cached.hint": _entry(
+        "the site is built with that copy; tell the network's coordinators if this lasts",
+        "de site wordt met die kopie gebouwd; blijft dit zo, laat het dan de coördinatoren van dat netwerk weten",
+    ),
+    "network.no-copy": _entry(
+        "networks: '{network}': {problem}, and the cache has no copy of it",
+        "networks: '{network}': {problem}, en de cache heeft er geen kopie van",
+    ),
+    "network.no-copy.hint": _entry(
+        "check the network's url or path; once a build has a copy, a network that is down only warns",
+        "controleer de url of het path van het netwerk; zodra een build een kopie heeft, geeft een netwerk dat "
+        "onbereikbaar is alleen een waarschuwing",
+    ),
+    "network.item": _entry("networks: '{network}': {item}: {problem}", "networks: '{network}': {item}: {problem}"),
+    "network.item.off-site": _entry("its url '{url}' is not on {site}", "de url '{url}' ligt niet op {site}"),
+    "network.item.twice": _entry(
+        "the id is given twice; the first is imported", "de id staat er twee keer in; de eerste wordt geïmporteerd"
+    ),
+    "network.item.hint": _entry(
+        "that item is left out, the rest is imported; tell the network's coordinators",
+        "dat item wordt overgeslagen, de rest wordt geïmporteerd; laat het de coördinatoren van dat netwerk weten",
+    ),
+    "export.not-utf8": _entry("it is not UTF-8", "het is geen UTF-8"),
+    "export.not-json": _entry(
+        "it is not JSON (line {line}, column {column}: {problem})",
+        "het is geen JSON (regel {line}, kolom {column}: {problem})",
+    ),
+    "export.too-deep": _entry(
+        "it is not JSON that can be read (nested too deeply)", "het is geen leesbare JSON (te diep genest)"
+    ),
+    # jsonschema's own words stay English in every language.
+    "export.complaint": _entry("{where}: {problem}", "{where}: {problem}"),
+    "export.top-level": _entry("the top level", "het hoogste niveau"),
+    "fetch.no-file": _entry("there is no file {path}", "het bestand {path} bestaat niet"),
+    "fetch.file-error": _entry("{path}: {reason}", "{path}: {reason}"),
+    "fetch.too-large": _entry("it is larger than the limit of {limit}", "het is groter dan de grens van {limit}"),
+    "fetch.timeout": _entry("it took longer than {seconds:g} s", "het duurde langer dan {seconds:g} s"),
+    "fetch.status": _entry("the server answered {status} {reason}", "de server antwoordde {status} {reason}"),
+    # Words from elsewhere, as they are: the system's (an OS or network error), or a test's.
+    "verbatim": _entry("{text}", "{text}"),
     # --- ownership.py: who may change which file (check --changed-by) -------------------------
     "owner.coordinators-only": _entry(
         "{author} may not change this file: only a coordinator may change {what}",

@@ -11,8 +11,8 @@ import warnings
 
 from PIL import Image, UnidentifiedImageError
 
-from .diagnostics import ContentProblem, Words
-from .messages import msg
+from .diagnostics import ContentProblem
+from .messages import Message, msg
 
 MAX_PIXELS = 40_000_000
 FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -21,7 +21,7 @@ FORMATS = {"JPEG", "PNG", "WEBP"}
 class PhotoProblem(ContentProblem):
     """A photo we do not publish; it concerns the whole file."""
 
-    def __init__(self, code: str, message: Words, hint: Words | None = None) -> None:
+    def __init__(self, code: str, message: Message, hint: Message | None = None) -> None:
         super().__init__(0, 0, code, message, hint)
 
 

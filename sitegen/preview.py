@@ -89,7 +89,9 @@ class Status:
         if self.theme_problem:
             return f"sitegen: error in the theme: {self.theme_problem}\n"
         found = list(self.diagnostics)
-        return format_text(found, self.language) + f"sitegen: {summary_line(found, self.files_checked)}\n"
+        return (
+            format_text(found, self.language) + f"sitegen: {summary_line(found, self.files_checked, self.language)}\n"
+        )
 
     def event(self) -> tuple[str, dict[str, Any]]:
         """The Server-Sent Event's name and data."""

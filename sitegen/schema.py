@@ -18,7 +18,7 @@ from typing import Any, Final, TypeVar
 from urllib.parse import SplitResult, urlsplit
 
 from . import models
-from .diagnostics import Diagnostic, Words, error, warning
+from .diagnostics import Diagnostic, error, warning
 from .messages import Message, msg
 from .terms import SLUG, closest, fold, is_slug, slugify
 from .yamlstrict import Mapping, Node, Scalar, Sequence, describe
@@ -46,7 +46,7 @@ class Context:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     lines: dict[str, tuple[int, int]] = field(default_factory=dict)
 
-    def error(self, node: Node | tuple[int, int], code: str, message: Words, hint: Words | None = None) -> _Invalid:
+    def error(self, node: Node | tuple[int, int], code: str, message: Message, hint: Message | None = None) -> _Invalid:
         line, column = (node.line, node.column) if not isinstance(node, tuple) else node
         self.diagnostics.append(error(self.path, line, column, code, message, hint))
         return INVALID
@@ -54,7 +54,7 @@ class Context:
     def diagnostics_have_errors(self) -> bool:
         return any(d.is_error for d in self.diagnostics)
 
-    def warn(self, node: Node | tuple[int, int], code: str, message: Words, hint: Words | None = None) -> None:
+    def warn(self, node: Node | tuple[int, int], code: str, message: Message, hint: Message | None = None) -> None:
         line, column = (node.line, node.column) if not isinstance(node, tuple) else node
         self.diagnostics.append(warning(self.path, line, column, code, message, hint))
 
@@ -162,7 +162,7 @@ _A_TEXT: Final = msg("expected.text")
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> Message | None:
-    """`terms.did_you_mean` as a message: the closest candidate, or None."""
+    """A hint like "did you mean 'visibility'?" for the closest candidate, or None when nothing is close."""
     matches = closest(word, candidates, limit=1)
     return msg("did-you-mean", word=matches[0]) if matches else None
 

@@ -98,7 +98,7 @@ class Preview:
             return
         self.out.write(format_text(list(status.diagnostics), status.language))
         self.out.flush()
-        self._say(summary_line(list(status.diagnostics), status.files_checked))
+        self._say(summary_line(list(status.diagnostics), status.files_checked, status.language))
 
     def _say(self, message: str) -> None:
         self.err.write(f"sitegen: {message}\n")

@@ -217,10 +217,10 @@ def _read_regular_file(location: str, limit: int, hint: Message) -> bytes:
         os.close(fd)
 
 
-def _size(count: int) -> str:
+def _size(count: int) -> Message:
     """Rounded up, so that a file just over a limit never shows the limit's own size."""
     tenths_of_mib = -(-count * 10 // (1024 * 1024))
-    return f"{tenths_of_mib / 10:.1f} MiB" if count >= 1024 * 1024 else f"{-(-count // 1024)} KiB"
+    return msg("size.mib", size=tenths_of_mib / 10) if count >= 1024 * 1024 else msg("size.kib", size=-(-count // 1024))
 
 
 def read_text(location: str, limit: int = MAX_FILE_BYTES) -> str:

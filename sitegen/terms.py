@@ -58,9 +58,3 @@ def closest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
         by_fold.setdefault(fold(candidate), candidate)
     matches = difflib.get_close_matches(fold(word), list(by_fold), n=limit, cutoff=0.6)
     return [by_fold[m] for m in matches]
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """A hint like "did you mean 'visibility'?", or '' when nothing is close."""
-    matches = closest(word, candidates, limit=1)
-    return f"did you mean '{matches[0]}'?" if matches else ""

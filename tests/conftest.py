@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sitegen import build
+from sitegen.messages import Message, msg
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD_DATE = dt.date(2026, 12, 1)
@@ -95,6 +96,11 @@ def make_site(tmp_path: Path) -> SiteFactory:
 
 def check(site: Path, time_limit: float = build.DEFAULT_TIME_LIMIT) -> build.CheckResult:
     return build.check_site(site, build.Options(BUILD_DATE, jobs=2, time_limit=time_limit))
+
+
+def words(text: str) -> Message:
+    """Any text as a message, for the tests of the reporters (the code itself uses the catalog)."""
+    return msg("verbatim", text=text)
 
 
 def dedent(text: str) -> str:

@@ -233,9 +233,9 @@ def damage(folder: Path, path: str, change: str) -> None:
     readings.write_text("\n".join(lines), encoding="utf-8")
 
 
-WARNING_ONE = (
-    "sitegen: warning: the cache '{folder}/readings' has 1 damaged or altered entry, ignored: "
-    "content/profiles/sanne-de-graaf.md read again\n"
+WARNING_ONE = (  # the site is Dutch, so are the warnings (the report's own default is English)
+    "sitegen: warning: de cache '{folder}/readings' wordt deels genegeerd: 1 beschadigd of gewijzigd gegeven; "
+    "opnieuw gelezen: content/profiles/sanne-de-graaf.md\n"
 )
 
 
@@ -280,6 +280,9 @@ def test_a_truncated_cache_loses_only_the_cut_entries(site: Path, tmp_path: Path
     assert counts(warm) == (10, 1)
     assert warm.cache is not None
     assert warm.cache.warnings() == [f"the cache '{readings}' has 1 damaged or altered entry, ignored"]
+    assert warm.cache.warnings("nl") == [
+        f"de cache '{readings}' wordt deels genegeerd: 1 beschadigd of gewijzigd gegeven"
+    ]
     readings.write_bytes(data[:-2])  # the last entry's payload without its last character
     warm = checked(site, folder)
     assert counts(warm) == (10, 1)
@@ -290,9 +293,9 @@ def test_a_truncated_cache_loses_only_the_cut_entries(site: Path, tmp_path: Path
 @pytest.mark.parametrize(
     ("data", "why"),
     [
-        (b'{"cache":"sitegen","format":0}\nxyz\n', "its first line is not the header of this format"),
-        (b"\x80\x81 not text", "it is not UTF-8 text"),
-        (b"", "its first line is not the header of this format"),
+        (b'{"cache":"sitegen","format":0}\nxyz\n', "de eerste regel is niet de kop van deze vorm"),
+        (b"\x80\x81 not text", "het is geen UTF-8-tekst"),
+        (b"", "de eerste regel is niet de kop van deze vorm"),
     ],
 )
 def test_a_foreign_cache_is_ignored_with_a_warning(site: Path, tmp_path: Path, data: bytes, why: str) -> None:
@@ -303,8 +306,8 @@ def test_a_foreign_cache_is_ignored_with_a_warning(site: Path, tmp_path: Path, d
     warm = run("check", str(site), "--date", DATE, "--cache", str(folder))
     assert warm[:2] == cold[:2]
     assert warm[2] == (
-        f"sitegen: warning: the cache '{folder}/readings' is not a sitegen cache of this format ({why}): ignored\n"
-        + cold[2]
+        f"sitegen: warning: de cache '{folder}/readings' is geen cache van sitegen in deze vorm ({why}): "
+        "hij wordt genegeerd\n" + cold[2]
     )
     assert (folder / cache.FILE_NAME).read_bytes().startswith(cache.HEADER.encode() + b"\n")  # replaced
     assert counts(checked(site, folder)) == (11, 0)
@@ -325,8 +328,8 @@ def test_a_cache_inside_the_site_folder_is_refused(site: Path) -> None:
     status, out, err = run("check", str(site), "--date", DATE, "--cache", str(site / ".sitegen-cache"))
     assert (status, out) == (2, "")
     assert err == (
-        f"sitegen: error: --cache: the cache folder '{site / '.sitegen-cache'}' is inside the site folder, "
-        "where a change could put entries that would be trusted: choose a folder outside it\n"
+        f"sitegen: error: --cache: de cachemap '{site / '.sitegen-cache'}' ligt in de map van de site, "
+        "waar een wijziging gegevens kan neerzetten die sitegen zou vertrouwen: kies een map buiten de site\n"
     )
     assert not (site / ".sitegen-cache").exists()
     assert run("build", str(site), "--date", DATE, "--cache", str(site))[0] == 2
@@ -339,8 +342,8 @@ def test_an_unwritable_cache_does_not_fail_the_check(site: Path, tmp_path: Path)
     cold = run("check", str(site), "--date", DATE, "--no-cache")
     assert (status, out) == cold[:2]
     assert err == (
-        f"sitegen: warning: the cache '{blocker}/cache/readings' could not be written (Not a directory); "
-        "the check is not affected\n" + cold[2]
+        f"sitegen: warning: de cache '{blocker}/cache/readings' kon niet worden geschreven (Not a directory); "
+        "de controle is daardoor niet anders\n" + cold[2]
     )
 
 

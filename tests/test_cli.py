@@ -59,7 +59,7 @@ def test_check_valid_site(make_site: SiteFactory) -> None:
     assert run("check", str(site), "--date", DATE) == (
         0,
         "",
-        "sitegen: 4 files checked: 0 errors in 0 files, 0 warnings\n",
+        "sitegen: 4 bestanden gecontroleerd: 0 fouten in 0 bestanden, 0 waarschuwingen\n",
     )
 
 
@@ -72,7 +72,7 @@ def test_check_with_errors_text(make_site: SiteFactory) -> None:
         "  hint: schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-31\n"
         "content/profiles/bert-jansen.md:8:1: error: onbekende sleutel 'visibilty'\n"
         "  hint: bedoel je 'visibility'?\n",
-        "sitegen: 5 files checked: 2 errors in 1 file, 0 warnings\n",
+        "sitegen: 5 bestanden gecontroleerd: 2 fouten in 1 bestand, 0 waarschuwingen\n",
     )
 
 
@@ -117,7 +117,7 @@ def test_check_json(make_site: SiteFactory) -> None:
     site = make_site({**VALID, BROKEN: BROKEN_PROFILE, "content/profiles/niemand.png": b"x"})
     status, out, err = run("check", str(site), "--date", DATE, "--format", "json")
     assert status == 1
-    assert err == "sitegen: 6 files checked: 4 errors in 2 files, 0 warnings\n"
+    assert err == "sitegen: 6 bestanden gecontroleerd: 4 fouten in 2 bestanden, 0 waarschuwingen\n"
     found = json.loads(out)
     keys = ["path", "line", "column", "severity", "code", "language", "message", "hint"]
     assert all(list(item) == keys for item in found)
@@ -164,7 +164,7 @@ def test_check_github(make_site: SiteFactory) -> None:
         "::error file=content/profiles/bert-jansen.md,line=8,col=1,title=sitegen unknown-key::"
         "onbekende sleutel 'visibilty'%0Ahint: bedoel je 'visibility'?\n"
     )
-    assert err == "sitegen: 5 files checked: 2 errors in 1 file, 0 warnings\n"
+    assert err == "sitegen: 5 bestanden gecontroleerd: 2 fouten in 1 bestand, 0 waarschuwingen\n"
 
 
 def test_check_github_escapes_contributor_text(make_site: SiteFactory) -> None:
@@ -259,7 +259,7 @@ def test_no_warning_inside_the_limits(make_site: SiteFactory, files: dict[str, s
     assert run("check", str(make_site({**VALID, **files})), "--date", DATE, "--strict") == (
         0,
         "",
-        "sitegen: 4 files checked: 0 errors in 0 files, 0 warnings\n",
+        "sitegen: 4 bestanden gecontroleerd: 0 fouten in 0 bestanden, 0 waarschuwingen\n",
     )
 
 
@@ -277,7 +277,9 @@ def test_build_strict_does_not_publish_with_warnings(make_site: SiteFactory, tmp
     status, _, err = run("build", str(site), "--date", DATE, "--out", str(out), "--strict")
     assert status == 1
     assert not out.exists()
-    assert err.endswith(f"sitegen: not published: fix the warnings (--strict) above; {out} is unchanged\n")
+    assert err.endswith(
+        f"sitegen: niet gepubliceerd: los eerst de waarschuwingen (--strict) hierboven op; {out} is niet veranderd\n"
+    )
 
 
 def test_a_page_may_not_take_a_section_name(make_site: SiteFactory, tmp_path: Path) -> None:
@@ -314,7 +316,9 @@ def test_build_with_errors_leaves_the_output_unchanged(make_site: SiteFactory, t
     status, stdout, err = run("build", str(site), "--date", DATE, "--out", str(out))
     assert status == 1
     assert "content/profiles/bert-jansen.md:7:10: error:" in stdout
-    assert err.splitlines()[-1] == f"sitegen: not published: fix the errors above; {out} is unchanged"
+    assert (
+        err.splitlines()[-1] == f"sitegen: niet gepubliceerd: los eerst de fouten hierboven op; {out} is niet veranderd"
+    )
     assert snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]  # no staging folder left behind
 
@@ -326,7 +330,8 @@ def test_build_keep_going_publishes_the_valid_files(make_site: SiteFactory, tmp_
     assert status == 1
     assert stdout.count(": error: ") == 3
     assert err.splitlines()[-1] == (
-        "sitegen: published without 2 broken files: content/assignments/kapot.md, content/profiles/bert-jansen.md"
+        "sitegen: gepubliceerd zonder 2 kapotte bestanden: "
+        "content/assignments/kapot.md, content/profiles/bert-jansen.md"
     )
     assert page(out, "profile", "anna-de-vries").is_file()
     assert page(out, "assignment", "klus").is_file()
@@ -338,7 +343,7 @@ def test_build_keep_going_names_one_broken_file(make_site: SiteFactory, tmp_path
     site = make_site({**VALID, BROKEN: BROKEN_PROFILE})
     status, _, err = run("build", str(site), "--date", DATE, "--out", str(tmp_path / "out"), "--keep-going")
     assert status == 1
-    assert err.splitlines()[-1] == "sitegen: published without 1 broken file: content/profiles/bert-jansen.md"
+    assert err.splitlines()[-1] == "sitegen: gepubliceerd zonder 1 kapot bestand: content/profiles/bert-jansen.md"
 
 
 def test_build_default_output_folder(make_site: SiteFactory) -> None:
@@ -376,7 +381,7 @@ def test_missing_site_folder(tmp_path: Path) -> None:
     assert run("check", str(tmp_path / "nergens"), "--date", DATE) == (
         2,
         "",
-        f"sitegen: error: the site folder '{tmp_path / 'nergens'}' does not exist\n",
+        f"sitegen: error: de map van de site '{tmp_path / 'nergens'}' bestaat niet\n",
     )
 
 
@@ -462,7 +467,7 @@ def test_subprocess_exit_statuses(make_site: SiteFactory, tmp_path: Path) -> Non
     site = make_site(VALID)
     ok = run_command("check", str(site), "--date", DATE)
     assert (ok.returncode, ok.stdout) == (0, "")
-    assert ok.stderr == "sitegen: 4 files checked: 0 errors in 0 files, 0 warnings\n"
+    assert ok.stderr == "sitegen: 4 bestanden gecontroleerd: 0 fouten in 0 bestanden, 0 waarschuwingen\n"
     usage = run_command("check", str(site), "--date", DATE, "--format", "yaml", module=True)
     assert usage.returncode == 2
     assert "invalid choice: 'yaml'" in usage.stderr
@@ -497,7 +502,7 @@ def test_subprocess_hostile_site_has_no_traceback(make_site: SiteFactory, tmp_pa
     built = run_command("build", str(site), "--date", DATE, "--out", str(out), "--keep-going")
     assert built.returncode == 1
     assert "Traceback" not in built.stdout + built.stderr
-    assert built.stderr.splitlines()[-1].startswith("sitegen: published without 10 broken files: ")
+    assert built.stderr.splitlines()[-1].startswith("sitegen: gepubliceerd zonder 10 kapotte bestanden: ")
     assert page(out, "profile", "anna-de-vries").is_file()
 
 
@@ -534,4 +539,52 @@ def test_the_help_names_the_defaults_of_the_modules_it_does_not_import() -> None
         serve.LOCAL,
         serve.DEFAULT_PORT,
         scaffold.DEFAULT_BASE_URL,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Dutch end to end: what a member of a Dutch site reads, byte for byte
+
+
+def test_a_dutch_site_reports_sizes_with_a_decimal_comma(make_site: SiteFactory) -> None:
+    photo = b"\xff\xd8" + b"\0" * (6 * 1024 * 1024 - 2)
+    site = make_site({**VALID, "content/profiles/anna-de-vries.jpg": photo})
+    assert run("check", str(site), "--date", DATE) == (
+        1,
+        "content/profiles/anna-de-vries.jpg: error: het bestand is 6,0 MiB; de grens is 5,0 MiB\n"
+        "  hint: maak de foto kleiner, bijvoorbeeld 1000 pixels breed\n",
+        "sitegen: 5 bestanden gecontroleerd: 1 fout in 1 bestand, 0 waarschuwingen\n",
+    )
+    english = make_site({**ENGLISH, **VALID, "content/profiles/anna-de-vries.jpg": photo})
+    assert run("check", str(english), "--date", DATE)[1:] == (
+        "content/profiles/anna-de-vries.jpg: error: the file is 6.0 MiB; the limit is 5.0 MiB\n"
+        "  hint: make the photo smaller, for example 1000 pixels wide\n",
+        "sitegen: 5 files checked: 1 error in 1 file, 0 warnings\n",
+    )
+
+
+def test_a_dutch_site_reports_its_networks_in_dutch(make_site: SiteFactory, tmp_path: Path) -> None:
+    networks = "networks:\n  - name: Noord\n    url: https://noord.example.nl/\n    path: ../noord\n"
+    site = make_site({**VALID, "sitegen.yaml": "title: Testnetwerk\nbase_url: https://example.org/\n" + networks})
+    assert run("check", str(site), "--date", DATE)[1] == (
+        "sitegen.yaml:4:5: error: networks[1]: heeft zowel 'url' als 'path'\n"
+        "  hint: houd er één over: 'url' voor een site, 'path' voor een map\n"
+    )
+    offline = make_site(
+        {
+            **VALID,
+            "sitegen.yaml": "title: Testnetwerk\nbase_url: https://example.org/\n"
+            + networks.replace("    path: ../noord\n", ""),
+        }
+    )
+    status, out, err = run("build", str(offline), "--date", DATE, "--out", str(tmp_path / "out"), "--offline")
+    assert status == 1
+    hint = "  hint: bouw de site één keer zonder --offline, zodat de cache een kopie krijgt\n"
+    assert out == "".join(
+        f"sitegen.yaml:4: error: networks: 'Noord': de cache heeft geen kopie van de {kind} van dit netwerk, "
+        f"en met --offline wordt er niets opgehaald\n{hint}"
+        for kind in ("klussen", "profielen")
+    )
+    assert err.endswith(
+        f"sitegen: niet gepubliceerd: los eerst de fouten hierboven op; {tmp_path / 'out'} is niet veranderd\n"
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import BUILD_DATE, SITEGEN_YAML, VALID_PROFILE, SiteFactory, check
+from conftest import BUILD_DATE, SITEGEN_YAML, VALID_PROFILE, SiteFactory, check, words
 
 from sitegen import build, codehost, diagnostics
 from sitegen.codehost import Repository
@@ -122,7 +122,9 @@ def test_a_repository_address_that_cannot_work(
     make_site: SiteFactory, repository: str, message: str, hint: str
 ) -> None:
     checked = config_with(make_site, repository)
-    assert checked.diagnostics == [diagnostics.error("sitegen.yaml", 4, 3, checked.diagnostics[0].code, message, hint)]
+    assert checked.diagnostics == [
+        diagnostics.error("sitegen.yaml", 4, 3, checked.diagnostics[0].code, words(message), words(hint))
+    ]
 
 
 def test_an_unknown_host_kind(make_site: SiteFactory) -> None:

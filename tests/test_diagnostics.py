@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import words
 
 from sitegen.diagnostics import (
     Diagnostic,
@@ -25,12 +26,12 @@ PROFILE = "content/profiles/anna-de-vries.md"
 
 def test_sorted_by_file_then_line_then_column() -> None:
     found = [
-        error("content/profiles/b.md", 10, 1, "x", "ten"),
-        error("content/profiles/b.md", 9, 5, "x", "nine, five"),
-        warning("content/profiles/b.md", 9, 2, "x", "nine, two"),
-        error("content/assignments/z.md", 3, 1, "x", "assignment"),
-        error("content/profiles/a.md", 0, 0, "x", "whole file"),
-        error("content/profiles/b.md", 2, 1, "x", "two"),
+        error("content/profiles/b.md", 10, 1, "x", words("ten")),
+        error("content/profiles/b.md", 9, 5, "x", words("nine, five")),
+        warning("content/profiles/b.md", 9, 2, "x", words("nine, two")),
+        error("content/assignments/z.md", 3, 1, "x", words("assignment")),
+        error("content/profiles/a.md", 0, 0, "x", words("whole file")),
+        error("content/profiles/b.md", 2, 1, "x", words("two")),
     ]
     assert [d.message for d in sorted_diagnostics(found)] == [
         "assignment",
@@ -43,14 +44,14 @@ def test_sorted_by_file_then_line_then_column() -> None:
 
 
 def test_exact_duplicates_are_reported_once() -> None:
-    one = error(PROFILE, 3, 1, "x", "same")
-    assert sorted_diagnostics([one, error(PROFILE, 3, 1, "x", "same"), one]) == [one]
-    assert len(sorted_diagnostics([one, error(PROFILE, 3, 1, "x", "same", "another hint")])) == 2
+    one = error(PROFILE, 3, 1, "x", words("same"))
+    assert sorted_diagnostics([one, error(PROFILE, 3, 1, "x", words("same")), one]) == [one]
+    assert len(sorted_diagnostics([one, error(PROFILE, 3, 1, "x", words("same"), words("another hint"))])) == 2
 
 
 def test_has_errors_ignores_warnings() -> None:
-    assert not has_errors([warning(PROFILE, 1, 1, "stale-profile", "old")])
-    assert has_errors([warning(PROFILE, 1, 1, "a", "b"), error(PROFILE, 1, 1, "c", "d")])
+    assert not has_errors([warning(PROFILE, 1, 1, "stale-profile", words("old"))])
+    assert has_errors([warning(PROFILE, 1, 1, "a", words("b")), error(PROFILE, 1, 1, "c", words("d"))])
     assert not has_errors([])
 
 
@@ -61,11 +62,13 @@ def test_text_format_with_every_kind_of_location() -> None:
             7,
             10,
             "invalid-date",
-            "consent: '2024-02-30' is not a date that exists",
-            "write the date as YYYY-MM-DD, for example 2026-03-31",
+            words("consent: '2024-02-30' is not a date that exists"),
+            words("write the date as YYYY-MM-DD, for example 2026-03-31"),
         ),
-        error(PROFILE, 8, 0, "binary-file", "the file contains a NUL byte"),
-        warning("content/profiles/x.png", 0, 0, "photo-without-profile", "the photo 'x.png' belongs to no profile"),
+        error(PROFILE, 8, 0, "binary-file", words("the file contains a NUL byte")),
+        warning(
+            "content/profiles/x.png", 0, 0, "photo-without-profile", words("the photo 'x.png' belongs to no profile")
+        ),
     ]
     assert format_text(found) == (
         "content/profiles/anna-de-vries.md:7:10: error: consent: '2024-02-30' is not a date that exists\n"
@@ -76,7 +79,9 @@ def test_text_format_with_every_kind_of_location() -> None:
 
 
 def test_text_format_keeps_contributor_text_on_one_line() -> None:
-    found = [error("content/profiles/a\nb.md", 2, 1, "x", "value 'a\nsrc/x.md:1:1: error: fake'", "h\r\nint")]
+    found = [
+        error("content/profiles/a\nb.md", 2, 1, "x", words("value 'a\nsrc/x.md:1:1: error: fake'"), words("h\r\nint"))
+    ]
     assert format_text(found) == (
         "content/profiles/a\\nb.md:2:1: error: value 'a\\nsrc/x.md:1:1: error: fake'\n  hint: h\\r\\nint\n"
     )
@@ -96,8 +101,8 @@ def test_text_format_of_nothing() -> None:
 )
 def test_summary_line(counts: tuple[int, int, int, int], expected: str) -> None:
     files, errors, broken, warnings = counts
-    found = [error(f"f{i % broken}.md", i, 1, "x", f"e{i}") for i in range(errors)]
-    found += [warning("w.md", i, 1, "x", f"w{i}") for i in range(warnings)]
+    found = [error(f"f{i % broken}.md", i, 1, "x", words(f"e{i}")) for i in range(errors)]
+    found += [warning("w.md", i, 1, "x", words(f"w{i}")) for i in range(warnings)]
     assert summary_line(found, files) == expected
 
 
@@ -108,11 +113,13 @@ def test_github_format() -> None:
             7,
             10,
             "invalid-date",
-            "consent: '2024-02-30' is not a date that exists",
-            "write the date as YYYY-MM-DD",
+            words("consent: '2024-02-30' is not a date that exists"),
+            words("write the date as YYYY-MM-DD"),
         ),
-        warning("content/profiles/x.png", 0, 0, "photo-without-profile", "the photo 'x.png' belongs to no profile"),
-        error(PROFILE, 8, 0, "binary-file", "NUL byte"),
+        warning(
+            "content/profiles/x.png", 0, 0, "photo-without-profile", words("the photo 'x.png' belongs to no profile")
+        ),
+        error(PROFILE, 8, 0, "binary-file", words("NUL byte")),
     ]
     assert format_github(found) == (
         "::error file=content/profiles/anna-de-vries.md,line=7,col=10,title=sitegen invalid-date::"
@@ -131,8 +138,8 @@ def test_github_escaping_case_34() -> None:
             3,
             2,
             "invalid-value",
-            "visibility: unknown value '100% x\n::error file=evil.md::pwned, a:b'",
-            "allowed values: public, internal\r\n::warning::also pwned",
+            words("visibility: unknown value '100% x\n::error file=evil.md::pwned, a:b'"),
+            words("allowed values: public, internal\r\n::warning::also pwned"),
         )
     ]
     output = format_github(found)
@@ -147,8 +154,8 @@ def test_github_escaping_case_34() -> None:
 
 def test_github_lines_always_start_with_our_command() -> None:
     nasty = ["\n", "\r", "\r\n", "%0A", "::", "::error::x", "%", ",", ":", "\u2028", "\x85", "\x1b[31m"]
-    found = [error(f"content/profiles/{n}.md", 1, 1, "x", f"m{n}m", f"h{n}h") for n in nasty]
-    found += [warning(f"w{n}", 0, 0, "y", n) for n in nasty]
+    found = [error(f"content/profiles/{n}.md", 1, 1, "x", words(f"m{n}m"), words(f"h{n}h")) for n in nasty]
+    found += [warning(f"w{n}", 0, 0, "y", words(n)) for n in nasty]
     lines = format_github(sorted_diagnostics(found)).split("\n")
     assert lines[-1] == ""
     assert len(lines) - 1 == len(found)
@@ -161,8 +168,8 @@ def test_github_lines_always_start_with_our_command() -> None:
 
 def test_github_summary_table() -> None:
     found = [
-        error(PROFILE, 7, 10, "invalid-date", "consent: a | b `c` <script>", "line one\nline two"),
-        warning("content/profiles/x.png", 0, 0, "photo-without-profile", "no profile"),
+        error(PROFILE, 7, 10, "invalid-date", words("consent: a | b `c` <script>"), words("line one\nline two")),
+        warning("content/profiles/x.png", 0, 0, "photo-without-profile", words("no profile")),
     ]
     assert format_github_summary(found, 5) == (
         "## sitegen check\n"
@@ -183,8 +190,8 @@ def test_github_summary_without_problems() -> None:
 
 def test_json_format() -> None:
     found = [
-        error(PROFILE, 7, 10, "invalid-date", "consent: 'één\n' is not a date", "write YYYY-MM-DD"),
-        warning("content/profiles/x.png", 0, 0, "photo-without-profile", "no profile"),
+        error(PROFILE, 7, 10, "invalid-date", words("consent: 'één\n' is not a date"), words("write YYYY-MM-DD")),
+        warning("content/profiles/x.png", 0, 0, "photo-without-profile", words("no profile")),
     ]
     output = format_json(found)
     assert output.endswith("]\n")
@@ -218,17 +225,17 @@ def test_json_format_of_nothing() -> None:
 
 
 def test_diagnostic_value() -> None:
-    found = Diagnostic(PROFILE, 1, 2, error(PROFILE, 0, 0, "a", "b").severity, "code", "message")
+    found = Diagnostic(PROFILE, 1, 2, error(PROFILE, 0, 0, "a", words("b")).severity, "code", "message")
     assert found.is_error
     assert found.hint == ""
     assert found.sort_key() == (PROFILE, 1, 2, "code", "message")
-    assert not warning(PROFILE, 1, 1, "a", "b").is_error
+    assert not warning(PROFILE, 1, 1, "a", words("b")).is_error
 
 
 def test_every_format_renders_catalog_messages_in_the_language_asked_for() -> None:
     found = [
         error(PROFILE, 7, 10, "invalid-date", msg("date.shape", key="consent", value="1-3-2026"), msg("date.hint")),
-        warning(PROFILE, 9, 0, "duplicate-item", "a message outside the catalog stays as it is"),
+        warning(PROFILE, 9, 0, "duplicate-item", words("a message outside the catalog stays as it is")),
     ]
     assert found[0].message == "consent: '1-3-2026' is not a date in the form YYYY-MM-DD"  # English, always
     assert format_text(found, "nl") == (

@@ -767,7 +767,7 @@ def test_9_a_step_summary_that_is_a_folder(site: Path, tmp_path: Path, monkeypat
         0,
         "",
         f"sitegen: warning: GITHUB_STEP_SUMMARY: cannot append to '{tmp_path / 'summary'}': Is a directory\n"
-        "sitegen: 4 files checked: 0 errors in 0 files, 0 warnings\n",
+        "sitegen: 4 bestanden gecontroleerd: 0 fouten in 0 bestanden, 0 waarschuwingen\n",
     )
 
 
@@ -867,7 +867,7 @@ def test_9_more_jobs_than_file_descriptors_allow_go_on_with_fewer_workers(site: 
         check=False,
     )
     assert (result.returncode, result.stdout) == (0, ""), result.stderr
-    assert "sitegen: 16 files checked: 0 errors in 0 files, 0 warnings\n" in result.stderr
+    assert "sitegen: 16 bestanden gecontroleerd: 0 fouten in 0 bestanden, 0 waarschuwingen\n" in result.stderr
 
 
 # ---------------------------------------------------------------------------------------------

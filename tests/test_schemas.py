@@ -17,7 +17,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import REPO, check, write_site
+from conftest import ENGLISH, REPO, check, write_site
 from jsonschema.exceptions import best_match
 
 from sitegen import cli, config, schema, schemas, sources, yamlstrict
@@ -706,6 +706,13 @@ def test_sitegen_schema_refuses_a_broken_site_and_a_file_as_folder(tmp_path: Pat
     site = write_site(tmp_path / "site", {"content/organisations.yaml": "Gemeente Tilburg:\n  name: T\n"})
     status, out, err = run("schema", str(site), "--out", str(tmp_path / "out"))
     assert status == 1 and not (tmp_path / "out").exists()
+    assert out.startswith("content/organisations.yaml:1:1: error: 'Gemeente Tilburg' is geen geldige organisatie-id")
+    assert err == "sitegen: geen schema's geschreven: los eerst de fouten hierboven op\n"  # a Dutch site
+    english = write_site(
+        tmp_path / "english", {**ENGLISH, "content/organisations.yaml": "Gemeente Tilburg:\n  name: T\n"}
+    )
+    status, out, err = run("schema", str(english), "--out", str(tmp_path / "out"))
+    assert status == 1 and not (tmp_path / "out").exists()
     assert out.startswith("content/organisations.yaml:1:1: error: 'Gemeente Tilburg' is not a valid organisation id")
     assert err == "sitegen: no schemas written: fix the errors above\n"
     (tmp_path / "file").write_text("x", encoding="utf-8")
@@ -715,6 +722,6 @@ def test_sitegen_schema_refuses_a_broken_site_and_a_file_as_folder(tmp_path: Pat
     )
     assert run("schema", str(tmp_path / "nowhere"), "--out", str(tmp_path / "x"))[::2] == (
         2,
-        f"sitegen: error: the site folder '{tmp_path / 'nowhere'}' does not exist\n",
+        f"sitegen: error: de map van de site '{tmp_path / 'nowhere'}' bestaat niet\n",  # no site: Dutch
     )
     assert run("schema")[0] == 2  # --out is required

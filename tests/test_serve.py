@@ -185,7 +185,7 @@ def expected_report(site: Path) -> str:
     checked = check(site)
     return (
         format_text(checked.diagnostics, checked.language)
-        + f"sitegen: {summary_line(checked.diagnostics, checked.files_checked)}\n"
+        + f"sitegen: {summary_line(checked.diagnostics, checked.files_checked, checked.language)}\n"
     )
 
 
@@ -301,7 +301,8 @@ def test_a_broken_file_is_reported_as_check_reports_it_and_a_fix_recovers(site: 
         assert [d["message"] for d in failed["diagnostics"]] == [d.message_in("nl") for d in check(site).diagnostics]
         checked = check(site)
         assert format_text(checked.diagnostics, "nl") in "".join(served.stdout)  # in the terminal, as check prints it
-        assert f"sitegen: {summary_line(checked.diagnostics, checked.files_checked)}\n" in served.stderr
+        summary = summary_line(checked.diagnostics, checked.files_checked, checked.language)
+        assert f"sitegen: {summary}\n" in served.stderr
         assert (
             "sitegen: not rebuilt: fix the errors above (the preview shows the last good build); "
             "watching for changes\n" in served.stderr
