@@ -753,6 +753,48 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "the cache '{where}' could not be written ({reason}); the check is not affected",
         "de cache '{where}' kon niet worden geschreven ({reason}); de controle is daardoor niet anders",
     ),
+    # --- serve.py: the preview's own lines --------------------------------------------------
+    "serve.building": _entry(
+        "building a preview of {site} as of {date} ({audience}) in {scratch}",
+        "een voorbeeld van {site} bouwen, met als datum {date} ({audience}), in {scratch}",
+    ),
+    "serve.audience.public": _entry("the public site", "de openbare site"),
+    "serve.audience.internal": _entry("the internal site", "de interne site"),
+    "serve.built": _entry("built in {seconds:.2f} s: {files}", "gebouwd in {seconds:.2f} s: {files}"),
+    "serve.not-rebuilt": _entry(
+        "not rebuilt: fix the errors above ({kept}); watching for changes",
+        "niet opnieuw gebouwd: los de fouten hierboven op ({kept}); wachten op je volgende wijziging",
+    ),
+    "serve.kept": _entry("the preview shows the last good build", "het voorbeeld laat de laatste goede versie zien"),
+    "serve.nothing-yet": _entry("nothing to show yet", "er is nog niets te zien"),
+    "serve.serving": _entry(
+        "serving the preview at {address} (Ctrl-C stops it); watching {watched}",
+        "het voorbeeld staat op {address} (Ctrl-C stopt het); wachten op wijzigingen in {watched}",
+    ),
+    "serve.changed": _entry("changed: {names}; rebuilding", "gewijzigd: {names}; opnieuw bouwen"),
+    "serve.more": _entry("{names} and {count} more", "{names} en nog {count}"),
+    "serve.stopped": _entry("preview stopped", "voorbeeld gestopt"),
+    "serve.exposed": _entry(
+        "--host {host}: the preview is reachable by others on the network, internal content included "
+        "when --audience internal; use it only on a network you trust",
+        "--host {host}: anderen op het netwerk kunnen het voorbeeld zien, met --audience internal ook de "
+        "interne gegevens; gebruik dit alleen op een netwerk dat je vertrouwt",
+    ),
+    "serve.port-in-use": _entry(
+        "--port {port}: the port is in use on {host} (another preview, perhaps); choose another with "
+        "--port N, or --port 0 for any free port",
+        "--port {port}: deze poort is al in gebruik op {host} (door een ander voorbeeld misschien); kies een "
+        "andere met --port N, of --port 0 voor een willekeurige vrije poort",
+    ),
+    "serve.port-denied": _entry(
+        "--port {port}: not allowed to use this port; ports below 1024 need privileges, try --port 8000",
+        "--port {port}: deze poort mag je niet gebruiken; poorten onder 1024 vragen extra rechten, probeer --port 8000",
+    ),
+    "serve.no-address": _entry(
+        "--host {host}: this machine has no such address; leave --host out to use {local}",
+        "--host {host}: deze computer heeft dat adres niet; laat --host weg om {local} te gebruiken",
+    ),
+    "serve.cannot": _entry("cannot serve on {host}:{port}: {reason}", "kan niet serveren op {host}:{port}: {reason}"),
     # --- config.py: networks: in sitegen.yaml --------------------------------------------------
     "network.both": _entry("{key}: has both 'url' and 'path'", "{key}: heeft zowel 'url' als 'path'"),
     "network.both.hint": _entry(

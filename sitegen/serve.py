@@ -29,8 +29,10 @@ from pathlib import Path
 from typing import TextIO
 
 from . import build
+from .config import declared_language
 from .diagnostics import format_text, summary_line
 from .failures import InternalProblem, ThemeProblem, WriteProblem
+from .messages import Message, msg
 from .preview import PreviewServer, PreviewState, Status, is_loopback
 from .render import CompiledTemplates
 from .watch import Watcher
@@ -47,6 +49,7 @@ class Preview:
     ) -> None:
         self.site, self.scratch, self.options, self.state = site, scratch, options, state
         self.out, self.err = out, err
+        self.language = declared_language(site)  # until a build reads sitegen.yaml again
         self.attempts = 0
         self.session = secrets.token_hex(4)
         self.served: Status = Status(0, self.session)
@@ -64,7 +67,7 @@ class Preview:
                 Status(self.served.build, self.session, True, theme_problem=str(problem), language=self.served.language)
             )
         checked = result.check
-        language = checked.language
+        language = self.language = checked.language
         status = Status(
             self.served.build,
             self.session,
@@ -81,14 +84,18 @@ class Preview:
         self.folders.append(target)
         while len(self.folders) > 2:
             shutil.rmtree(self.folders.pop(0), ignore_errors=True)
-        self._say(f"built in {seconds:.2f} s: {result.published.files} files")
+        files = result.published.files
+        self.say(
+            msg(
+                "serve.built", seconds=seconds, files=msg("count.file.one" if files == 1 else "count.file", count=files)
+            )
+        )
         return status
 
     def _failed(self, status: Status) -> Status:
         self._print(status)
         self.state.update(status)
-        kept = "the preview shows the last good build" if status.build else "nothing to show yet"
-        self._say(f"not rebuilt: fix the errors above ({kept}); watching for changes")
+        self.say(msg("serve.not-rebuilt", kept=msg("serve.kept" if status.build else "serve.nothing-yet")))
         return status
 
     def _print(self, status: Status) -> None:
@@ -98,10 +105,11 @@ class Preview:
             return
         self.out.write(format_text(list(status.diagnostics), status.language))
         self.out.flush()
-        self._say(summary_line(list(status.diagnostics), status.files_checked, status.language))
+        self.say(summary_line(list(status.diagnostics), status.files_checked, status.language))
 
-    def _say(self, message: str) -> None:
-        self.err.write(f"sitegen: {message}\n")
+    def say(self, message: str | Message) -> None:
+        text = message.render(self.language) if isinstance(message, Message) else message
+        self.err.write(f"sitegen: {text}\n")
         self.err.flush()
 
 
@@ -118,16 +126,14 @@ def serve(
     out = out or sys.stdout
     err = err or sys.stderr
     stop = stop or threading.Event()
+    language = declared_language(site)
     if not is_loopback(host):
-        err.write(
-            f"sitegen: warning: --host {host}: the preview is reachable by others on the network, "
-            "internal content included when --audience internal; use it only on a network you trust\n"
-        )
+        err.write(f"sitegen: warning: {msg('serve.exposed', host=host).render(language)}\n")
     state = PreviewState()
     try:
         server = PreviewServer((host, port), state)
     except OSError as problem:
-        err.write(f"sitegen: error: {_bind_problem(problem, host, port)}\n")
+        err.write(f"sitegen: error: {_bind_problem(problem, host, port).render(language)}\n")
         return 2
     any_address = {"0.0.0.0": LOCAL, "": LOCAL, "localhost": LOCAL, "::": "::1"}  # where this machine finds it
     shown = any_address.get(host, host)
@@ -144,9 +150,14 @@ def serve(
             # Watching starts first: a file saved during the first build is rebuilt after it.
             watcher = Watcher(site, [Path(scratch)], stop)
             watcher.start()
-            err.write(
-                f"sitegen: building a preview of {site} as of {options.build_date.isoformat()} "
-                f"(the {options.audience} site) in {scratch}\n"
+            preview.say(
+                msg(
+                    "serve.building",
+                    site=str(site),
+                    date=options.build_date.isoformat(),
+                    audience=msg(f"serve.audience.{options.audience}"),
+                    scratch=scratch,
+                )
             )
             preview.build()
             thread = threading.Thread(
@@ -154,15 +165,12 @@ def serve(
             )
             thread.start()
             threads.append(thread)
-            err.write(
-                f"sitegen: serving the preview at {local} (Ctrl-C stops it); watching "
-                f"{', '.join(_shown(site, p) for p in (*watcher.watching.folders, site / 'sitegen.yaml'))}\n"
-            )
-            err.flush()
+            watched = ", ".join(_shown(site, p) for p in (*watcher.watching.folders, site / "sitegen.yaml"))
+            preview.say(msg("serve.serving", address=local, watched=watched))
             while not stop.is_set():
                 changed = watcher.next_batch(timeout=0.25)
                 if changed:
-                    err.write(f"sitegen: changed: {_changed(site, changed)}; rebuilding\n")
+                    preview.say(msg("serve.changed", names=_changed(site, changed)))
                     preview.build()
                     watcher.refresh()
     except KeyboardInterrupt:
@@ -184,21 +192,18 @@ def serve(
         server.server_close()
         if watcher:
             watcher.join()
-    err.write("sitegen: preview stopped\n")
+    err.write(f"sitegen: {msg('serve.stopped').render(language)}\n")
     return 0
 
 
-def _bind_problem(problem: OSError, host: str, port: int) -> str:
+def _bind_problem(problem: OSError, host: str, port: int) -> Message:
     if problem.errno == errno.EADDRINUSE:
-        return (
-            f"--port {port}: the port is in use on {host} (another preview, perhaps); choose another with "
-            "--port N, or --port 0 for any free port"
-        )
+        return msg("serve.port-in-use", port=port, host=host)
     if problem.errno == errno.EACCES:
-        return f"--port {port}: not allowed to use this port; ports below 1024 need privileges, try --port 8000"
+        return msg("serve.port-denied", port=port)
     if problem.errno == errno.EADDRNOTAVAIL or isinstance(problem, socket.gaierror):
-        return f"--host {host}: this machine has no such address; leave --host out to use {LOCAL}"
-    return f"cannot serve on {host}:{port}: {problem.strerror or problem}"
+        return msg("serve.no-address", host=host, local=LOCAL)
+    return msg("serve.cannot", host=host, port=port, reason=str(problem.strerror or problem))
 
 
 def _shown(site: Path, path: Path) -> str:
@@ -210,9 +215,10 @@ def _shown(site: Path, path: Path) -> str:
         return str(path) + folder
 
 
-def _changed(site: Path, paths: set[str]) -> str:
+def _changed(site: Path, paths: set[str]) -> str | Message:
     names = sorted(_shown(site, Path(p)).rstrip("/") for p in paths)
-    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    shown = ", ".join(names[:3])
+    return msg("serve.more", names=shown, count=len(names) - 3) if len(names) > 3 else shown
 
 
 __all__ = ["DEFAULT_PORT", "Preview", "serve"]

@@ -43,8 +43,8 @@ DEADLINE = 30.0  # seconds for anything to happen; it takes well under one
 PROFILE = "content/profiles/anna-de-vries.md"
 PROFILE_PAGE = "/profielen/anna-de-vries/"
 BROKEN_PROFILE = VALID_PROFILE.replace("skills: [verbindend, procesbegeleiding]", "skills: 3")
-SERVING = re.compile(r"^sitegen: serving the preview at (http://127\.0\.0\.1:(\d+))/ ")
-BUILDING = re.compile(r"^sitegen: building a preview of .* in (\S+)$")
+SERVING = re.compile(r"^sitegen: het voorbeeld staat op (http://127\.0\.0\.1:(\d+))/ ")  # the site is Dutch
+BUILDING = re.compile(r"^sitegen: een voorbeeld van .* bouwen, met als datum .*, in (\S+)$")
 T = TypeVar("T")
 
 
@@ -278,13 +278,13 @@ def test_a_change_is_rebuilt_and_served_without_a_restart(site: Path) -> None:
             lambda: True if "Programmamanager" in served.request(PROFILE_PAGE).text else None,
         )
         assert served.status()["build"] == 2
-        assert f"sitegen: changed: {PROFILE}; rebuilding\n" in served.stderr
+        assert f"sitegen: gewijzigd: {PROFILE}; opnieuw bouwen\n" in served.stderr
         # An editor's swap file is no change; the settings are one.
         (site / "content/profiles/.anna-de-vries.md.swp").write_text("swap", encoding="utf-8")
         served.write("sitegen.yaml", "title: Ander netwerk\nbase_url: https://example.org/\n")
         served.wait_for_status("rebuilt", after_build=2)
         assert "Ander netwerk" in served.request("/").text
-        assert "sitegen: changed: sitegen.yaml; rebuilding\n" in served.stderr
+        assert "sitegen: gewijzigd: sitegen.yaml; opnieuw bouwen\n" in served.stderr
         assert not any(".swp" in line or ".tmp" in line for line in served.stderr)
 
 
@@ -304,8 +304,8 @@ def test_a_broken_file_is_reported_as_check_reports_it_and_a_fix_recovers(site: 
         summary = summary_line(checked.diagnostics, checked.files_checked, checked.language)
         assert f"sitegen: {summary}\n" in served.stderr
         assert (
-            "sitegen: not rebuilt: fix the errors above (the preview shows the last good build); "
-            "watching for changes\n" in served.stderr
+            "sitegen: niet opnieuw gebouwd: los de fouten hierboven op (het voorbeeld laat de laatste goede "
+            "versie zien); wachten op je volgende wijziging\n" in served.stderr
         )
         page = served.request(PROFILE_PAGE)
         assert page.status == 200 and "Beleidsadviseur" in page.text and "Kapot" not in page.text
@@ -348,7 +348,7 @@ def test_a_site_that_does_not_build_yet_shows_a_page_that_waits_for_the_fix(make
         assert "/__sitegen/preview.js" in waiting.text
         assert "script-src 'self'" in waiting.headers["content-security-policy"]
         assert served.status()["event"] == "failed" and served.status()["build"] == 0
-        assert "(nothing to show yet)" in served.log()
+        assert "(er is nog niets te zien)" in served.log()
         served.write(PROFILE, VALID_PROFILE)
         served.wait_for_status("rebuilt", after_build=0)
         assert served.request(PROFILE_PAGE).status == 200
@@ -389,7 +389,7 @@ def test_ctrl_c_stops_the_preview_cleanly(site: Path) -> None:
     with serving(site) as served:
         served.process.send_signal(signal.SIGINT)
         assert served.process.wait(timeout=20) == 0
-    assert served.stderr[-1] == "sitegen: preview stopped\n"
+    assert served.stderr[-1] == "sitegen: voorbeeld gestopt\n"
     assert not any("Traceback" in line for line in served.stderr)
     assert served.scratch is not None and not served.scratch.exists()
 
@@ -408,8 +408,8 @@ def test_a_busy_port_is_a_usage_error_that_says_what_to_do(site: Path) -> None:
         )
     assert result.returncode == 2
     assert result.stderr == (
-        f"sitegen: error: --port {port}: the port is in use on 127.0.0.1 (another preview, "
-        "perhaps); choose another with --port N, or --port 0 for any free port\n"
+        f"sitegen: error: --port {port}: deze poort is al in gebruik op 127.0.0.1 (door een ander voorbeeld "
+        "misschien); kies een andere met --port N, of --port 0 voor een willekeurige vrije poort\n"
     )
 
 
@@ -429,9 +429,8 @@ def test_a_port_that_is_no_port_is_a_usage_error(site: Path, port: str) -> None:
 def test_a_host_other_than_loopback_warns_that_others_can_reach_the_preview(site: Path) -> None:
     with serving(site, "--host", "0.0.0.0") as served:
         assert served.stderr[0] == (
-            "sitegen: warning: --host 0.0.0.0: the preview is reachable by others on the "
-            "network, internal content included when --audience internal; use it only on "
-            "a network you trust\n"
+            "sitegen: warning: --host 0.0.0.0: anderen op het netwerk kunnen het voorbeeld zien, met "
+            "--audience internal ook de interne gegevens; gebruik dit alleen op een netwerk dat je vertrouwt\n"
         )
     with serving(site) as served:
         assert not any("warning: --host" in line for line in served.stderr)
