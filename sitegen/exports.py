@@ -73,6 +73,11 @@ ASSIGNMENT_KEYS = _keys(
     ),
 )
 ORGANISATION_KEYS = _keys(schema.ORGANISATION, ("name", "type", "region", "website"))
+# The keys a minor version added after 1.0, by record: name -> the version that added it
+# ("working_hours_note": "1.1"). The item schemas do not require them, because a network that has
+# not upgraded yet still exports 1.0 without them, and `federation.py` must read them with
+# `item.get(name)`. tests/test_exports.py keeps the keys of 1.0 and fails on a later key not here.
+ADDED: dict[str, dict[str, str]] = {"profile": {}, "assignment": {}}
 LEFT_OUT = {  # never exported: who may edit a file, and what only the internal build shows
     "profile": ("organisation", "maintainers", "visibility", "internal"),  # organisation: as {id, name}
     "assignment": ("organisation", "contact", "visibility", "internal"),  # contact: as its own shape
@@ -255,10 +260,12 @@ _ID = {"type": "string", "pattern": schema.SLUG_PATTERN}
 _URL = {"type": "string", "format": "uri", "minLength": 1}
 
 
-def _object(properties: dict[str, JsonSchema]) -> JsonSchema:
-    """Every key present (null when it has no value). Later minor versions may add keys, so a reader
-    of version 1 ignores keys it does not know: the schema allows them."""
-    return {"type": "object", "properties": properties, "required": list(properties)}
+def _object(properties: dict[str, JsonSchema], later: Iterable[str] = ()) -> JsonSchema:
+    """Every key present (null when it has no value), except the `later` ones, which a minor
+    version after 1.0 added and an export of an older 1.x lacks. Later minor versions may add
+    keys, so a reader of version 1 ignores keys it does not know: the schema allows them."""
+    optional = set(later)
+    return {"type": "object", "properties": properties, "required": [k for k in properties if k not in optional]}
 
 
 def _item_schema(kind: str) -> JsonSchema:
@@ -282,7 +289,7 @@ def _item_schema(kind: str) -> JsonSchema:
     }
     if kind == "profiles":
         photo = _described("The absolute URL of the photo (a square JPEG), or null.", _nullable(_URL))
-        return _object({**common, **_keys_schema("profile", PROFILE_KEYS), "photo": photo})
+        return _object({**common, **_keys_schema("profile", PROFILE_KEYS), "photo": photo}, ADDED["profile"])
     person = Builder("assignment", "data").mapping(schema.PERSON_CONTACT, "contact", every_key_required=True)
     contact = _object(
         {
@@ -293,7 +300,8 @@ def _item_schema(kind: str) -> JsonSchema:
     )
     who = "Who to contact: a person, with their profile when they have one; or null."
     return _object(
-        {**common, **_keys_schema("assignment", ASSIGNMENT_KEYS), "contact": _described(who, _nullable(contact))}
+        {**common, **_keys_schema("assignment", ASSIGNMENT_KEYS), "contact": _described(who, _nullable(contact))},
+        ADDED["assignment"],
     )
 
 

@@ -19,9 +19,12 @@ from typing import Any
 import pytest
 from conftest import BUILD_DATE, ORGANISATIONS_YAML, VALID_ASSIGNMENT, VALID_PROFILE, dedent, write_site
 from quality import server
+from test_exports import ANNA as FULL_PROFILE
+from test_exports import KEYS_OF_1_0
+from test_exports import SITE as FULL_SITE
 from test_search_browser import Indexed
 
-from sitegen import build, config
+from sitegen import build, config, exports, federation
 from sitegen.diagnostics import Diagnostic
 from sitegen.fetch import Limits, Settings
 
@@ -492,3 +495,61 @@ def test_keys_a_later_minor_version_adds_are_ignored(noord: Path, tmp_path: Path
     built = build_importer(tmp_path, networks_yaml(entry("Netwerk Noord", str(folder), "profiles")))
     assert built.diagnostics == []
     assert sorted(built.titles()) == ["Kees de Wit", "Piet Jansen"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Every key of the format, both ways
+
+
+@pytest.fixture(scope="module")
+def full(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A network whose profile and assignment give every key of the export a value."""
+    assignment = FULL_SITE["content/assignments/kwartiermaker.md"]
+    assert isinstance(assignment, str)
+    return built_network(
+        tmp_path_factory.mktemp("full"),
+        {
+            "content/profiles/anna-de-vries.md": FULL_PROFILE,
+            "content/assignments/kwartiermaker.md": assignment,
+        },
+        title="Netwerk Vol",
+        base_url="https://vol.example.org/",
+    )
+
+
+def imported_from(folder: Path, root: Path) -> tuple[federation.Imported, list[Diagnostic]]:
+    site = write_site(root / "importer", {"sitegen.yaml": networks_yaml(entry("Netwerk Vol", str(folder)))})
+    loaded, problems = config.load_config(site)
+    assert problems == [] and loaded is not None
+    return federation.import_networks(site, loaded, {}, (), BUILD_DATE, Settings(cache=root / "cache"))
+
+
+KEYS = {"profiles": exports.PROFILE_KEYS, "assignments": exports.ASSIGNMENT_KEYS}
+
+
+def test_every_key_an_export_gives_is_imported(full: Path, tmp_path: Path) -> None:
+    """federation.py reads back what exports.py writes: a key the format gains and the importer
+    does not read would be dropped without a word."""
+    imported, diagnostics = imported_from(full, tmp_path)
+    assert diagnostics == []
+    for kind, records in (("profiles", imported.profiles), ("assignments", imported.assignments)):
+        items = export(full, kind)[kind]
+        assert len(records) == len(items) == 1
+        given = {key.name: items[0][key.name] for key in KEYS[kind]}
+        assert [name for name, value in given.items() if value in (None, [])] == []  # the site sets every key
+        assert json.loads(json.dumps(exports.fields_of(KEYS[kind])(records[0]))) == given
+
+
+def test_an_export_of_1_0_imports_without_the_keys_later_versions_added(full: Path, tmp_path: Path) -> None:
+    """A network that has not upgraded sitegen yet still exports 1.0: its items lack every key a
+    later minor version added, and the importer must neither refuse nor require them."""
+    folder = tmp_path / "vol"
+    (folder / "api/v1").mkdir(parents=True)
+    for kind in ("profiles", "assignments"):
+        value = export(full, kind) | {"version": "1.0"}
+        value[kind] = [{key: item[key] for key in KEYS_OF_1_0[kind]} for item in value[kind]]
+        write_export(folder, kind, value)
+    imported, diagnostics = imported_from(folder, tmp_path)
+    assert diagnostics == []
+    assert [p.name for p in imported.profiles] == ["Anna de Vries"]
+    assert [a.title for a in imported.assignments] == ["Kwartiermaker woningbouw"]
