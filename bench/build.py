@@ -45,6 +45,7 @@ def run_once(python: str, corpus: Path, jobs: int | None) -> tuple[float, int, f
             str(Path(scratch) / "out"),
             "--date",
             BUILD_DATE,
+            "--no-cache",  # a cold build: every file read, checked and rendered
         ]
         if jobs:
             command += ["--jobs", str(jobs)]

@@ -73,6 +73,7 @@ def record(corpus: Path, rate: int) -> list[tuple[list[tuple[str, str, int]], in
     with tempfile.TemporaryDirectory(prefix="sitegen-profile-") as scratch:
         samples = Path(scratch) / "samples.txt"
         build = [sys.executable, "-m", "sitegen", "build", str(corpus), "--out", f"{scratch}/out", "--date", BUILD_DATE]
+        build.append("--no-cache")  # a cold build: the check's cache would hide the check stage
         spy = [py_spy, "record", "--format", "raw", "--subprocesses", "--rate", str(rate), "-o", str(samples)]
         completed = subprocess.run([*spy, "--", *build], capture_output=True, text=True, check=False)
         if not samples.exists():
