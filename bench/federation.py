@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/federation.py                 # 3 runs of each step
     .venv/bin/python bench/federation.py --runs 5 --network 10000
+    mkdir /tmp/base && git archive main sitegen | tar -x -C /tmp/base
+    .venv/bin/python bench/federation.py --against /tmp/base   # the import, before and after
 
 The site is the standard corpus of 1,000 profiles (bench/.corpus/1000). The network is a corpus
 of its own (another seed, so that its people are not the site's; another base URL), checked
@@ -10,6 +12,9 @@ site imports as a `path` network: the fetch is a file read with the size cap, so
 is validating, converting and merging, not a network. Then, with and without the import: the
 matching stage and the search files (their bytes: what a visitor may download), and one whole
 `build_site` each, with the wall time per stage.
+
+`--against DIR` also times the import alone with DIR's sitegen/ package and with this tree's,
+each in a fresh process, alternating, so that a before and after share one run and its load.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from check import BUILD_DATE, CORPUS_DIR, DEFAULT_GENERATOR, ensure_corpus
+from check import BUILD_DATE, CORPUS_DIR, DEFAULT_GENERATOR, PROJECT_DIR, ensure_corpus, sitegen_environment
 from exports import site_context
 
 from sitegen import audience, build, config, exports, federation, fetch, matching
@@ -61,6 +66,47 @@ def network_export(size: int, generator: Path) -> Path:
     return folder
 
 
+# The import step in a process of its own, with the sitegen/ package found first on the path.
+IMPORT_ONLY = """
+import datetime as dt, dataclasses, sys, tempfile, time
+from pathlib import Path
+from sitegen import audience, build, config, fetch, federation
+site, folder = Path(sys.argv[1]), sys.argv[2]
+date = dt.date.fromisoformat(sys.argv[3])
+assembled = build.check_site(site, build.Options(date), keep_html=False).directory
+network = config.Network("Buren", path=folder, kinds=("profiles", "assignments"))
+networked = dataclasses.replace(assembled.config, networks=(network,))
+local = audience.select(assembled, "public").profiles
+with tempfile.TemporaryDirectory() as cache:
+    started = time.perf_counter()
+    imported, found = federation.import_networks(
+        site, networked, assembled.organisations, local, date, fetch.Settings(cache=Path(cache))
+    )
+    seconds = time.perf_counter() - started
+assert not found and imported.profiles
+print(seconds, federation.__file__)
+"""
+
+
+def import_side_by_side(runs: int, against: Path, site: Path, folder: Path) -> dict[Path, list[float]]:
+    """The import's seconds with each tree's sitegen, alternating: `against` first, then ours."""
+    seconds: dict[Path, list[float]] = {against: [], PROJECT_DIR: []}
+    for _ in range(runs):
+        for tree in seconds:
+            done = subprocess.run(
+                [sys.executable, "-c", IMPORT_ONLY, str(site), str(folder), BUILD_DATE],
+                capture_output=True,
+                text=True,
+                cwd=CORPUS_DIR,
+                env=sitegen_environment(tree),
+                check=True,
+            )
+            taken, module = done.stdout.split()
+            assert Path(module).is_relative_to(tree), (module, tree)
+            seconds[tree].append(float(taken))
+    return seconds
+
+
 def median(runs: int, work: object) -> tuple[float, object]:
     assert callable(work)
     seconds = []
@@ -78,6 +124,7 @@ def main() -> int:
     parser.add_argument("--network", type=int, default=10000, help="profiles of the imported network")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR)
+    parser.add_argument("--against", type=Path, help="a folder with another sitegen/ package: its import beside ours")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}")
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
@@ -103,6 +150,12 @@ def main() -> int:
     assert isinstance(outcome, tuple)
     imported, found = outcome
     assert found == [], found
+    if args.against is not None:
+        against = args.against.resolve()
+        timed = import_side_by_side(args.runs, against, site, folder)
+        print(f"import alone, {args.runs} runs alternating, median (runs):")
+        for tree, runs in timed.items():
+            print(f"  {tree}: {statistics.median(runs):.2f} s ({', '.join(f'{s:.2f}' for s in runs)})")
     export_bytes = sum((folder / f"api/v1/{kind}.json").stat().st_size for kind in ("profiles", "assignments"))
     print()
     print(f"| step | {args.site:,} profiles alone | with {args.network:,} imported |")

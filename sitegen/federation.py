@@ -23,7 +23,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 
-from . import exports, fetch, models
+from . import exports, fetch, models, schemacheck
 from .audience import assignment_state
 from .config import CONFIG_FILE, Network, SiteConfig, network_key
 from .diagnostics import Diagnostic, error, warning
@@ -176,6 +176,18 @@ def _validator(kind: str, part: str) -> Draft202012Validator:
     return _VALIDATORS[kind, part]
 
 
+_CHECKS: dict[str, schemacheck.Check] = {}
+
+
+def _item_check(kind: str) -> schemacheck.Check:
+    """The item schema compiled to plain checks: True only for an item jsonschema accepts too."""
+    if kind not in _CHECKS:
+        validator = _validator(kind, "item")
+        assert validator.format_checker is not None
+        _CHECKS[kind] = schemacheck.compile_check(validator.schema, validator.format_checker)
+    return _CHECKS[kind]
+
+
 def _envelope_validator(kind: str) -> Draft202012Validator:
     return _validator(kind, "envelope")
 
@@ -199,8 +211,11 @@ def _own(
     none on ours (a network that re-exported what it imported from us would send ours back)."""
     kept: dict[str, dict[str, Any]] = {}
     checker = _validator(kind, "item")
+    passes = _item_check(kind)
     for index, item in enumerate(copy.items):
-        problem = best_match(checker.iter_errors(item))
+        # the compiled check passes nearly every item at a fraction of jsonschema's cost; whatever
+        # it does not pass, jsonschema judges and words, so the diagnostics are jsonschema's own
+        problem = None if passes(item) else best_match(checker.iter_errors(item))
         ident = item.get("id") if isinstance(item, dict) else None
         name = f"networks: '{network.name}': {kind}[{index}]" + (f" ('{ident[:80]}')" if isinstance(ident, str) else "")
         if problem is not None:
