@@ -492,3 +492,48 @@ def test_keys_a_later_minor_version_adds_are_ignored(noord: Path, tmp_path: Path
     built = build_importer(tmp_path, networks_yaml(entry("Netwerk Noord", str(folder), "profiles")))
     assert built.diagnostics == []
     assert sorted(built.titles()) == ["Kees de Wit", "Piet Jansen"]
+
+
+def test_each_networks_records_are_together_in_the_search_and_its_facet_is_runs(noord: Path, tmp_path: Path) -> None:
+    """By name the two networks' people alternate; in the search they follow ours network by
+    network, so the network facet is a run per network and kind (search.facet_table)."""
+    zuid = built_network(
+        tmp_path / "zuid",
+        {
+            "content/profiles/anna.md": KEES.replace("Kees de Wit", "Anna Smit"),
+            "content/profiles/lisa.md": KEES.replace("Kees de Wit", "Lisa Zwart"),
+        },
+        title="Netwerk Zuid",
+        base_url="https://zuid.example.org/",
+    )
+    built = build_importer(
+        tmp_path,
+        networks_yaml(entry("Netwerk Noord", str(noord)), entry("Netwerk Zuid", str(zuid), "profiles")),
+        {"content/profiles/anna.md": VALID_PROFILE, "content/assignments/omgevingsvisie.md": VALID_ASSIGNMENT},
+    )
+    assert built.diagnostics == []
+    assert built.titles() == [
+        "Anna de Vries",  # ours
+        "Kees de Wit",  # Noord's, by name
+        "Piet Jansen",
+        "Anna Smit",  # Zuid's
+        "Lisa Zwart",
+        "Projectleider omgevingsvisie",  # our assignment, then Noord's
+        "Adviseur waterplan",
+    ]
+    folder = built.out / "zoeken"
+    manifest = json.loads(next(folder.glob("index.*.json")).read_text(encoding="utf-8"))
+    facets = json.loads((folder / manifest["facets"]).read_text(encoding="utf-8"))
+    assert facets["network"] == {
+        "values": ["Testnetwerk", "Netwerk Noord", "Netwerk Zuid"],
+        "ranges": [[0, 1, 4, 1], [1, 2, 3, 1], [3, 2]],
+    }
+    assert [d["f"]["network"] for d in built.search_documents()] == [
+        ["Testnetwerk"],
+        ["Netwerk Noord"],
+        ["Netwerk Noord"],
+        ["Netwerk Zuid"],
+        ["Netwerk Zuid"],
+        ["Testnetwerk"],
+        ["Netwerk Noord"],
+    ]
