@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,6 +33,7 @@ from .terms import fold
 
 DEFAULT_CACHE = ".sitegen/networks"  # under the site folder
 MESSAGE_LIMIT = 300  # characters of a schema's complaint about one item
+ITEM_WARNINGS = 20  # of one network's items, listed one by one; the rest is one line
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,20 +62,20 @@ def import_networks(
     profiles: list[tuple[Network, list[models.Profile]]] = []
     assignments: list[models.Assignment] = []
     for network in config.networks:
+        left_out: list[Diagnostic] = []  # its items' warnings, capped below
         for kind in network.kinds:
             copy = _items(site, network, kind, cache, settings, diagnostics)
             if copy is None:
                 continue
             if kind == "profiles":
-                made = [
-                    _profile(network, item, organisations) for item in _own(copy, kind, config, network, diagnostics)
-                ]
+                made = [_profile(network, item, organisations) for item in _own(copy, kind, config, network, left_out)]
                 profiles.append((network, made))
             else:
-                for item in _own(copy, kind, config, network, diagnostics):
+                for item in _own(copy, kind, config, network, left_out):
                     assignment = _assignment(network, item, organisations)
                     if assignment_state(assignment, build_date) == "open":
                         assignments.append(assignment)
+        diagnostics += _capped(network, left_out)
     merged, also_in = _merge(profiles, list(local), organisations)
     merged.sort(key=lambda p: (fold(p.name), p.slug))
     assignments.sort(key=lambda a: (a.deadline, a.slug))
@@ -99,13 +101,16 @@ def _items(
     where = fetch.location(network, kind, site)
     unreachable = invalid = ""
     if not settings.offline:
-        fresh = fetch.get(network, kind, site, settings.limits)
-        if isinstance(fresh, Failed):
-            unreachable = f"{where} could not be fetched: {fresh.reason}"
+        fresh = fetch.ask(network, kind, site, settings)
+        if isinstance(fresh.result, Failed):
+            unreachable = f"{where} could not be fetched: {fresh.result.reason}"
         else:
-            parsed = _parse(fresh, kind)
+            parsed = _parse(fresh.result, kind)
             if isinstance(parsed, _Copy):
-                cache.keep(network, kind, fresh)
+                if fresh.new:
+                    cache.keep(network, kind, fresh.result, fresh.fetched)
+                else:  # the session's copy, from an earlier build of this preview
+                    _old_copy(network, kind, fresh.fetched, diagnostics)
                 return parsed
             invalid = f"{where} is not a valid export: {parsed.reason}"
     kept = cache.read(network, kind, settings.limits.max_bytes)
@@ -135,6 +140,7 @@ def _items(
             diagnostics.append(
                 warning(CONFIG_FILE, line, 0, "network-invalid-export", f"{name}: {invalid}{used}", hint)
             )
+        _old_copy(network, kind, cache.fetched(network, kind), diagnostics)
         return copy
     missing = ", and the cache has no copy of it"
     hint = "check the network's url or path; once a build has a copy, a network that is down only warns"
@@ -143,6 +149,36 @@ def _items(
     if invalid:
         diagnostics.append(error(CONFIG_FILE, line, 0, "network-invalid-export", f"{name}: {invalid}{missing}", hint))
     return None
+
+
+DAY = 86400.0
+
+
+def _old_copy(network: Network, kind: str, fetched: float | None, diagnostics: list[Diagnostic]) -> None:
+    """A warning when the copy used (not fetched by this build) is older than the network's max_age."""
+    if fetched is None:
+        return
+    age = time.time() - fetched
+    if age <= network.max_age * DAY:
+        return
+    diagnostics.append(
+        warning(
+            CONFIG_FILE,
+            network.line,
+            0,
+            "network-old-copy",
+            f"networks: '{network.name}': the copy of its {kind} that is used was fetched {_days(age / DAY)} "
+            f"ago, more than its max_age of {_days(network.max_age)}",
+            "until the network answers again, people who left it or withdrew their consent there are still "
+            "shown here; remove a network that is gone for good from networks:",
+        )
+    )
+
+
+def _days(count: float) -> str:
+    """9.5 days, 8 days, 1 day: to a tenth of a day."""
+    shown = f"{count:.1f}".removesuffix(".0")
+    return f"{shown} day" if shown == "1" else f"{shown} days"
 
 
 def _parse(data: bytes, kind: str) -> _Copy | Failed:
@@ -233,6 +269,20 @@ def _own(
             continue
         kept[ident] = item
     return [kept[ident] for ident in sorted(kept)]
+
+
+def _capped(network: Network, left_out: list[Diagnostic]) -> list[Diagnostic]:
+    """The first ITEM_WARNINGS of a network's item warnings, then one line for the rest: a broken
+    network must not bury a member's own messages (in a pull request's checks, say)."""
+    if len(left_out) <= ITEM_WARNINGS:
+        return left_out
+    rest = len(left_out) - ITEM_WARNINGS
+    summary = _item_warning(
+        network,
+        f"networks: '{network.name}': the rest: {rest} more {'item is' if rest == 1 else 'items are'} left out "
+        f"({len(left_out)} in all), not listed one by one",
+    )
+    return [*left_out[:ITEM_WARNINGS], summary]
 
 
 def _item_warning(network: Network, message: str) -> Diagnostic:

@@ -25,6 +25,7 @@ COORDINATOR_CODES = {
     "network-invalid-export",
     "network-not-cached",
     "network-invalid-item",
+    "network-old-copy",
 }
 
 
