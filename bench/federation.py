@@ -22,6 +22,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import gzip
+import json
 import os
 import platform
 import shutil
@@ -182,6 +184,7 @@ def main() -> int:
     with_search, with_files = median(args.runs, lambda: build._search_files(with_imported, networked_directory, urls))
     print(f"| search files (s) | {alone_search:.2f} | {with_search:.2f} |")
     sizes = []
+    facet_sizes = []
     for made in (alone_files, with_files):
         assert isinstance(made, tuple)
         files = made[1]
@@ -189,9 +192,30 @@ def main() -> int:
         facets = next(f for f in files if f.path.rsplit("/", 1)[-1].startswith("facets."))
         shards = [f for f in files if "/shards." in f.path]
         sizes.append((len(manifest.content), len(facets.content), len(shards), sum(len(f.content) for f in files)))
+        network_facet = json.loads(facets.content).get("network")
+        network_bytes = b"" if network_facet is None else json.dumps(network_facet, separators=(",", ":")).encode()
+        shard_gz = sorted(len(gzip.compress(f.content, 9)) for f in shards)
+        facet_sizes.append(
+            (
+                len(gzip.compress(manifest.content, 9)),
+                len(gzip.compress(facets.content, 9)),
+                len(network_bytes),
+                len(gzip.compress(network_bytes, 9)),
+                statistics.median(shard_gz),
+                shard_gz[-1],
+            )
+        )
     print(
         "| search: manifest / facet table / shards / all search files | "
         + " | ".join(f"{m / 1e3:.1f} kB / {f / 1e3:.0f} kB / {s} / {t / 1e6:.1f} MB" for m, f, s, t in sizes)
+        + " |"
+    )
+    print(
+        "| search, gz: manifest / facet table / its network facet (raw, gz) / a shard, median-max | "
+        + " | ".join(
+            f"{m / 1e3:.1f} kB / {t / 1e3:.1f} kB / {n:,} B, {g:,} B / {a / 1e3:.1f}-{b / 1e3:.1f} kB"
+            for m, t, n, g, a, b in facet_sizes
+        )
         + " |"
     )
     with tempfile.TemporaryDirectory() as scratch:
