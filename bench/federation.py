@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -109,6 +110,27 @@ def import_side_by_side(runs: int, against: Path, site: Path, folder: Path) -> d
     return seconds
 
 
+def validate_side_by_side(runs: int, folder: Path) -> tuple[float, ...]:
+    """Medians of validating the export's profiles three ways, interleaved in this process."""
+    from jsonschema.exceptions import best_match
+
+    copy = federation._parse((folder / "api/v1/profiles.json").read_bytes(), "profiles")
+    assert isinstance(copy, federation._Copy)
+    validator, check = federation._validator("profiles", "item"), federation._item_check("profiles")
+    ways: tuple[Callable[[], list[object]], ...] = (
+        lambda: [best_match(validator.iter_errors(item)) for item in copy.items],
+        lambda: [validator.is_valid(item) for item in copy.items],
+        lambda: [check(item) for item in copy.items],
+    )
+    seconds: list[list[float]] = [[] for _ in ways]
+    for _ in range(runs):
+        for way, taken in zip(ways, seconds, strict=True):
+            started = time.perf_counter()
+            way()
+            taken.append(time.perf_counter() - started)
+    return tuple(statistics.median(taken) for taken in seconds)
+
+
 def median(runs: int, work: object) -> tuple[float, object]:
     assert callable(work)
     seconds = []
@@ -159,12 +181,17 @@ def main() -> int:
         for tree, runs in timed.items():
             print(f"  {tree}: {statistics.median(runs):.2f} s ({', '.join(f'{s:.2f}' for s in runs)})")
     export_bytes = sum((folder / f"api/v1/{kind}.json").stat().st_size for kind in ("profiles", "assignments"))
+    validation = validate_side_by_side(args.runs, folder)
     print()
     print(f"| step | {args.site:,} profiles alone | with {args.network:,} imported |")
     print("|---|---:|---:|")
     print(
         f"| import: read {export_bytes / 1e6:.1f} MB, validate, convert, merge (s) | - | {import_seconds:.2f} "
         f"({len(imported.profiles):,} profiles, {len(imported.assignments):,} open assignments) |"
+    )
+    print(
+        "| validating the 10,000 profiles alone, jsonschema (`iter_errors`, `best_match`) / "
+        "`is_valid` / the compiled check (s) | - | " + " / ".join(f"{v:.2f}" for v in validation) + " |"
     )
     together = dataclasses.replace(
         selection,
