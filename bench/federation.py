@@ -227,7 +227,7 @@ def main() -> int:
                 len(gzip.compress(manifest.content, 9)),
                 len(gzip.compress(facets.content, 9)),
                 len(network_bytes),
-                len(gzip.compress(network_bytes, 9)),
+                len(gzip.compress(network_bytes, 9)) if network_bytes else 0,
                 statistics.median(shard_gz),
                 shard_gz[-1],
             )
