@@ -83,6 +83,11 @@ def built_network(root: Path, files: Mapping[str, str], title: str = "Netwerk No
     return out
 
 
+def built_zuid(root: Path, files: Mapping[str, str]) -> Path:
+    """A second network, Netwerk Zuid, built from `files`."""
+    return built_network(root, files, title="Netwerk Zuid", base_url="https://zuid.example.org/")
+
+
 def export(out: Path, kind: str) -> dict[str, Any]:
     value: dict[str, Any] = json.loads((out / "api/v1" / f"{kind}.json").read_text(encoding="utf-8"))
     return value
@@ -416,7 +421,7 @@ def test_the_same_exports_give_the_same_output(noord: Path, tmp_path: Path) -> N
 
 
 def test_the_same_person_in_two_networks_appears_once_with_both_named(noord: Path, tmp_path: Path) -> None:
-    zuid = built_network(
+    zuid = built_zuid(
         tmp_path / "zuid",
         {
             # the same e-mail address, in another letter case
@@ -427,8 +432,6 @@ def test_the_same_person_in_two_networks_appears_once_with_both_named(noord: Pat
             "content/profiles/kees.md": KEES.replace("Kees de Wit", "Kées de wit"),
             "content/profiles/anna.md": KEES.replace("Kees de Wit", "Anna Smit"),
         },
-        title="Netwerk Zuid",
-        base_url="https://zuid.example.org/",
     )
     built = build_importer(
         tmp_path,
@@ -503,14 +506,12 @@ def test_keys_a_later_minor_version_adds_are_ignored(noord: Path, tmp_path: Path
 def test_each_networks_records_are_together_in_the_search_and_its_facet_is_runs(noord: Path, tmp_path: Path) -> None:
     """By name the two networks' people alternate; in the search they follow ours network by
     network, so the network facet is a run per network and kind (search.facet_table)."""
-    zuid = built_network(
+    zuid = built_zuid(
         tmp_path / "zuid",
         {
             "content/profiles/anna.md": KEES.replace("Kees de Wit", "Anna Smit"),
             "content/profiles/lisa.md": KEES.replace("Kees de Wit", "Lisa Zwart"),
         },
-        title="Netwerk Zuid",
-        base_url="https://zuid.example.org/",
     )
     built = build_importer(
         tmp_path,
