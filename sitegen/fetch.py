@@ -16,6 +16,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -69,8 +70,9 @@ class Session:
     timeout once, not on every rebuild. Like render.CompiledTemplates, the one state a build
     shares with the next; it holds only what the networks sent, which each build validates again."""
 
-    def __init__(self, interval: float = SERVE_INTERVAL) -> None:
+    def __init__(self, interval: float = SERVE_INTERVAL, clock: Callable[[], float] = time.time) -> None:
         self.interval = interval
+        self.clock = clock  # when an answer came, in seconds since the epoch
         self._answers: dict[tuple[str, str], tuple[float, Got]] = {}  # (where, kind) -> (monotonic, answer)
         self._lock = threading.Lock()
 
@@ -80,7 +82,7 @@ class Session:
             kept = self._answers.get(key)
         if kept is not None and time.monotonic() - kept[0] < self.interval:
             return kept[1]._replace(new=False)
-        got = Got(get(network, kind, site, limits), time.time(), True)
+        got = Got(get(network, kind, site, limits), self.clock(), True)
         with self._lock:
             self._answers[key] = (time.monotonic(), got)
         return got

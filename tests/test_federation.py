@@ -583,6 +583,20 @@ def test_a_session_asks_each_network_once_and_rebuilds_with_its_copy(noord: Path
     assert len(asked) == 6
 
 
+def test_a_sessions_copy_older_than_max_age_warns_too(noord: Path, tmp_path: Path) -> None:
+    """A preview that ran for days without asking again (a long interval) says how old its copy is."""
+    session = fetch.Session(interval=30 * 86400, clock=lambda: time.time() - 8.22 * 86400)
+    yaml = networks_yaml(entry("Netwerk Noord", str(noord), "profiles"))
+    assert build_importer(tmp_path, yaml, session=session).diagnostics == []  # fetched by this build
+    assert [(d.code, d.message) for d in build_importer(tmp_path, yaml, session=session).diagnostics] == [
+        (
+            "network-old-copy",
+            "networks: 'Netwerk Noord': the copy of its profiles that is used was fetched 8.2 days ago, "
+            "more than its max_age of 7 days",
+        )
+    ]
+
+
 def test_a_session_remembers_a_network_that_is_down(noord: Path, tmp_path: Path) -> None:
     handler, asked = _counting(_Slow)
     session = fetch.Session()
