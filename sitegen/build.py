@@ -392,6 +392,7 @@ def _search_files(
         imported_profiles=selection.imported_profiles,
         imported_assignments=selection.imported_assignments,
         network=assembled.config.title if assembled.config.networks else "",
+        networks=[network.name for network in assembled.config.networks],
     )
     paths: dict[str, str] = {}
     outputs = []

@@ -70,6 +70,7 @@ class SiteConfig:
 
 NetworkKind = Literal["profiles", "assignments"]
 NETWORK_KINDS: tuple[NetworkKind, ...] = ("profiles", "assignments")
+DEFAULT_MAX_AGE = 7  # days
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class Network:
     url: str | None = None  # ends with '/'
     path: str | None = None  # relative to the site folder, or absolute
     kinds: tuple[NetworkKind, ...] = NETWORK_KINDS
+    max_age: int = DEFAULT_MAX_AGE  # days: a copy older than this, used from the cache, warns
     line: int = 0  # of its entry in sitegen.yaml, where its diagnostics point
 
 
@@ -203,6 +205,7 @@ NETWORK: schema.Spec = (
     schema.Key("url", _base_url),
     schema.Key("path", schema.text(1, 300)),
     schema.Key("kinds", schema.list_of(schema.choice(NETWORK_KINDS), "kinds", minimum=1, maximum=2, unique=True)),
+    schema.Key("max_age", schema.number(1, 365, whole=True)),
 )
 
 

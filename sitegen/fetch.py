@@ -2,18 +2,24 @@
 or from a folder of a built copy, and the cache that keeps the last good copy of each.
 
 Nothing here judges what it gets: federation.py validates a copy and only then asks `Cache.keep`
-to keep it, so the cache never holds a copy that could not be imported.
+to keep it, so the cache never holds a copy that could not be imported. The cache also notes when
+each copy was fetched, for the warning about an old copy; a `Session` (`sitegen serve`) remembers
+what it fetched, so that a rebuild does not ask every network again.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from . import __version__
 from .config import Network, network_key
@@ -23,6 +29,7 @@ TIMEOUT = 20.0  # seconds for a whole download, not per read
 MAX_BYTES = 64 * 1024 * 1024  # a 10,000-profile export is about 12 MB
 CHUNK = 64 * 1024
 FOLDER = "api/v1"
+SERVE_INTERVAL = 3600.0  # seconds: `sitegen serve` asks a network again at most once an hour
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +45,7 @@ class Settings:
     offline: bool = False
     cache: Path | None = None  # None: federation.DEFAULT_CACHE under the site folder
     limits: Limits = field(default_factory=Limits)
+    session: Session | None = None  # what earlier builds of this process fetched (`sitegen serve`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +53,47 @@ class Failed:
     """Why a copy could not be had, in words that finish 'could not be fetched: ...'."""
 
     reason: Message
+
+
+class Got(NamedTuple):
+    """What asking a network gave: its bytes or why not, when (seconds since the epoch), and
+    whether it was asked just now (False: a session's copy from an earlier build)."""
+
+    result: bytes | Failed
+    fetched: float
+    new: bool
+
+
+class Session:
+    """The answers of the networks within one process, each asked again only after `interval`
+    seconds: `sitegen serve` rebuilds on every saved file, and a member's edit must not wait for
+    (or hammer) every network. A failure is remembered too, so a network that is down costs its
+    timeout once, not on every rebuild. Like render.CompiledTemplates, the one state a build
+    shares with the next; it holds only what the networks sent, which each build validates again."""
+
+    def __init__(self, interval: float = SERVE_INTERVAL, clock: Callable[[], float] = time.time) -> None:
+        self.interval = interval
+        self.clock = clock  # when an answer came, in seconds since the epoch
+        self._answers: dict[tuple[str, str], tuple[float, Got]] = {}  # (where, kind) -> (monotonic, answer)
+        self._lock = threading.Lock()
+
+    def get(self, network: Network, kind: str, site: Path, limits: Limits) -> Got:
+        key = (location(network, kind, site), kind)
+        with self._lock:
+            kept = self._answers.get(key)
+        if kept is not None and time.monotonic() - kept[0] < self.interval:
+            return kept[1]._replace(new=False)
+        got = Got(get(network, kind, site, limits), self.clock(), True)
+        with self._lock:
+            self._answers[key] = (time.monotonic(), got)
+        return got
+
+
+def ask(network: Network, kind: str, site: Path, settings: Settings) -> Got:
+    """The network's export now, or the session's copy while it is young enough."""
+    if settings.session is not None:
+        return settings.session.get(network, kind, site, settings.limits)
+    return Got(get(network, kind, site, settings.limits), time.time(), True)
 
 
 def location(network: Network, kind: str, site: Path) -> str:
@@ -135,15 +184,37 @@ class Cache:
     def path(self, network: Network, kind: str) -> Path:
         return self.folder / network_key(network.name) / f"{kind}.json"
 
+    def stamp_path(self, network: Network, kind: str) -> Path:
+        return self.folder / network_key(network.name) / f"{kind}.fetched"
+
     def read(self, network: Network, kind: str, max_bytes: int) -> bytes | None:
         found = _read_file(self.path(network, kind), max_bytes)
         return None if isinstance(found, Failed) else found
 
-    def keep(self, network: Network, kind: str, data: bytes) -> None:
-        """Atomically: a build that stops half-way leaves the previous copy, never half of one."""
-        target = self.path(network, kind)
+    def fetched(self, network: Network, kind: str) -> float | None:
+        """When the copy was fetched (seconds since the epoch): its stamp, else the file's time
+        (a copy kept by an earlier version), else None."""
+        try:
+            text = self.stamp_path(network, kind).read_text(encoding="ascii").strip()
+            return dt.datetime.fromisoformat(text).timestamp()
+        except (OSError, ValueError, UnicodeDecodeError):
+            pass
+        try:
+            return self.path(network, kind).stat().st_mtime
+        except OSError:
+            return None
+
+    def keep(self, network: Network, kind: str, data: bytes, fetched: float) -> None:
+        """Atomically: a build that stops half-way leaves the previous copy, never half of one.
+        The stamp follows the copy; a copy without its stamp is dated by the file's time."""
+        self._write(self.path(network, kind), data)
+        stamp = dt.datetime.fromtimestamp(fetched, dt.UTC).isoformat(timespec="seconds")
+        self._write(self.stamp_path(network, kind), f"{stamp}\n".encode("ascii"))
+
+    @staticmethod
+    def _write(target: Path, data: bytes) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{kind}.", suffix=".tmp", dir=target.parent)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(descriptor, "wb") as file:
                 file.write(data)

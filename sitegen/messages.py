@@ -815,6 +815,28 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     # --- federation.py, fetch.py: importing other networks -----------------------------------
     "noun.profiles": _entry("profiles", "profielen"),
     "noun.assignments": _entry("assignments", "klussen"),
+    "count.day.one": _entry("{count} day", "{count} dag"),
+    "count.day": _entry("{count} days", "{count} dagen"),
+    "network.old-copy": _entry(
+        "networks: '{network}': the copy of its {kind} that is used was fetched {age} ago, more than its "
+        "max_age of {max_age}",
+        "networks: '{network}': de kopie van de {kind} van dit netwerk die wordt gebruikt, is {age} geleden "
+        "opgehaald, langer dan de max_age van {max_age}",
+    ),
+    "network.old-copy.hint": _entry(
+        "until the network answers again, people who left it or withdrew their consent there are still "
+        "shown here; remove a network that is gone for good from networks:",
+        "tot het netwerk weer antwoordt, staan mensen die daar zijn vertrokken of hun toestemming hebben "
+        "ingetrokken hier nog; haal een netwerk dat voorgoed weg is uit networks:",
+    ),
+    "network.rest.one": _entry(
+        "networks: '{network}': the rest: {rest} more item is left out ({total} in all), not listed one by one",
+        "networks: '{network}': de rest: nog {rest} item weggelaten ({total} in totaal), niet elk apart genoemd",
+    ),
+    "network.rest": _entry(
+        "networks: '{network}': the rest: {rest} more items are left out ({total} in all), not listed one by one",
+        "networks: '{network}': de rest: nog {rest} items weggelaten ({total} in totaal), niet elk apart genoemd",
+    ),
     "network.unreachable": _entry(
         "{where} could not be fetched: {reason}", "{where} kon niet worden opgehaald: {reason}"
     ),

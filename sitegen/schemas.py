@@ -141,6 +141,7 @@ DESCRIPTIONS: dict[str, str] = {
     "sitegen:networks.url": "The network's site address; its exports are under api/v1/ there.",
     "sitegen:networks.path": "Instead of url: the folder of a built copy of the network's site.",
     "sitegen:networks.kinds": "What to import: profiles, assignments or both (the default).",
+    "sitegen:networks.max_age": "Days: a copy of the network's export older than this, used from the cache, warns.",
 }
 
 EMPTY = "empty"  # the $defs entry an optional key may take instead of a value

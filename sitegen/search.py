@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import snowballstemmer
 from lunr.stemmer import porter_stemmer
@@ -339,14 +339,18 @@ def site_documents(
     imported_profiles: Sequence[models.Profile] = (),
     imported_assignments: Sequence[models.Assignment] = (),
     network: str = "",
+    networks: Sequence[str] = (),
 ) -> list[SearchDocument]:
     """Search documents for the audience's profiles and open assignments, then the imported ones.
 
     `href(kind, slug)` is a page's link; `label(key)` a UI string (kinds, engagement, availability).
     With `network` (our name, on a site that imports), every result has the network facet.
+    The imported records follow ours grouped by their (first) home network, in the order of
+    `networks` (sitegen.yaml's), each group in the order given: so the network facet's runs
+    of documents (`facet_table`) are one per network and kind, however many records there are.
     """
     documents = []
-    for profile in (*profiles, *imported_profiles):
+    for profile in (*profiles, *_by_network(imported_profiles, networks)):
         organisation_name = _organisation_name(profile, organisations)
         documents.append(
             _document(
@@ -362,7 +366,7 @@ def site_documents(
                 _networks(profile, network),
             )
         )
-    for assignment in (*assignments, *imported_assignments):
+    for assignment in (*assignments, *_by_network(imported_assignments, networks)):
         organisation_name = _organisation_name(assignment, organisations)
         documents.append(
             _document(
@@ -381,6 +385,14 @@ def site_documents(
             )
         )
     return documents
+
+
+_Record = TypeVar("_Record", models.Profile, models.Assignment)
+
+
+def _by_network(records: Sequence[_Record], networks: Sequence[str]) -> list[_Record]:
+    place = {name: position for position, name in enumerate(networks)}
+    return sorted(records, key=lambda record: place.get(record.home.networks[0], len(place)) if record.home else -1)
 
 
 def _organisation_name(
@@ -524,11 +536,21 @@ def facet_table(documents: Sequence[SearchDocument]) -> dict[str, Any]:
     """Every document's facet values, as indices into per-facet value lists (the most common first).
 
     Per facet: `values`, and `documents`, a flat list of, per document, the number of values
-    followed by their indices (in the document's own order).
+    followed by their indices (in the document's own order). The network facet is kept as
+    `ranges` instead, its values in the order of `_in_order_of_homes`: per value, the runs of
+    consecutive documents that have it, as pairs of (documents since the value's previous run
+    ended, length). Ours and each network's records are contiguous (`site_documents` keeps them
+    so), so its size follows the number of networks and of people in two of them, not the number
+    of records; the counts stay exact.
     """
     table: dict[str, Any] = {}
     networked = any(NETWORK_FACET in document.shown["f"] for document in documents)
     for facet in (*FACETS, NETWORK_FACET) if networked else FACETS:
+        if facet in RANGED_FACETS:
+            values = _in_order_of_homes(documents, facet)
+            number = {value: position for position, value in enumerate(values)}
+            table[facet] = {"values": values, "ranges": _runs(documents, facet, number)}
+            continue
         counts = Counter(value for document in documents for value in document.shown["f"].get(facet, []))
         values = sorted(counts, key=lambda value: (-counts[value], value))
         number = {value: position for position, value in enumerate(values)}
@@ -538,6 +560,42 @@ def facet_table(documents: Sequence[SearchDocument]) -> dict[str, Any]:
             flat += [len(own), *(number[value] for value in own)]
         table[facet] = {"values": values, "documents": flat}
     return table
+
+
+RANGED_FACETS = frozenset({NETWORK_FACET})
+
+
+def _in_order_of_homes(documents: Sequence[SearchDocument], facet: str) -> list[str]:
+    """The networks in the order the documents bring them as their first (home) network: ours,
+    then sitegen.yaml's (site_documents' order); one that is never first comes after them. A
+    document's values read back in this order, as each document lists them."""
+    first = [document.shown["f"][facet][0] for document in documents if document.shown["f"].get(facet)]
+    rest = [value for document in documents for value in document.shown["f"].get(facet, [])[1:]]
+    return list(dict.fromkeys([*first, *rest]))
+
+
+def _runs(documents: Sequence[SearchDocument], facet: str, number: Mapping[str, int]) -> list[list[int]]:
+    """Per value, its runs of documents: [gap, length, gap, length, ...], each gap counted from
+    the end of the value's previous run (from 0 for the first)."""
+    starts: list[list[int]] = [[] for _ in number]
+    ends: list[list[int]] = [[] for _ in number]
+    for position, document in enumerate(documents):
+        for value in document.shown["f"].get(facet, []):
+            index = number[value]
+            if ends[index] and ends[index][-1] == position:
+                ends[index][-1] = position + 1
+            else:
+                starts[index].append(position)
+                ends[index].append(position + 1)
+    runs: list[list[int]] = []
+    for value_starts, value_ends in zip(starts, ends, strict=True):
+        pairs: list[int] = []
+        previous = 0
+        for start, end in zip(value_starts, value_ends, strict=True):
+            pairs += [start - previous, end - start]
+            previous = end
+        runs.append(pairs)
+    return runs
 
 
 def _content_name(prefix: str, content: bytes) -> str:

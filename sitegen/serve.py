@@ -28,7 +28,7 @@ import traceback
 from pathlib import Path
 from typing import TextIO
 
-from . import build
+from . import build, fetch
 from .config import declared_language
 from .diagnostics import format_text, summary_line
 from .failures import InternalProblem, ThemeProblem, WriteProblem
@@ -140,7 +140,11 @@ def serve(
     shown = f"[{shown}]" if ":" in shown else shown
     local = f"http://{shown}:{server.port}/"
     options = dataclasses.replace(
-        options, base_url=f"http://{LOCAL}:{server.port}/", compiled_templates=CompiledTemplates()
+        options,
+        base_url=f"http://{LOCAL}:{server.port}/",
+        compiled_templates=CompiledTemplates(),
+        # the networks are asked by the first build, then again at most once an hour
+        networks=dataclasses.replace(options.networks, session=fetch.Session()),
     )
     threads: list[threading.Thread] = []
     watcher: Watcher | None = None

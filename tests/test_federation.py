@@ -8,8 +8,12 @@ its timeout and size cap, the real cache, and the real export schemas.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import http.server
+import io
 import json
+import os
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -24,7 +28,7 @@ from test_exports import KEYS_OF_1_0
 from test_exports import SITE as FULL_SITE
 from test_search_browser import Indexed
 
-from sitegen import build, config, exports, federation
+from sitegen import build, config, exports, federation, fetch
 from sitegen.diagnostics import Diagnostic
 from sitegen.fetch import Limits, Settings
 
@@ -82,6 +86,11 @@ def built_network(root: Path, files: Mapping[str, str], title: str = "Netwerk No
     return out
 
 
+def built_zuid(root: Path, files: Mapping[str, str]) -> Path:
+    """A second network, Netwerk Zuid, built from `files`."""
+    return built_network(root, files, title="Netwerk Zuid", base_url="https://zuid.example.org/")
+
+
 def export(out: Path, kind: str) -> dict[str, Any]:
     value: dict[str, Any] = json.loads((out / "api/v1" / f"{kind}.json").read_text(encoding="utf-8"))
     return value
@@ -131,9 +140,10 @@ def build_importer(
     files: Mapping[str, str] | None = None,
     offline: bool = False,
     limits: Limits | None = None,
+    session: fetch.Session | None = None,
 ) -> Built:
     site = write_site(root / "importer", {"sitegen.yaml": sitegen_yaml, **(files or {})})
-    settings = Settings(offline=offline, cache=root / "cache", limits=limits or Limits(timeout=5))
+    settings = Settings(offline=offline, cache=root / "cache", limits=limits or Limits(timeout=5), session=session)
     out = root / "importer-out"
     result = build.build_site(site, out, build.Options(BUILD_DATE, jobs=1, networks=settings))
     return Built(out, result.check.diagnostics, result.published is not None)
@@ -197,13 +207,14 @@ def test_two_networks_may_not_share_a_name(tmp_path: Path) -> None:
 
 
 def test_a_valid_list_of_networks(tmp_path: Path) -> None:
-    site = write_site(tmp_path, {"sitegen.yaml": networks_yaml(entry("Noord", NOORD, "profiles"), entry("Zuid", "z"))})
+    noord = entry("Noord", NOORD, "profiles") + "    max_age: 14\n"
+    site = write_site(tmp_path, {"sitegen.yaml": networks_yaml(noord, entry("Zuid", "z"))})
     loaded, diagnostics = config.load_config(site)
     assert diagnostics == []
     assert loaded is not None
     assert loaded.networks == (
-        config.Network("Noord", url=NOORD, kinds=("profiles",), line=4),
-        config.Network("Zuid", path="z", line=7),
+        config.Network("Noord", url=NOORD, kinds=("profiles",), max_age=14, line=4),
+        config.Network("Zuid", path="z", max_age=7, line=8),
     )
 
 
@@ -413,7 +424,7 @@ def test_the_same_exports_give_the_same_output(noord: Path, tmp_path: Path) -> N
 
 
 def test_the_same_person_in_two_networks_appears_once_with_both_named(noord: Path, tmp_path: Path) -> None:
-    zuid = built_network(
+    zuid = built_zuid(
         tmp_path / "zuid",
         {
             # the same e-mail address, in another letter case
@@ -424,8 +435,6 @@ def test_the_same_person_in_two_networks_appears_once_with_both_named(noord: Pat
             "content/profiles/kees.md": KEES.replace("Kees de Wit", "Kées de wit"),
             "content/profiles/anna.md": KEES.replace("Kees de Wit", "Anna Smit"),
         },
-        title="Netwerk Zuid",
-        base_url="https://zuid.example.org/",
     )
     built = build_importer(
         tmp_path,
@@ -553,3 +562,239 @@ def test_an_export_of_1_0_imports_without_the_keys_later_versions_added(full: Pa
     assert diagnostics == []
     assert [p.name for p in imported.profiles] == ["Anna de Vries"]
     assert [a.title for a in imported.assignments] == ["Kwartiermaker woningbouw"]
+
+
+def test_each_networks_records_are_together_in_the_search_and_its_facet_is_runs(noord: Path, tmp_path: Path) -> None:
+    """By name the two networks' people alternate; in the search they follow ours network by
+    network, so the network facet is a run per network and kind (search.facet_table)."""
+    zuid = built_zuid(
+        tmp_path / "zuid",
+        {
+            "content/profiles/anna.md": KEES.replace("Kees de Wit", "Anna Smit"),
+            "content/profiles/lisa.md": KEES.replace("Kees de Wit", "Lisa Zwart"),
+        },
+    )
+    built = build_importer(
+        tmp_path,
+        networks_yaml(entry("Netwerk Noord", str(noord)), entry("Netwerk Zuid", str(zuid), "profiles")),
+        {"content/profiles/anna.md": VALID_PROFILE, "content/assignments/omgevingsvisie.md": VALID_ASSIGNMENT},
+    )
+    assert built.diagnostics == []
+    assert built.titles() == [
+        "Anna de Vries",  # ours
+        "Kees de Wit",  # Noord's, by name
+        "Piet Jansen",
+        "Anna Smit",  # Zuid's
+        "Lisa Zwart",
+        "Projectleider omgevingsvisie",  # our assignment, then Noord's
+        "Adviseur waterplan",
+    ]
+    folder = built.out / "zoeken"
+    manifest = json.loads(next(folder.glob("index.*.json")).read_text(encoding="utf-8"))
+    facets = json.loads((folder / manifest["facets"]).read_text(encoding="utf-8"))
+    assert facets["network"] == {
+        "values": ["Testnetwerk", "Netwerk Noord", "Netwerk Zuid"],
+        "ranges": [[0, 1, 4, 1], [1, 2, 3, 1], [3, 2]],
+    }
+    assert [d["f"]["network"] for d in built.search_documents()] == [
+        ["Testnetwerk"],
+        ["Netwerk Noord"],
+        ["Netwerk Noord"],
+        ["Netwerk Zuid"],
+        ["Netwerk Zuid"],
+        ["Testnetwerk"],
+        ["Netwerk Noord"],
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# A preview's rebuilds, an old copy, a flood of bad items
+
+
+def _counting(
+    base: type[server.QuietHandler] = server.QuietHandler,
+) -> tuple[type[server.QuietHandler], list[str]]:
+    """A handler class of its own, and the list of every path it is asked for (before it answers)."""
+    asked: list[str] = []
+
+    class Counting(base):  # type: ignore[valid-type,misc]
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            super().do_GET()
+
+    return Counting, asked
+
+
+def test_a_session_asks_each_network_once_and_rebuilds_with_its_copy(noord: Path, tmp_path: Path) -> None:
+    handler, asked = _counting()
+    session = fetch.Session()
+    with serve(noord, handler) as origin:
+        yaml = networks_yaml(entry("Netwerk Noord", origin))
+        for round in range(3):
+            built = build_importer(tmp_path / str(round), yaml, session=session)
+            assert built.diagnostics == [] and sorted(built.titles()) == [
+                "Adviseur waterplan",
+                "Kees de Wit",
+                "Piet Jansen",
+            ]
+        assert asked == ["/api/v1/profiles.json", "/api/v1/assignments.json"]
+        # once the interval has passed, it asks again
+        build_importer(tmp_path / "later", yaml, session=fetch.Session(interval=0))
+        build_importer(tmp_path / "later", yaml, session=fetch.Session(interval=0))
+    assert len(asked) == 6
+
+
+def test_a_sessions_copy_older_than_max_age_warns_too(noord: Path, tmp_path: Path) -> None:
+    """A preview that ran for days without asking again (a long interval) says how old its copy is."""
+    session = fetch.Session(interval=30 * 86400, clock=lambda: time.time() - 8.22 * 86400)
+    yaml = networks_yaml(entry("Netwerk Noord", str(noord), "profiles"))
+    assert build_importer(tmp_path, yaml, session=session).diagnostics == []  # fetched by this build
+    assert [(d.code, d.message) for d in build_importer(tmp_path, yaml, session=session).diagnostics] == [
+        (
+            "network-old-copy",
+            "networks: 'Netwerk Noord': the copy of its profiles that is used was fetched 8.2 days ago, "
+            "more than its max_age of 7 days",
+        )
+    ]
+
+
+def test_a_session_remembers_a_network_that_is_down(noord: Path, tmp_path: Path) -> None:
+    handler, asked = _counting(_Slow)
+    session = fetch.Session()
+    with serve(noord, handler) as origin:
+        yaml = networks_yaml(entry("Netwerk Noord", origin, "profiles"))
+        for round in range(2):
+            built = build_importer(tmp_path / str(round), yaml, limits=Limits(timeout=0.3), session=session)
+            assert [(d.code, d.message) for d in built.diagnostics] == [
+                (
+                    "network-unreachable",
+                    f"networks: 'Netwerk Noord': {origin}api/v1/profiles.json could not be fetched: it took longer "
+                    "than 0.3 s, and the cache has no copy of it",
+                )
+            ]
+    assert asked == ["/api/v1/profiles.json"]  # the timeout is waited for once
+
+
+def test_sitegen_serve_asks_the_networks_once_for_all_its_rebuilds(noord: Path, tmp_path: Path) -> None:
+    from sitegen import serve as preview
+
+    handler, asked = _counting()
+    with serve(noord, handler) as origin:
+        site = write_site(
+            tmp_path / "importer",
+            {"sitegen.yaml": networks_yaml(entry("Netwerk Noord", origin)), "content/profiles/anna.md": VALID_PROFILE},
+        )
+        out, err, stop = io.StringIO(), io.StringIO(), threading.Event()
+        options = build.Options(BUILD_DATE, jobs=1, networks=Settings(cache=tmp_path / "cache"))
+        thread = threading.Thread(
+            target=preview.serve, args=(site, options), kwargs={"port": 0, "out": out, "err": err, "stop": stop}
+        )
+        thread.start()
+        try:
+            for edit in range(3):
+                _wait_for_builds(err, edit + 1)
+                (site / "content/profiles/anna.md").write_text(VALID_PROFILE + f"\nEdit {edit}.\n", encoding="utf-8")
+            _wait_for_builds(err, 4)
+        finally:
+            stop.set()
+            thread.join(timeout=30)
+    assert "warning" not in out.getvalue()
+    assert asked == ["/api/v1/profiles.json", "/api/v1/assignments.json"]
+
+
+def _wait_for_builds(err: io.StringIO, count: int, seconds: float = 60) -> None:
+    """Until the preview has said `count` times that it built (in Dutch: the site is Dutch)."""
+    deadline = time.monotonic() + seconds
+    while err.getvalue().count("sitegen: gebouwd in") < count:
+        assert time.monotonic() < deadline, err.getvalue()
+        time.sleep(0.05)
+    assert err.getvalue().count("sitegen: gebouwd in") == count, err.getvalue()
+
+
+def _age(cache: Path, kind: str, days: float) -> None:
+    """Make the cache's copy as old as `days`, by its stamp."""
+    stamp = dt.datetime.fromtimestamp(time.time() - days * 86400, dt.UTC).isoformat(timespec="seconds")
+    (cache / "netwerk-noord" / f"{kind}.fetched").write_text(stamp + "\n", encoding="ascii")
+
+
+def test_a_cached_copy_older_than_max_age_warns_with_its_age(noord: Path, tmp_path: Path) -> None:
+    yaml = networks_yaml(entry("Netwerk Noord", str(noord), "profiles"))
+    assert build_importer(tmp_path, yaml).diagnostics == []  # fills the cache, stamped now
+    stamp = (tmp_path / "cache/netwerk-noord/profiles.fetched").read_text(encoding="ascii")
+    assert abs(dt.datetime.fromisoformat(stamp.strip()).timestamp() - time.time()) < 120
+    assert build_importer(tmp_path, yaml, offline=True).diagnostics == []  # young enough
+    _age(tmp_path / "cache", "profiles", 9.52)
+    built = build_importer(tmp_path, yaml, offline=True)
+    assert built.published
+    assert [(d.severity.value, d.code, d.line, d.message) for d in built.diagnostics] == [
+        (
+            "warning",
+            "network-old-copy",
+            4,
+            "networks: 'Netwerk Noord': the copy of its profiles that is used was fetched 9.5 days ago, "
+            "more than its max_age of 7 days",
+        )
+    ]
+    # a copy fetched by this build is never old; with max_age: 10 the old copy is young enough
+    assert build_importer(tmp_path, yaml).diagnostics == []
+    _age(tmp_path / "cache", "profiles", 9.52)
+    assert build_importer(tmp_path, yaml + "    max_age: 10\n", offline=True).diagnostics == []
+    # a network that is down: its copy is used, with both warnings
+    built = build_importer(tmp_path, networks_yaml(entry("Netwerk Noord", "../weg", "profiles")) + "    max_age: 1\n")
+    gone = f"{tmp_path}/importer/../weg/api/v1/profiles.json"
+    assert [(d.code, d.message) for d in built.diagnostics] == [
+        (
+            "network-old-copy",
+            "networks: 'Netwerk Noord': the copy of its profiles that is used was fetched 9.5 days ago, "
+            "more than its max_age of 1 day",
+        ),
+        (
+            "network-unreachable",
+            f"networks: 'Netwerk Noord': {gone} could not be fetched: there is no file {gone}; its last good copy "
+            "in the cache is used",
+        ),
+    ]
+
+
+def test_a_copy_without_its_stamp_is_dated_by_the_file(noord: Path, tmp_path: Path) -> None:
+    yaml = networks_yaml(entry("Netwerk Noord", str(noord), "profiles"))
+    build_importer(tmp_path, yaml)
+    copy = tmp_path / "cache/netwerk-noord/profiles.json"
+    (tmp_path / "cache/netwerk-noord/profiles.fetched").unlink()
+    old = time.time() - 30 * 86400
+    os.utime(copy, (old, old))
+    assert [d.message for d in build_importer(tmp_path, yaml, offline=True).diagnostics] == [
+        "networks: 'Netwerk Noord': the copy of its profiles that is used was fetched 30 days ago, "
+        "more than its max_age of 7 days"
+    ]
+
+
+def test_max_age_is_a_number_of_days(tmp_path: Path) -> None:
+    networks = "  - name: Noord\n    path: a\n    max_age: 0\n"
+    assert _config_messages(tmp_path, networks) == [
+        (6, "out-of-range", "networks[1].max_age: must be between 1 and 365, got 0")
+    ]
+
+
+def test_a_network_with_many_bad_items_gives_twenty_warnings_and_a_count(noord: Path, tmp_path: Path) -> None:
+    value = export(noord, "profiles")
+    kees, piet = value["profiles"]
+    value["profiles"] = [kees, *(dict(piet, id=f"bad-{n:02}", fields="Waterbeheer") for n in range(30))]
+    folder = tmp_path / "noord"
+    (folder / "api/v1").mkdir(parents=True)
+    write_export(folder, "profiles", value)
+    assignments = export(noord, "assignments")
+    assignments["assignments"] = [dict(a, url="https://elders.example.net/x/") for a in assignments["assignments"]]
+    write_export(folder, "assignments", assignments)
+    built = build_importer(tmp_path, networks_yaml(entry("Netwerk Noord", str(folder))))
+    assert built.published
+    listed = [
+        f"networks: 'Netwerk Noord': profiles[{n + 1}] ('bad-{n:02}'): fields: 'Waterbeheer' is not of type 'array'"
+        for n in range(20)  # the first twenty, in the export's order
+    ]
+    rest = "networks: 'Netwerk Noord': the rest: 11 more items are left out (31 in all), not listed one by one"
+    assert [(d.code, d.message) for d in built.diagnostics] == [
+        ("network-invalid-item", message)
+        for message in [*sorted(listed), rest]  # as diagnostics are sorted
+    ]
+    assert built.titles() == ["Kees de Wit"]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import BUILD_DATE, REPO, write_site
 from quality import browser, server, tools
-from test_search_browser import Indexed, result_urls, type_query
+from test_search_browser import Indexed, facet_values, result_urls, search_for, type_query
 
 from sitegen import build
 from sitegen.fetch import Settings
@@ -140,6 +140,22 @@ def test_each_network_finds_the_others_people_in_its_browser_search(
         'fieldset[data-facet="network"] input[type="checkbox"]', "boxes => boxes.map(b => b.value)"
     )
     assert "Netwerk Zuid" in values
+
+
+def test_the_network_facet_counts_each_networks_results(page: Page, networks: tuple[Network, Network]) -> None:
+    """The facet table keeps the network facet as runs of documents; search.js reads them back."""
+    klein = networks[0]
+    indexed = Indexed.read(klein.out)
+    page.goto(klein.origin + "/zoeken/")
+    found = search_for(page, "procesbegeleiding")
+    page.wait_for_selector('fieldset[data-facet="network"]:not([hidden])')
+    counts = facet_values(page, "netwerk")
+    assert counts == {
+        network: len(found & indexed.pages_where("network", network))
+        for network in ("Klein Netwerk", "Netwerk Zuid")
+        if found & indexed.pages_where("network", network)
+    }
+    assert counts["Netwerk Zuid"] == 1 and counts.get("Klein Netwerk", 0) >= 1, counts
 
 
 def test_matching_suggests_the_other_networks_person_for_a_local_assignment(

@@ -29,6 +29,7 @@ COORDINATOR_CODES = {
     "network-invalid-export",
     "network-not-cached",
     "network-invalid-item",
+    "network-old-copy",
 }
 
 

@@ -53,6 +53,18 @@ def _text(key: str) -> str:
 # What the build indexed
 
 
+def ranges_to_flat(ranges: list[list[int]], count: int) -> list[int]:
+    """A facet kept as runs (search.facet_table), as the flat list of the others: what search.js does."""
+    own: list[list[int]] = [[] for _ in range(count)]
+    for value, runs in enumerate(ranges):
+        end = 0
+        for gap, length in zip(runs[::2], runs[1::2], strict=True):
+            start, end = end + gap, end + gap + length
+            for position in range(start, end):
+                own[position].append(value)
+    return [number for values in own for number in (len(values), *values)]
+
+
 @dataclass(frozen=True, slots=True)
 class Indexed:
     """A built site's search files, read back: which pages each term and facet value has."""
@@ -71,7 +83,7 @@ class Indexed:
             documents += json.loads((folder / manifest["store"] / f"{number}.json").read_text(encoding="utf-8"))
         facets = json.loads((folder / manifest["facets"]).read_text(encoding="utf-8"))
         for facet, table in facets.items():
-            flat, position = table["documents"], 0
+            flat, position = (ranges_to_flat(table["ranges"], count) if "ranges" in table else table["documents"]), 0
             for document in documents:
                 own = flat[position + 1 : position + 1 + flat[position]]
                 document.setdefault("f", {})[facet] = [table["values"][value] for value in own]

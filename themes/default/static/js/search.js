@@ -130,7 +130,8 @@
   function facetTable(table, count) {
     var out = Object.create(null);
     Object.keys(table).forEach(function (facet) {
-      var flat = table[facet].documents, offsets = new Uint32Array(count + 1), position = 0;
+      var flat = table[facet].ranges ? fromRanges(table[facet].ranges, count) : table[facet].documents;
+      var offsets = new Uint32Array(count + 1), position = 0;
       for (var d = 0; d < count; d++) {
         offsets[d] = position;
         position += flat[position] + 1;
@@ -139,6 +140,26 @@
       out[facet] = { values: table[facet].values, flat: flat, offsets: offsets };
     });
     return out;
+  }
+
+  // A facet kept as runs (the network facet): per value, pairs of (documents since the value's
+  // previous run ended, length), made into the flat list of the other facets.
+  function fromRanges(ranges, count) {
+    var own = [], d, flat = [];
+    for (d = 0; d < count; d++) own.push([]);
+    ranges.forEach(function (runs, value) {
+      var end = 0;
+      for (var i = 0; i < runs.length; i += 2) {
+        var start = end + runs[i];
+        end = start + runs[i + 1];
+        for (d = start; d < end && d < count; d++) own[d].push(value);
+      }
+    });
+    own.forEach(function (values) {
+      flat.push(values.length);
+      for (var v = 0; v < values.length; v++) flat.push(values[v]);
+    });
+    return flat;
   }
 
   function facetValues(position, facet) {
