@@ -66,6 +66,15 @@
   // the query vector with its field vectors divided by the query vector's magnitude, so only
   // the query's terms of a field vector count, and their BM25 weights are computed here as
   // lunr.Builder computes them (idf from the term's entries, field length, average length).
+  // A lunr.Vector from [termIndex, score, ...] pairs in any order: lunr's are sorted by term index.
+  function vector(lunr, flat) {
+    var pairs = [], elements = [];
+    for (var i = 0; i < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
+    pairs.sort(function (x, y) { return x[0] - y[0]; });
+    pairs.forEach(function (pair) { elements.push(pair[0], pair[1]); });
+    return new lunr.Vector(elements);
+  }
+
   function fromShards(lunr, manifest, shards) {
     var fields = manifest.fields, boosts = manifest.boosts, averages = manifest.averages;
     var count = manifest.documents, k1 = 1.2, b = 0.75;
@@ -101,13 +110,16 @@
         allTerms.push(shard.terms[t]);
       }
     });
-    var fieldVectors = Object.create(null);
-    Object.keys(vectors).forEach(function (fieldRef) {
-      var flat = vectors[fieldRef], pairs = [], elements = [];
-      for (var i = 0; i < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
-      pairs.sort(function (x, y) { return x[0] - y[0]; });
-      pairs.forEach(function (pair) { elements.push(pair[0], pair[1]); });
-      fieldVectors[fieldRef] = new lunr.Vector(elements);
+    // lunr's search reads the vector of each field that matched (fieldVectors[fieldRef]) and
+    // nothing else: each is made when first read, not all of them for every loaded shard.
+    var made = Object.create(null);
+    var fieldVectors = new Proxy(made, {
+      get: function (target, fieldRef) {
+        if (typeof fieldRef !== 'string') return undefined;
+        if (fieldRef in target) return target[fieldRef];
+        var flat = vectors[fieldRef];
+        return flat ? (target[fieldRef] = vector(lunr, flat)) : undefined;
+      }
     });
     return new lunr.Index({
       invertedIndex: invertedIndex,

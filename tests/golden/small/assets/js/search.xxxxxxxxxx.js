@@ -319,11 +319,13 @@
       setStatus(message('syntax'), false);
       return;
     }
+    // The results first: their documents' chunks are requested before the facets are counted,
+    // and arrive while they are.
+    var shown = found.filter(function (hit) { return passes(hit.position, null); });
+    renderResults(shown, generation).catch(failed).catch(function () { /* the failure block says what to do */ });
     facetBoxes.forEach(function (box) {
       renderFacet(box, found.filter(function (hit) { return passes(hit.position, box); }));
     });
-    var shown = found.filter(function (hit) { return passes(hit.position, null); });
-    renderResults(shown, generation).catch(failed).catch(function () { /* the failure block says what to do */ });
   }
 
   // Typing replaces the URL of its own history entry: one entry per burst of typing, pushed
