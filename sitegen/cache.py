@@ -33,7 +33,6 @@ import gc
 import hashlib
 import json
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -45,7 +44,7 @@ from . import __version__, codec, models, sources
 from .documents import PhotoResult, Reading
 from .sources import PhotoFile, SourceFile
 
-FORMAT = 2
+FORMAT = 3
 FILE_NAME = "readings"
 BODIES = "bodies"
 HEADER = json.dumps({"cache": "sitegen", "format": FORMAT}, separators=(",", ":"))
@@ -161,10 +160,13 @@ class Store:
     its entries and checks each against its name.
     """
 
-    def __init__(self, folder: Path, document_salt: bytes, photo_salt: bytes, keep_html: bool = True) -> None:
+    def __init__(
+        self, folder: Path, document_salt: bytes, photo_salt: bytes, keep_html: bool = True, records: bool = True
+    ) -> None:
         self.folder = folder
         self.tally = _Tally()
         self.keep_html = keep_html
+        self.records = records
         self._salts = (document_salt, photo_salt)
         self._found: dict[str, tuple[str, str]] = {}  # key -> (digest, payload), unchecked
         self._used: dict[str, str] = {}  # key -> payload, written by `save`
@@ -219,22 +221,23 @@ class Store:
         return hashlib.sha256(head + data).hexdigest()
 
     def get(self, key: str, task: Task) -> Outcome | None:
-        """The entry for `key`, checked and decoded; None for none, or for one that fails."""
+        """The entry for `key`, checked and decoded; None for none, or for one that fails. Without
+        `records`, a reading's record is neither decoded nor checked (nor used: None)."""
         entry = self._found.pop(key, None)
         if entry is None:
             return None
         digest, payload = entry
+        body_hash = ""
         try:
             if _digest(key, payload) != digest:
                 raise codec.Undecodable("the digest does not match")
             if isinstance(task, SourceFile):
-                reading, body_hash = codec.decode_reading(payload, task)
-                if body_hash and (reading.record is None or not _is_hash(body_hash)):
-                    raise codec.Undecodable("a body without a record")
-                if self.keep_html and body_hash and reading.record is not None:
-                    reading = dataclasses.replace(
-                        reading, record=dataclasses.replace(reading.record, body_html=self._body(body_hash))
-                    )
+                reading, body_hash, record = codec.decode_head(payload, task)
+                if self.records:
+                    decoded = codec.decode_record(record, task)
+                    if self.keep_html and body_hash and decoded is not None:
+                        decoded = dataclasses.replace(decoded, body_html=self._body(body_hash))
+                    reading = dataclasses.replace(reading, record=decoded)
                 outcome: Outcome = reading
             else:
                 outcome = codec.decode_photo(payload, task)
@@ -242,7 +245,7 @@ class Store:
             self.tally.damaged.append(task.path)
             self._changed = True
             return None
-        if isinstance(task, SourceFile) and body_hash:
+        if body_hash:
             self._bodies.add(body_hash)
         self._used[key] = payload
         return outcome
@@ -308,13 +311,6 @@ class Store:
                 raise
         except OSError as exc:
             self.tally.write_problem = exc.strerror or str(exc)
-
-
-_HASH = re.compile(r"[0-9a-f]{64}")
-
-
-def _is_hash(text: str) -> bool:
-    return _HASH.fullmatch(text) is not None
 
 
 def _digest(key: str, payload: str) -> str:

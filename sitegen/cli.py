@@ -300,7 +300,7 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         if isinstance(owned, int):
             return owned
         try:
-            checked = build.check_site(site, options, keep_html=False)
+            checked = build.check_site(site, options, keep_html=False, records=False)
         except OSError as exc:
             err.write(f"sitegen: error: {os_problem(exc)}\n")
             return 1

@@ -22,9 +22,18 @@ from .terms import closest
 
 @dataclass(frozen=True, slots=True)
 class DocumentResult:
+    """A file's result: its record (unless the caller asked for none, see `build.check_site`),
+    its diagnostics, and the `Facts` that the checks across files read (`directory.check_across`)."""
+
     source: SourceFile
     record: models.Record | None
     diagnostics: tuple[Diagnostic, ...]
+    facts: Facts | None = None
+
+    @property
+    def valid(self) -> bool:
+        """Whether the file gives a record, asked for or not."""
+        return gives_record(self.source, self.facts, self.diagnostics)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +65,7 @@ class Facts:
     updated: dt.date | None = None
     deadline: dt.date | None = None
     open: bool = False  # an assignment whose status is open
+    visibility: str = "public"  # of a profile or assignment
     lines: tuple[tuple[str, tuple[int, int]], ...] = ()  # of the keys above that the file has
 
 
@@ -70,6 +80,13 @@ class Reading:
     record: models.Record | None
     facts: Facts | None
     diagnostics: tuple[Diagnostic, ...]
+
+
+def gives_record(source: SourceFile, facts: Facts | None, diagnostics: tuple[Diagnostic, ...]) -> bool:
+    """Whether a reading, or a result, has a record: `read_alone` makes one exactly when the front
+    matter is a mapping (it has facts), the file has a valid name and nothing is an error; `finish`
+    drops it when its own checks find one. So the checks across files need no record to know."""
+    return facts is not None and bool(source.slug) and not any(d.is_error for d in diagnostics)
 
 
 SPECS: dict[str, schema.Spec] = {"profile": schema.PROFILE, "assignment": schema.ASSIGNMENT, "page": schema.PAGE}
@@ -110,7 +127,7 @@ def finish(reading: Reading, context: ParseContext) -> DocumentResult:
     record = None if ctx.diagnostics_have_errors() else reading.record
     if record is not None and not context.keep_html and record.body_html:
         record = dataclasses.replace(record, body_html="")
-    return DocumentResult(reading.source, record, (*reading.diagnostics, *ctx.diagnostics))
+    return DocumentResult(reading.source, record, (*reading.diagnostics, *ctx.diagnostics), reading.facts)
 
 
 def read_alone(source: SourceFile, vocabulary: schema.TermIndex | None, keep_html: bool = True) -> Reading:
@@ -176,7 +193,7 @@ def _facts(kind: str, values: dict[str, Any], lines: models.Lines) -> Facts:
         for key, contact in (("contact", values.get("contact")), ("internal.contact", internal.get("contact")))
         if isinstance(contact, str)
     )
-    organisation = values.get("organisation")
+    organisation, visibility = values.get("organisation"), values.get("visibility")
     dates = {key: values[key] for key in ("consent", "updated", "deadline") if isinstance(values.get(key), dt.date)}
     wanted = ("organisation", *(key for key, _ in contacts), *dates)
     return Facts(
@@ -187,6 +204,7 @@ def _facts(kind: str, values: dict[str, Any], lines: models.Lines) -> Facts:
         updated=dates.get("updated") if kind == "profile" else None,
         deadline=dates.get("deadline") if kind == "assignment" else None,
         open=kind == "assignment" and values.get("status", "open") == "open",
+        visibility=visibility if isinstance(visibility, str) else "public",
         lines=tuple((key, lines[key]) for key in wanted if key in lines),
     )
 
