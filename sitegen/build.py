@@ -159,7 +159,7 @@ def _read_files(
         context = dataclasses.replace(context, keep_html=True)  # the cache serves the build too
     missing = [i for i, outcome in enumerate(found) if outcome is None]
     if missing and workers_share_memory():
-        documents.prepare_workers()
+        documents.prepare_workers(tasks[i] for i in missing)
     outcomes = run_timed(
         documents.process,
         [tasks[i] for i in missing],

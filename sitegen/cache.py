@@ -168,8 +168,10 @@ class Store:
         self.keep_html = keep_html
         self.records = records
         self._salts = (document_salt, photo_salt)
-        self._found: dict[str, tuple[str, str]] = {}  # key -> (digest, payload), unchecked
-        self._used: dict[str, str] = {}  # key -> payload, written by `save`
+        # Entries as the bytes of their line: checked against their digest where used, written back
+        # as they were read (neither decoded nor encoded again, nor their digest made again).
+        self._found: dict[str, bytes] = {}  # key -> line, unchecked
+        self._used: dict[str, bytes] = {}  # key -> line, written by `save`
         self._bodies: set[str] = set()  # hashes of the bodies the used entries name
         self._changed = False
         self._read()
@@ -189,22 +191,20 @@ class Store:
             self.tally.unreadable = exc.strerror or str(exc)
             self._changed = True
             return
+        header, _, rest = data.partition(b"\n")
         try:
-            text = data.decode("utf-8")
+            header.decode("utf-8")
         except UnicodeDecodeError:
             self.tally.unreadable = "it is not UTF-8 text"
             self._changed = True
             return
-        header, _, rest = text.partition("\n")
-        if header != HEADER:
+        if header != HEADER.encode():
             self.tally.unreadable = "its first line is not the header of this format"
             self._changed = True
             return
-        for line in rest.split("\n"):
-            key, _, tail = line.partition(" ")
-            digest, _, payload = tail.partition(" ")
-            if len(key) == 64 and len(digest) == 64 and payload:
-                self._found[key] = (digest, payload)
+        for line in rest.split(b"\n"):
+            if len(line) > 130 and line[64] == line[129] == 32:  # KEY, a space, DIGEST, a space, PAYLOAD
+                self._found[line[:64].decode("latin-1")] = line  # a key that is no hexadecimal is never asked for
             elif line:
                 self.tally.damaged_lines += 1
                 self._changed = True
@@ -223,14 +223,17 @@ class Store:
     def get(self, key: str, task: Task) -> Outcome | None:
         """The entry for `key`, checked and decoded; None for none, or for one that fails. Without
         `records`, a reading's record is neither decoded nor checked (nor used: None)."""
-        entry = self._found.pop(key, None)
-        if entry is None:
+        line = self._found.pop(key, None)
+        if line is None:
             return None
-        digest, payload = entry
         body_hash = ""
         try:
-            if _digest(key, payload) != digest:
+            view = memoryview(line)
+            digest = hashlib.sha256(view[:65])
+            digest.update(view[130:])
+            if digest.hexdigest().encode() != line[65:129]:
                 raise codec.Undecodable("the digest does not match")
+            payload = line[130:]
             if isinstance(task, SourceFile):
                 reading, body_hash, record = codec.decode_head(payload, task)
                 if self.records:
@@ -247,7 +250,7 @@ class Store:
             return None
         if body_hash:
             self._bodies.add(body_hash)
-        self._used[key] = payload
+        self._used[key] = line
         return outcome
 
     def _body(self, body_hash: str) -> str:
@@ -272,7 +275,7 @@ class Store:
             payload = codec.encode_reading(outcome, body_hash)
         else:
             payload = codec.encode_photo(outcome)
-        self._used[key] = payload
+        self._used[key] = f"{key} {_digest(key, payload)} {payload}".encode()
         self._changed = True
 
     def save(self) -> None:
@@ -283,8 +286,8 @@ class Store:
             self._changed = True
         if not self._changed or self.tally.write_problem:
             return
-        lines = [HEADER, *(f"{key} {_digest(key, payload)} {payload}" for key, payload in sorted(self._used.items()))]
-        self._write(self.folder / FILE_NAME, ("\n".join(lines) + "\n").encode("utf-8"))
+        lines = [HEADER.encode(), *(line for _, line in sorted(self._used.items()))]
+        self._write(self.folder / FILE_NAME, b"\n".join(lines) + b"\n")
         try:
             with os.scandir(self.folder / BODIES) as entries:
                 unused = [entry.path for entry in entries if entry.name not in self._bodies]

@@ -389,13 +389,13 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def decode_head(text: str, source: SourceFile) -> tuple[Reading, str, str]:
+def decode_head(text: bytes, source: SourceFile) -> tuple[Reading, str, bytes]:
     """The reading without its record, its body's hash, and the record's text, undecoded.
 
     The head must be this file's, and agree with the record's text: there is a record (and only
     then a body) exactly when the head's facts and diagnostics say that the file gives one.
     """
-    head, tab, record = text.partition("\t")
+    head, tab, record = text.partition(b"\t")
     value = _loads(head)
     if not tab or type(value) is not list or len(value) != 4:
         raise Undecodable("expected a reading")
@@ -408,14 +408,14 @@ def decode_head(text: str, source: SourceFile) -> tuple[Reading, str, str]:
     except (TypeError, ValueError, KeyError) as exc:  # a constructor's refusal, a bad date or severity
         raise Undecodable(str(exc)) from None
     has_record = gives_record(source, decoded_facts, diagnostics_found)
-    if has_record == (record == "null"):
+    if has_record == (record == b"null"):
         raise Undecodable("the record does not agree with the diagnostics")
     if not (body_hash == "" or (has_record and type(body_hash) is str and _HASH.fullmatch(body_hash))):
         raise Undecodable("expected the body's hash")
     return Reading(source, None, decoded_facts, diagnostics_found), body_hash, record
 
 
-def decode_record(text: str, source: SourceFile) -> models.Record | None:
+def decode_record(text: bytes, source: SourceFile) -> models.Record | None:
     """The record (its body empty) of `decode_head`'s text."""
     value = _loads(text)
     if value is None:
@@ -431,7 +431,7 @@ def decode_record(text: str, source: SourceFile) -> models.Record | None:
 
 def decode_reading(text: str, source: SourceFile) -> tuple[Reading, str]:
     """The reading, with its record (its body empty), and its body's hash."""
-    reading, body_hash, record = decode_head(text, source)
+    reading, body_hash, record = decode_head(text.encode(), source)
     return dataclasses.replace(reading, record=decode_record(record, source)), body_hash
 
 
@@ -442,14 +442,14 @@ def encode_photo(result: PhotoResult) -> str:
     return json.dumps([_encode_diagnostic(d) for d in result.diagnostics], ensure_ascii=False, separators=(",", ":"))
 
 
-def decode_photo(text: str, photo: PhotoFile) -> PhotoResult:
+def decode_photo(text: bytes, photo: PhotoFile) -> PhotoResult:
     try:
         return PhotoResult(photo, _decode_diagnostics(_loads(text), photo.path))
     except ValueError as exc:  # a severity that is none
         raise Undecodable(str(exc)) from None
 
 
-def _loads(text: str) -> Any:
+def _loads(text: str | bytes) -> Any:
     try:
         return json.loads(text)
     except (ValueError, RecursionError) as exc:

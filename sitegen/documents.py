@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,17 +93,24 @@ def gives_record(source: SourceFile, facts: Facts | None, diagnostics: tuple[Dia
 SPECS: dict[str, schema.Spec] = {"profile": schema.PROFILE, "assignment": schema.ASSIGNMENT, "page": schema.PAGE}
 
 
-def prepare_workers() -> None:
-    """Set up, once and in the parent, what each worker would otherwise set up for itself.
+def prepare_workers(tasks: Iterable[SourceFile | PhotoFile] = ()) -> None:
+    """Set up, once and in the parent, what each worker would otherwise set up for itself: for the
+    kinds of file among `tasks`, the Markdown renderer (documents) and Pillow's plugins (photos).
 
     Building the Markdown renderer and loading Pillow's plugins cost more than checking the demo's
     photos and bodies. Workers that fork inherit them ready; a parent that lives on (the preview)
-    pays once for all its builds instead of in every worker of every build.
+    pays once for all its builds instead of in every worker of every build. A pull request's
+    check with a warm cache that reads one profile again loads no Pillow.
     """
-    from . import markup, photos  # Python-Markdown and Pillow: only where files are read
+    kinds = {type(task) for task in tasks}
+    if SourceFile in kinds:
+        from . import markup  # Python-Markdown: only where files are read
 
-    markup.render("")
-    photos.load_plugins()
+        markup.render("")
+    if PhotoFile in kinds:
+        from . import photos  # Pillow: only where photos are checked
+
+        photos.load_plugins()
 
 
 def process(task: SourceFile | PhotoFile, context: ParseContext) -> Reading | PhotoResult:
