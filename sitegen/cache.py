@@ -22,7 +22,8 @@ What the digest does not stop: whoever can write the folder can write an entry w
 digest, and its record would be published as it stands. So the folder must be one that only
 the build's own runs write (docs/coordinators.md): by default it lies outside the site, in the
 user's cache folder, and a folder inside the site folder (which members' changes can fill) is
-refused.
+refused, unless the site is a git checkout that tracks nothing of it (GitLab CI caches only
+folders inside the project).
 """
 
 from __future__ import annotations
@@ -67,13 +68,27 @@ def default_folder(site: Path, environ: dict[str, str] | os._Environ[str] = os.e
 
 
 def check_folder(folder: Path, site: Path) -> None:
-    """Refuse a folder inside the site folder: a member could commit entries there, and an entry
-    with a matching digest is trusted."""
+    """Refuse a folder inside the site folder that a change could have filled: a member could
+    commit entries there, and an entry with a matching digest is trusted. Inside a git checkout,
+    a folder that git tracks nothing of is the runs' own (GitLab CI caches only folders inside
+    the project: its starter file keeps `.cache/sitegen`, which `.gitignore` leaves out)."""
     where, inside = folder.resolve(), site.resolve()
-    if where == inside or inside in where.parents:
+    if where != inside and inside not in where.parents:
+        return
+    from . import git  # a subprocess, only for a folder inside the site
+
+    tracked = None if where == inside else git.tracks_any(site, where)
+    if tracked:
+        raise CacheProblem(
+            f"the cache folder '{folder}' is inside the site folder and git tracks files in it, which a "
+            "change could have put there to be trusted: remove them from the repository "
+            "(git rm -r --cached) and list the folder in .gitignore, or choose a folder outside the site"
+        )
+    if tracked is None:
         raise CacheProblem(
             f"the cache folder '{folder}' is inside the site folder, where a change could put "
-            "entries that would be trusted: choose a folder outside it"
+            "entries that would be trusted: choose a folder outside it (or, in a git checkout, "
+            "one that git tracks nothing of)"
         )
 
 

@@ -378,10 +378,40 @@ def test_a_cache_inside_the_site_folder_is_refused(site: Path) -> None:
     assert (status, out) == (2, "")
     assert err == (
         f"sitegen: error: --cache: the cache folder '{site / '.sitegen-cache'}' is inside the site folder, "
-        "where a change could put entries that would be trusted: choose a folder outside it\n"
+        "where a change could put entries that would be trusted: choose a folder outside it (or, in a git "
+        "checkout, one that git tracks nothing of)\n"
     )
     assert not (site / ".sitegen-cache").exists()
     assert run("build", str(site), "--date", DATE, "--cache", str(site))[0] == 2
+
+
+def git(folder: Path, *arguments: str) -> None:
+    subprocess.run(["git", "-C", str(folder), *arguments], check=True, capture_output=True)
+
+
+def test_in_a_git_checkout_a_folder_that_git_tracks_nothing_of_may_hold_the_cache(site: Path) -> None:
+    """GitLab CI caches only folders inside the project: `.cache/sitegen` of the starter file,
+    which the starter's .gitignore leaves out. A folder with a file that git tracks (a change
+    could have committed entries) is refused, and so is the site folder itself."""
+    (site / ".gitignore").write_text(".cache/\n", encoding="utf-8")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "-c", "user.email=t@example.org", "-c", "user.name=T", "commit", "-q", "-m", "site")
+    folder = site / ".cache" / "sitegen"
+    cold = run("check", str(site), "--date", DATE, "--no-cache")
+    assert run("check", str(site), "--date", DATE, "--cache", str(folder)) == cold
+    assert (folder / cache.FILE_NAME).is_file()
+    assert counts(checked(site, folder)) == (11, 0)
+
+    git(site, "add", "--force", str(folder / cache.FILE_NAME))  # a commit that brings entries along
+    status, out, err = run("check", str(site), "--date", DATE, "--cache", str(folder))
+    assert (status, out) == (2, "")
+    assert err == (
+        f"sitegen: error: --cache: the cache folder '{folder}' is inside the site folder and git tracks "
+        "files in it, which a change could have put there to be trusted: remove them from the repository "
+        "(git rm -r --cached) and list the folder in .gitignore, or choose a folder outside the site\n"
+    )
+    assert run("check", str(site), "--date", DATE, "--cache", str(site))[0] == 2
 
 
 def test_an_unwritable_cache_does_not_fail_the_check(site: Path, tmp_path: Path) -> None:
