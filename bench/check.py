@@ -26,9 +26,11 @@ code listed below the table is a bug signal.
 
 With `--cache`, a second table compares, per size, `check --no-cache` (every file read) with
 the check of a pull request that changes one file, with a warm cache (`--cache DIR`, DIR beside
-the corpus): before each timed run one profile gets a new last line, so each run reads exactly
+the corpus): before each warm run one profile gets a new last line, so each run reads exactly
 one file again and finds the others in the cache (the profile is put back at the end). The
-`fill` column is the one run that fills the cache from empty (a cold check that also writes it).
+`fill` column is the one run that fills the cache from empty (a cold check that also writes it);
+then cold and warm runs take turns, so that a shared machine's load weighs on both alike, and
+the load average after them is printed under the table.
 
 This is a benchmark, not a test: it asserts nothing and always exits 0 unless it cannot run.
 """
@@ -235,10 +237,10 @@ def measure_cache(
     edited = sorted((corpus / "content" / "profiles").glob("*.md"))[size // 2]
     original = edited.read_bytes()
     try:
-        cold = [timed(sitegen_command(python, corpus, jobs, ["--no-cache"]), environment) for _ in range(runs)]
         fill = timed(sitegen_command(python, corpus, jobs, ["--cache", str(folder)]), environment)
-        warm = []
-        for run in range(runs):
+        cold, warm = [], []
+        for run in range(runs):  # side by side, so that the machine's load weighs on both alike
+            cold.append(timed(sitegen_command(python, corpus, jobs, ["--no-cache"]), environment))
             edited.write_bytes(original + f"\nEen nieuwe zin, versie {run}.\n".encode())
             warm.append(timed(sitegen_command(python, corpus, jobs, ["--cache", str(folder)]), environment))
     finally:
@@ -248,29 +250,53 @@ def measure_cache(
     return CacheMeasurement(size, summary[0] if summary else count_content_files(corpus), cold, fill, warm)
 
 
+# The tables' columns; a title that ends in ':' is a column aligned right.
+CACHE_COLUMNS = (
+    "corpus | files: | cold (--no-cache) median s: | fill s: | warm, one file changed: median s: | min s: | max s: "
+    "| cold CPU s: | warm CPU s: | cold / warm: | same output"
+)
+CHECK_COLUMNS = (
+    "corpus | files: | median wall s: | min s: | max s: | ms per file: | CPU s: | CPU ms per file: | exit: | errors: "
+    "| warnings:"
+)
+
+
 def cache_table(measurements: Sequence[CacheMeasurement]) -> str:
-    header = (
-        "| corpus | files | cold (--no-cache) median s | fill s | warm, one file changed: median s | min s | max s "
-        "| cold CPU s | warm CPU s | cold / warm | same output |\n"
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n"
+    return markdown_table(CACHE_COLUMNS, [_cache_row(m) for m in measurements])
+
+
+def _cache_row(m: CacheMeasurement) -> list[str]:
+    cold = statistics.median(r.seconds for r in m.cold)
+    warm = [r.seconds for r in m.warm]
+    same = all(
+        (r.returncode, r.stdout, r.stderr) == (m.cold[0].returncode, m.cold[0].stdout, m.cold[0].stderr)
+        for r in [m.fill, *m.warm]
     )
-    rows = []
-    for m in measurements:
-        cold = statistics.median(r.seconds for r in m.cold)
-        warm = [r.seconds for r in m.warm]
-        same = all(
-            (r.returncode, r.stdout, r.stderr) == (m.cold[0].returncode, m.cold[0].stdout, m.cold[0].stderr)
-            for r in [m.fill, *m.warm]
-        )
-        assignments = int(m.size * ASSIGNMENTS_PER_PROFILE)
-        rows.append(
-            f"| {m.size:,} profiles + {assignments:,} assignments | {m.files:,} | {cold:.2f} | {m.fill.seconds:.2f} "
-            f"| {statistics.median(warm):.2f} | {min(warm):.2f} | {max(warm):.2f} "
-            f"| {statistics.median(r.cpu_seconds for r in m.cold):.2f} "
-            f"| {statistics.median(r.cpu_seconds for r in m.warm):.2f} "
-            f"| {cold / max(statistics.median(warm), 1e-9):.1f} | {'yes' if same else 'NO'} |\n"
-        )
-    return header + "".join(rows)
+    return [
+        _corpus(m.size),
+        f"{m.files:,}",
+        f"{cold:.2f}",
+        f"{m.fill.seconds:.2f}",
+        f"{statistics.median(warm):.2f}",
+        f"{min(warm):.2f}",
+        f"{max(warm):.2f}",
+        f"{statistics.median(r.cpu_seconds for r in m.cold):.2f}",
+        f"{statistics.median(r.cpu_seconds for r in m.warm):.2f}",
+        f"{cold / max(statistics.median(warm), 1e-9):.1f}",
+        "yes" if same else "NO",
+    ]
+
+
+def markdown_table(columns: str, rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown table of `columns` (titles between ' | '; one that ends in ':' is aligned right)."""
+    names = columns.split(" | ")
+    titles = [c.removesuffix(":") for c in names]
+    rules = ["---:" if c.endswith(":") else "---" for c in names]
+    return "".join(f"| {' | '.join(cells)} |\n" for cells in [titles, rules, *rows])
+
+
+def _corpus(size: int) -> str:
+    return f"{size:,} profiles + {int(size * ASSIGNMENTS_PER_PROFILE):,} assignments"
 
 
 def startup_seconds(python: str, runs: int, environment: dict[str, str]) -> float:
@@ -328,24 +354,26 @@ def machine_line(jobs: int | None, revision: str, load: float | None) -> str:
 
 
 def table(measurements: Sequence[Measurement]) -> str:
-    header = (
-        "| corpus | files | median wall s | min s | max s | ms per file | CPU s | CPU ms per file "
-        "| exit | errors | warnings |\n"
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-    )
-    rows = []
-    for m in measurements:
-        seconds = [r.seconds for r in m.runs]
-        median = statistics.median(seconds)
-        cpu = statistics.median(r.cpu_seconds for r in m.runs)
-        assignments = int(m.size * ASSIGNMENTS_PER_PROFILE)
-        rows.append(
-            f"| {m.size:,} profiles + {assignments:,} assignments | {m.files:,} | {median:.2f} "
-            f"| {min(seconds):.2f} | {max(seconds):.2f} | {1000 * median / max(1, m.files):.3f} "
-            f"| {cpu:.2f} | {1000 * cpu / max(1, m.files):.3f} "
-            f"| {m.runs[0].returncode} | {_count(m.errors)} | {_count(m.warnings)} |\n"
-        )
-    return header + "".join(rows)
+    return markdown_table(CHECK_COLUMNS, [_check_row(m) for m in measurements])
+
+
+def _check_row(m: Measurement) -> list[str]:
+    seconds = [r.seconds for r in m.runs]
+    median = statistics.median(seconds)
+    cpu = statistics.median(r.cpu_seconds for r in m.runs)
+    return [
+        _corpus(m.size),
+        f"{m.files:,}",
+        f"{median:.2f}",
+        f"{min(seconds):.2f}",
+        f"{max(seconds):.2f}",
+        f"{1000 * median / max(1, m.files):.3f}",
+        f"{cpu:.2f}",
+        f"{1000 * cpu / max(1, m.files):.3f}",
+        str(m.runs[0].returncode),
+        _count(m.errors),
+        _count(m.warnings),
+    ]
 
 
 def _count(value: int | None) -> str:
@@ -451,6 +479,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if cached:
         print()
         print(cache_table(cached), end="")
+        if hasattr(os, "getloadavg"):
+            print(f"load average after the cache's runs: {os.getloadavg()[0]:.2f}")
     report = diagnostics_report(measurements)
     if report:
         print()

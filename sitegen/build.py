@@ -69,7 +69,7 @@ class Options:
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    directory: directory.Directory | None
+    directory: directory.Directory | None  # None when the settings have errors, or without `records`
     diagnostics: list[Diagnostic]
     files_checked: int
     language: config.Language = "nl"  # the site's, in which the diagnostics are reported
@@ -95,7 +95,11 @@ class BuildResult:
     published: BuildSummary | None
 
 
-def check_site(site: Path, options: Options, keep_html: bool = True) -> CheckResult:
+def check_site(site: Path, options: Options, keep_html: bool = True, records: bool = True) -> CheckResult:
+    """Every file checked, and the `Directory` of what is valid. Without `records` (`sitegen
+    check`, which reports the diagnostics alone) there is no directory, and the cache decodes no
+    record: the checks across files read each file's `Facts` either way, so the diagnostics are the
+    same."""
     site_config, diagnostics = config.load_config(site)
     organisations, found = config.load_organisations(site)
     diagnostics += found
@@ -112,7 +116,7 @@ def check_site(site: Path, options: Options, keep_html: bool = True) -> CheckRes
         keep_html=keep_html,
     )
     tasks: list[sources.SourceFile | sources.PhotoFile] = [*listing.documents, *listing.photos]
-    readings, store = _read_files(tasks, context, vocabulary, options)
+    readings, store = _read_files(tasks, context, vocabulary, options, records)
     results = [documents.finish(r, context) if isinstance(r, documents.Reading) else r for r in readings]
     document_results = [r for r in results if isinstance(r, documents.DocumentResult)]
     photo_results = [r for r in results if isinstance(r, documents.PhotoResult)]
@@ -124,6 +128,9 @@ def check_site(site: Path, options: Options, keep_html: bool = True) -> CheckRes
     if site_config is None:
         diagnostics += [d for r in results for d in r.diagnostics]
         return CheckResult(None, sorted_diagnostics(diagnostics), files_checked, config.declared_language(site), report)
+    if not records:
+        diagnostics += directory.check_across(site_config, document_results, photo_results).diagnostics
+        return CheckResult(None, sorted_diagnostics(diagnostics), files_checked, site_config.language, report)
     if options.base_url:
         site_config = dataclasses.replace(site_config, base_url=options.base_url)
     assembled, found = directory.assemble(
@@ -138,6 +145,7 @@ def _read_files(
     context: documents.ParseContext,
     vocabulary: models.Vocabulary | None,
     options: Options,
+    records: bool = True,
 ) -> tuple[list[documents.Reading | documents.PhotoResult], cache.Store | None]:
     """Every file read by itself (`documents.process`): from the cache where it holds the file's
     entry, else in the timed workers; what the workers read goes into the cache. A timeout or
@@ -146,12 +154,12 @@ def _read_files(
     found: list[documents.Reading | documents.PhotoResult | None] = [None] * len(tasks)
     keys: list[str | None] = [None] * len(tasks)
     if options.cache is not None:
-        store = cache.Store(options.cache, *cache.salts(vocabulary), keep_html=context.keep_html)
+        store = cache.Store(options.cache, *cache.salts(vocabulary), keep_html=context.keep_html, records=records)
         keys, found = cache.look_up(store, tasks)
         context = dataclasses.replace(context, keep_html=True)  # the cache serves the build too
     missing = [i for i, outcome in enumerate(found) if outcome is None]
     if missing and workers_share_memory():
-        documents.prepare_workers()
+        documents.prepare_workers(tasks[i] for i in missing)
     outcomes = run_timed(
         documents.process,
         [tasks[i] for i in missing],

@@ -22,17 +22,18 @@ What the digest does not stop: whoever can write the folder can write an entry w
 digest, and its record would be published as it stands. So the folder must be one that only
 the build's own runs write (docs/coordinators.md): by default it lies outside the site, in the
 user's cache folder, and a folder inside the site folder (which members' changes can fill) is
-refused.
+refused, unless the site is a git checkout that tracks nothing of it (GitLab CI caches only
+folders inside the project).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import hashlib
 import json
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -45,7 +46,7 @@ from .documents import PhotoResult, Reading
 from .messages import Message, msg
 from .sources import PhotoFile, SourceFile
 
-FORMAT = 2
+FORMAT = 3
 FILE_NAME = "readings"
 BODIES = "bodies"
 HEADER = json.dumps({"cache": "sitegen", "format": FORMAT}, separators=(",", ":"))
@@ -72,10 +73,19 @@ def default_folder(site: Path, environ: dict[str, str] | os._Environ[str] = os.e
 
 
 def check_folder(folder: Path, site: Path) -> None:
-    """Refuse a folder inside the site folder: a member could commit entries there, and an entry
-    with a matching digest is trusted."""
+    """Refuse a folder inside the site folder that a change could have filled: a member could
+    commit entries there, and an entry with a matching digest is trusted. Inside a git checkout,
+    a folder that git tracks nothing of is the runs' own (GitLab CI caches only folders inside
+    the project: its starter file keeps `.cache/sitegen`, which `.gitignore` leaves out)."""
     where, inside = folder.resolve(), site.resolve()
-    if where == inside or inside in where.parents:
+    if where != inside and inside not in where.parents:
+        return
+    from . import git  # a subprocess, only for a folder inside the site
+
+    tracked = None if where == inside else git.tracks_any(site, where)
+    if tracked:
+        raise CacheProblem(msg("cache.tracked", folder=str(folder)))
+    if tracked is None:
         raise CacheProblem(msg("cache.inside", folder=str(folder)))
 
 
@@ -164,13 +174,18 @@ class Store:
     its entries and checks each against its name.
     """
 
-    def __init__(self, folder: Path, document_salt: bytes, photo_salt: bytes, keep_html: bool = True) -> None:
+    def __init__(
+        self, folder: Path, document_salt: bytes, photo_salt: bytes, keep_html: bool = True, records: bool = True
+    ) -> None:
         self.folder = folder
         self.tally = _Tally()
         self.keep_html = keep_html
+        self.records = records
         self._salts = (document_salt, photo_salt)
-        self._found: dict[str, tuple[str, str]] = {}  # key -> (digest, payload), unchecked
-        self._used: dict[str, str] = {}  # key -> payload, written by `save`
+        # Entries as the bytes of their line: checked against their digest where used, written back
+        # as they were read (neither decoded nor encoded again, nor their digest made again).
+        self._found: dict[str, bytes] = {}  # key -> line, unchecked
+        self._used: dict[str, bytes] = {}  # key -> line, written by `save`
         self._bodies: set[str] = set()  # hashes of the bodies the used entries name
         self._changed = False
         self._read()
@@ -190,22 +205,20 @@ class Store:
             self.tally.unreadable = msg("verbatim", text=exc.strerror or str(exc))
             self._changed = True
             return
+        header, _, rest = data.partition(b"\n")
         try:
-            text = data.decode("utf-8")
+            header.decode("utf-8")
         except UnicodeDecodeError:
             self.tally.unreadable = msg("cache.not-utf8")
             self._changed = True
             return
-        header, _, rest = text.partition("\n")
-        if header != HEADER:
+        if header != HEADER.encode():
             self.tally.unreadable = msg("cache.no-header")
             self._changed = True
             return
-        for line in rest.split("\n"):
-            key, _, tail = line.partition(" ")
-            digest, _, payload = tail.partition(" ")
-            if len(key) == 64 and len(digest) == 64 and payload:
-                self._found[key] = (digest, payload)
+        for line in rest.split(b"\n"):
+            if len(line) > 130 and line[64] == line[129] == 32:  # KEY, a space, DIGEST, a space, PAYLOAD
+                self._found[line[:64].decode("latin-1")] = line  # a key that is no hexadecimal is never asked for
             elif line:
                 self.tally.damaged_lines += 1
                 self._changed = True
@@ -222,22 +235,26 @@ class Store:
         return hashlib.sha256(head + data).hexdigest()
 
     def get(self, key: str, task: Task) -> Outcome | None:
-        """The entry for `key`, checked and decoded; None for none, or for one that fails."""
-        entry = self._found.pop(key, None)
-        if entry is None:
+        """The entry for `key`, checked and decoded; None for none, or for one that fails. Without
+        `records`, a reading's record is neither decoded nor checked (nor used: None)."""
+        line = self._found.pop(key, None)
+        if line is None:
             return None
-        digest, payload = entry
+        body_hash = ""
         try:
-            if _digest(key, payload) != digest:
+            view = memoryview(line)
+            digest = hashlib.sha256(view[:65])
+            digest.update(view[130:])
+            if digest.hexdigest().encode() != line[65:129]:
                 raise codec.Undecodable("the digest does not match")
+            payload = line[130:]
             if isinstance(task, SourceFile):
-                reading, body_hash = codec.decode_reading(payload, task)
-                if body_hash and (reading.record is None or not _is_hash(body_hash)):
-                    raise codec.Undecodable("a body without a record")
-                if self.keep_html and body_hash and reading.record is not None:
-                    reading = dataclasses.replace(
-                        reading, record=dataclasses.replace(reading.record, body_html=self._body(body_hash))
-                    )
+                reading, body_hash, record = codec.decode_head(payload, task)
+                if self.records:
+                    decoded = codec.decode_record(record, task)
+                    if self.keep_html and body_hash and decoded is not None:
+                        decoded = dataclasses.replace(decoded, body_html=self._body(body_hash))
+                    reading = dataclasses.replace(reading, record=decoded)
                 outcome: Outcome = reading
             else:
                 outcome = codec.decode_photo(payload, task)
@@ -245,9 +262,9 @@ class Store:
             self.tally.damaged.append(task.path)
             self._changed = True
             return None
-        if isinstance(task, SourceFile) and body_hash:
+        if body_hash:
             self._bodies.add(body_hash)
-        self._used[key] = payload
+        self._used[key] = line
         return outcome
 
     def _body(self, body_hash: str) -> str:
@@ -272,7 +289,7 @@ class Store:
             payload = codec.encode_reading(outcome, body_hash)
         else:
             payload = codec.encode_photo(outcome)
-        self._used[key] = payload
+        self._used[key] = f"{key} {_digest(key, payload)} {payload}".encode()
         self._changed = True
 
     def save(self) -> None:
@@ -283,8 +300,8 @@ class Store:
             self._changed = True
         if not self._changed or self.tally.write_problem:
             return
-        lines = [HEADER, *(f"{key} {_digest(key, payload)} {payload}" for key, payload in sorted(self._used.items()))]
-        self._write(self.folder / FILE_NAME, ("\n".join(lines) + "\n").encode("utf-8"))
+        lines = [HEADER.encode(), *(line for _, line in sorted(self._used.items()))]
+        self._write(self.folder / FILE_NAME, b"\n".join(lines) + b"\n")
         try:
             with os.scandir(self.folder / BODIES) as entries:
                 unused = [entry.path for entry in entries if entry.name not in self._bodies]
@@ -313,21 +330,26 @@ class Store:
             self.tally.write_problem = msg("verbatim", text=exc.strerror or str(exc))
 
 
-_HASH = re.compile(r"[0-9a-f]{64}")
-
-
-def _is_hash(text: str) -> bool:
-    return _HASH.fullmatch(text) is not None
-
-
 def _digest(key: str, payload: str) -> str:
     return hashlib.sha256(f"{key} {payload}".encode()).hexdigest()
 
 
 def look_up(store: Store, tasks: Sequence[Task]) -> tuple[list[str | None], list[Outcome | None]]:
-    """Each task's key and cached outcome (None: to be done)."""
-    keys = [store.key(task) for task in tasks]
-    found = [store.get(key, task) if key is not None else None for key, task in zip(keys, tasks, strict=True)]
+    """Each task's key and cached outcome (None: to be done).
+
+    Decoding makes some hundred thousand objects that hold no cycles: the cyclic collector is
+    paused meanwhile (its passes over the growing heap were half a warm check's time), and what
+    was made is moved out of its sight (`gc.freeze`) so that later passes skip it too.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        keys = [store.key(task) for task in tasks]
+        found = [store.get(key, task) if key is not None else None for key, task in zip(keys, tasks, strict=True)]
+    finally:
+        if paused:
+            gc.freeze()
+            gc.enable()
     store.tally.hits = sum(1 for outcome in found if outcome is not None)
     store.tally.misses = len(tasks) - store.tally.hits
     return keys, found

@@ -167,14 +167,15 @@ def _cache_options(sub: argparse.ArgumentParser) -> None:
     choice.add_argument(
         "--cache",
         metavar="DIR",
-        help="keep each file's check in DIR, outside the site folder, and reuse it while the file is unchanged "
-        "(default: $XDG_CACHE_HOME/sitegen/..., else ~/.cache/sitegen/...)",
+        help="keep each file's check in DIR, outside the site folder (or one that git tracks nothing in), and "
+        "reuse it while the file is unchanged (default: $XDG_CACHE_HOME/sitegen/..., else ~/.cache/sitegen/...)",
     )
     choice.add_argument("--no-cache", action="store_true", help="read every file again; use and change no cache")
 
 
 def _cache_folder(site: Path, args: argparse.Namespace) -> Path | None:
-    """The check's cache folder; raises CacheProblem for one inside the site folder."""
+    """The check's cache folder; raises CacheProblem for one inside the site folder that git
+    tracks something in, or that is in no git checkout."""
     if args.no_cache:
         return None
     folder = Path(args.cache) if args.cache else cache.default_folder(site)
@@ -301,7 +302,7 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         if isinstance(owned, int):
             return owned
         try:
-            checked = build.check_site(site, options, keep_html=False)
+            checked = build.check_site(site, options, keep_html=False, records=False)
         except OSError as exc:
             err.write(f"sitegen: error: {os_problem(exc)}\n")
             return 1

@@ -9,7 +9,9 @@ reads the file again. The tables are the list of what may cross the cache: a fie
 record without its converter fails `tests/test_cache.py`.
 
 A record's body is not in its entry (`cache.py` keeps bodies apart, by their hash): the entry
-says the body's SHA-256 instead, so that `check`, which needs no HTML, reads none.
+says the body's SHA-256 instead, so that `check`, which needs no HTML, reads none. Nor does
+`check` decode a record: a reading is a head (what the check needs: the facts, the diagnostics)
+and the record's text after it, decoded only by a caller that wants records (`decode_record`).
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
 from . import models
 from .diagnostics import Diagnostic, Severity
-from .documents import Facts, PhotoResult, Reading
+from .documents import Facts, PhotoResult, Reading, gives_record
 from .messages import CATALOG, Message, Param
 from .sources import PhotoFile, SourceFile
 
@@ -284,6 +287,7 @@ FACTS = instance(
         "updated": optional(DATE),
         "deadline": optional(DATE),
         "open": BOOL,
+        "visibility": TEXT,
         "lines": Converter(lambda v: _encode_lines(dict(v)), lambda v: tuple(_decode_lines(v).items())),
     },
 )
@@ -369,48 +373,83 @@ def _decode_diagnostics(value: Any, path: str) -> tuple[Diagnostic, ...]:
 
 
 def encode_reading(reading: Reading, body_hash: str) -> str:
-    """One line of JSON: the record without its body (and the body's hash), the facts, the
-    diagnostics (without the path, which is the file's)."""
+    """Two JSON texts split by a tab (JSON writes none but as an escape): the head, all that
+    `check` needs ([path, body's hash, facts, diagnostics without their path]), then the record
+    without its body, which only a caller that wants records decodes (`decode_record`)."""
     record = reading.record
     encoded = None
     if record is not None:
         encoded = RECORDS[reading.source.kind][1].encode(dataclasses.replace(record, body_html=""))
     facts = FACTS.encode(reading.facts) if reading.facts is not None else None
-    value = [encoded, body_hash, facts, [_encode_diagnostic(d) for d in reading.diagnostics]]
+    head = [reading.source.path, body_hash, facts, [_encode_diagnostic(d) for d in reading.diagnostics]]
+    return _dumps(head) + "\t" + _dumps(encoded)
+
+
+def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def decode_reading(text: str, source: SourceFile) -> tuple[Reading, str]:
-    """The reading (its record's body empty) and its body's hash."""
-    value = _loads(text)
-    if not isinstance(value, list) or len(value) != 4:
+def decode_head(text: bytes, source: SourceFile) -> tuple[Reading, str, bytes]:
+    """The reading without its record, its body's hash, and the record's text, undecoded.
+
+    The head must be this file's, and agree with the record's text: there is a record (and only
+    then a body) exactly when the head's facts and diagnostics say that the file gives one.
+    """
+    head, tab, record = text.partition(b"\t")
+    value = _loads(head)
+    if not tab or type(value) is not list or len(value) != 4:
         raise Undecodable("expected a reading")
-    encoded, body_hash, facts, diagnostics = value
+    path, body_hash, facts, diagnostics = value
+    if path != source.path:
+        raise Undecodable("the reading is another file's")
     try:
-        record = None if encoded is None else RECORDS[source.kind][1].decode(encoded)
         decoded_facts = None if facts is None else FACTS.decode(facts)
         diagnostics_found = _decode_diagnostics(diagnostics, source.path)
     except (TypeError, ValueError, KeyError) as exc:  # a constructor's refusal, a bad date or severity
         raise Undecodable(str(exc)) from None
-    if record is not None and (record.source != source.path or record.slug != source.slug):
-        raise Undecodable("the record is another file's")
-    if not isinstance(body_hash, str):
+    has_record = gives_record(source, decoded_facts, diagnostics_found)
+    if has_record == (record == b"null"):
+        raise Undecodable("the record does not agree with the diagnostics")
+    if not (body_hash == "" or (has_record and type(body_hash) is str and _HASH.fullmatch(body_hash))):
         raise Undecodable("expected the body's hash")
-    return Reading(source, record, decoded_facts, diagnostics_found), body_hash
+    return Reading(source, None, decoded_facts, diagnostics_found), body_hash, record
+
+
+def decode_record(text: bytes, source: SourceFile) -> models.Record | None:
+    """The record (its body empty) of `decode_head`'s text."""
+    value = _loads(text)
+    if value is None:
+        return None
+    try:
+        record: models.Record = RECORDS[source.kind][1].decode(value)
+    except (TypeError, ValueError, KeyError) as exc:
+        raise Undecodable(str(exc)) from None
+    if record.source != source.path or record.slug != source.slug:
+        raise Undecodable("the record is another file's")
+    return record
+
+
+def decode_reading(text: str, source: SourceFile) -> tuple[Reading, str]:
+    """The reading, with its record (its body empty), and its body's hash."""
+    reading, body_hash, record = decode_head(text.encode(), source)
+    return dataclasses.replace(reading, record=decode_record(record, source)), body_hash
+
+
+_HASH = re.compile(r"[0-9a-f]{64}")
 
 
 def encode_photo(result: PhotoResult) -> str:
     return json.dumps([_encode_diagnostic(d) for d in result.diagnostics], ensure_ascii=False, separators=(",", ":"))
 
 
-def decode_photo(text: str, photo: PhotoFile) -> PhotoResult:
+def decode_photo(text: bytes, photo: PhotoFile) -> PhotoResult:
     try:
         return PhotoResult(photo, _decode_diagnostics(_loads(text), photo.path))
     except ValueError as exc:  # a severity that is none
         raise Undecodable(str(exc)) from None
 
 
-def _loads(text: str) -> Any:
+def _loads(text: str | bytes) -> Any:
     try:
         return json.loads(text)
     except (ValueError, RecursionError) as exc:

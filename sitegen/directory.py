@@ -35,6 +35,50 @@ class Directory:
     build_date: dt.date
 
 
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What the checks across files found: their diagnostics (with every file's own), the photo
+    of each profile, and the records that those checks refuse (by path)."""
+
+    diagnostics: list[Diagnostic]
+    photo_of: dict[str, str]
+    refused: frozenset[str]
+
+
+def check_across(config: SiteConfig, documents: list[DocumentResult], photos: Iterable[PhotoResult]) -> Checked:
+    """The checks that need the other files, from each file's `Facts` alone: `sitegen check`
+    asks for no records, and finds the same."""
+    diagnostics: list[Diagnostic] = []
+    profile_files = {d.source.slug: d for d in documents if d.source.kind == "profile"}
+    photo_of = _attach_photos(profile_files, photos, diagnostics)
+    refused: set[str] = set()
+    reserved = reserved_paths(config.language)
+    for result in documents:
+        diagnostics.extend(result.diagnostics)
+        if not result.valid:
+            continue
+        kind, path = result.source.kind, result.source.path
+        if kind == "assignment":
+            found = _check_assignment(result, profile_files)
+            diagnostics.extend(found)
+            if found:
+                refused.add(path)
+        elif kind == "page" and result.source.slug in reserved:
+            slug = result.source.slug
+            diagnostics.append(
+                error(
+                    path,
+                    0,
+                    0,
+                    "reserved-page-name",
+                    msg("page.reserved", name=slug),
+                    msg("page.reserved.hint", name=slug),
+                )
+            )
+            refused.add(path)
+    return Checked(diagnostics, photo_of, frozenset(refused))
+
+
 def assemble(
     config: SiteConfig,
     organisations: dict[str, models.Organisation],
@@ -42,52 +86,33 @@ def assemble(
     photos: Iterable[PhotoResult],
     build_date: dt.date,
 ) -> tuple[Directory, list[Diagnostic]]:
-    diagnostics: list[Diagnostic] = []
     documents = list(documents)
-    profile_files = {d.source.slug: d for d in documents if d.source.kind == "profile"}
-    photo_of = _attach_photos(profile_files, photos, diagnostics)
-
+    checked = check_across(config, documents, photos)
     profiles: list[models.Profile] = []
     assignments: list[models.Assignment] = []
     pages: list[models.Page] = []
     for result in documents:
-        diagnostics.extend(result.diagnostics)
         record = result.record
+        if record is None or record.source in checked.refused:
+            continue
         if isinstance(record, models.Profile):
             profiles.append(
                 replace(
                     record,
-                    photo=photo_of.get(record.slug),
+                    photo=checked.photo_of.get(record.slug),
                     region=record.region or _region_of(record.organisation, organisations),
                 )
             )
         elif isinstance(record, models.Assignment):
-            found = _check_assignment(record, profile_files)
-            diagnostics.extend(found)
-            if not any(d.is_error for d in found):
-                assignments.append(
-                    replace(record, region=record.region or _region_of(record.organisation, organisations))
-                )
-        elif isinstance(record, models.Page):
-            if record.slug in reserved_paths(config.language):
-                diagnostics.append(
-                    error(
-                        record.source,
-                        0,
-                        0,
-                        "reserved-page-name",
-                        msg("page.reserved", name=record.slug),
-                        msg("page.reserved.hint", name=record.slug),
-                    )
-                )
-            else:
-                pages.append(record)
+            assignments.append(replace(record, region=record.region or _region_of(record.organisation, organisations)))
+        else:
+            pages.append(record)
 
     profiles.sort(key=lambda p: (fold(p.name), p.slug))
     assignments.sort(key=lambda a: (a.deadline, a.slug))
     pages.sort(key=lambda p: p.slug)
     directory = Directory(config, organisations, tuple(profiles), tuple(assignments), tuple(pages), build_date)
-    return directory, diagnostics
+    return directory, checked.diagnostics
 
 
 def reserved_paths(language: str) -> frozenset[str]:
@@ -149,18 +174,20 @@ def _photo_without_profile(path: str, profile_files: dict[str, DocumentResult]) 
     return error(path, 0, 0, "photo-without-profile", msg("photo.without-profile", name=name), hint)
 
 
-def _check_assignment(assignment: models.Assignment, profile_files: dict[str, DocumentResult]) -> list[Diagnostic]:
+def _check_assignment(assignment: DocumentResult, profile_files: dict[str, DocumentResult]) -> list[Diagnostic]:
     """A public assignment must not point visitors at an internal profile."""
-    contact = assignment.contact
-    if not isinstance(contact, str) or assignment.visibility != "public":
+    facts = assignment.facts
+    assert facts is not None  # a valid result has facts
+    contact = dict(facts.contacts).get("contact")
+    if contact is None or facts.visibility != "public":
         return []
     target = profile_files.get(contact)
-    if target is None or not isinstance(target.record, models.Profile) or target.record.visibility != "internal":
+    if target is None or not target.valid or target.facts is None or target.facts.visibility != "internal":
         return []
-    line, column = assignment.lines.get("contact", (1, 1))
+    line, column = dict(facts.lines).get("contact", (1, 1))
     return [
         error(
-            assignment.source,
+            assignment.source.path,
             line,
             column,
             "internal-contact",

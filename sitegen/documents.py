@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,9 +23,18 @@ from .terms import closest
 
 @dataclass(frozen=True, slots=True)
 class DocumentResult:
+    """A file's result: its record (unless the caller asked for none, see `build.check_site`),
+    its diagnostics, and the `Facts` that the checks across files read (`directory.check_across`)."""
+
     source: SourceFile
     record: models.Record | None
     diagnostics: tuple[Diagnostic, ...]
+    facts: Facts | None = None
+
+    @property
+    def valid(self) -> bool:
+        """Whether the file gives a record, asked for or not."""
+        return gives_record(self.source, self.facts, self.diagnostics)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +66,7 @@ class Facts:
     updated: dt.date | None = None
     deadline: dt.date | None = None
     open: bool = False  # an assignment whose status is open
+    visibility: str = "public"  # of a profile or assignment
     lines: tuple[tuple[str, tuple[int, int]], ...] = ()  # of the keys above that the file has
 
 
@@ -72,20 +83,34 @@ class Reading:
     diagnostics: tuple[Diagnostic, ...]
 
 
+def gives_record(source: SourceFile, facts: Facts | None, diagnostics: tuple[Diagnostic, ...]) -> bool:
+    """Whether a reading, or a result, has a record: `read_alone` makes one exactly when the front
+    matter is a mapping (it has facts), the file has a valid name and nothing is an error; `finish`
+    drops it when its own checks find one. So the checks across files need no record to know."""
+    return facts is not None and bool(source.slug) and not any(d.is_error for d in diagnostics)
+
+
 SPECS: dict[str, schema.Spec] = {"profile": schema.PROFILE, "assignment": schema.ASSIGNMENT, "page": schema.PAGE}
 
 
-def prepare_workers() -> None:
-    """Set up, once and in the parent, what each worker would otherwise set up for itself.
+def prepare_workers(tasks: Iterable[SourceFile | PhotoFile] = ()) -> None:
+    """Set up, once and in the parent, what each worker would otherwise set up for itself: for the
+    kinds of file among `tasks`, the Markdown renderer (documents) and Pillow's plugins (photos).
 
     Building the Markdown renderer and loading Pillow's plugins cost more than checking the demo's
     photos and bodies. Workers that fork inherit them ready; a parent that lives on (the preview)
-    pays once for all its builds instead of in every worker of every build.
+    pays once for all its builds instead of in every worker of every build. A pull request's
+    check with a warm cache that reads one profile again loads no Pillow.
     """
-    from . import markup, photos  # Python-Markdown and Pillow: only where files are read
+    kinds = {type(task) for task in tasks}
+    if SourceFile in kinds:
+        from . import markup  # Python-Markdown: only where files are read
 
-    markup.render("")
-    photos.load_plugins()
+        markup.render("")
+    if PhotoFile in kinds:
+        from . import photos  # Pillow: only where photos are checked
+
+        photos.load_plugins()
 
 
 def process(task: SourceFile | PhotoFile, context: ParseContext) -> Reading | PhotoResult:
@@ -110,7 +135,7 @@ def finish(reading: Reading, context: ParseContext) -> DocumentResult:
     record = None if ctx.diagnostics_have_errors() else reading.record
     if record is not None and not context.keep_html and record.body_html:
         record = dataclasses.replace(record, body_html="")
-    return DocumentResult(reading.source, record, (*reading.diagnostics, *ctx.diagnostics))
+    return DocumentResult(reading.source, record, (*reading.diagnostics, *ctx.diagnostics), reading.facts)
 
 
 def read_alone(source: SourceFile, vocabulary: schema.TermIndex | None, keep_html: bool = True) -> Reading:
@@ -176,7 +201,7 @@ def _facts(kind: str, values: dict[str, Any], lines: models.Lines) -> Facts:
         for key, contact in (("contact", values.get("contact")), ("internal.contact", internal.get("contact")))
         if isinstance(contact, str)
     )
-    organisation = values.get("organisation")
+    organisation, visibility = values.get("organisation"), values.get("visibility")
     dates = {key: values[key] for key in ("consent", "updated", "deadline") if isinstance(values.get(key), dt.date)}
     wanted = ("organisation", *(key for key, _ in contacts), *dates)
     return Facts(
@@ -187,6 +212,7 @@ def _facts(kind: str, values: dict[str, Any], lines: models.Lines) -> Facts:
         updated=dates.get("updated") if kind == "profile" else None,
         deadline=dates.get("deadline") if kind == "assignment" else None,
         open=kind == "assignment" and values.get("status", "open") == "open",
+        visibility=visibility if isinstance(visibility, str) else "public",
         lines=tuple((key, lines[key]) for key in wanted if key in lines),
     )
 

@@ -41,6 +41,16 @@ def _run(folder: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
         raise GitProblem(f"git could not be run: {exc}") from None
 
 
+def tracks_any(site: Path, folder: Path) -> bool | None:
+    """Whether git tracks any file in `folder` (or `folder` itself, a link say), a folder inside
+    the site folder `site`: None when the site is in no git work tree, or git cannot say."""
+    try:
+        found = _run(site, "ls-files", "-z", "--", f":(literal){folder.resolve()}")
+    except GitProblem:
+        return None
+    return bool(found.stdout) if found.returncode == 0 else None
+
+
 def open_revision(folder: Path, name: str) -> Revision:
     if not name or name.startswith("-"):
         raise GitProblem(f"--base: '{name}' is not a revision")

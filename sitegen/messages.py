@@ -730,9 +730,18 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
     ),
     "cache.inside": _entry(
         "the cache folder '{folder}' is inside the site folder, where a change could put entries "
-        "that would be trusted: choose a folder outside it",
+        "that would be trusted: choose a folder outside it (or, in a git checkout, one that git tracks nothing of)",
         "de cachemap '{folder}' ligt in de map van de site, waar een wijziging gegevens kan neerzetten "
-        "die sitegen zou vertrouwen: kies een map buiten de site",
+        "die sitegen zou vertrouwen: kies een map buiten de site (of, in een git-checkout, een map waarvan git "
+        "niets bijhoudt)",
+    ),
+    "cache.tracked": _entry(
+        "the cache folder '{folder}' is inside the site folder and git tracks files in it, which a "
+        "change could have put there to be trusted: remove them from the repository "
+        "(git rm -r --cached) and list the folder in .gitignore, or choose a folder outside the site",
+        "de cachemap '{folder}' ligt in de map van de site en git houdt er bestanden in bij, die een "
+        "wijziging daar kan hebben neergezet om vertrouwd te worden: haal ze uit de repository "
+        "(git rm -r --cached) en zet de map in .gitignore, of kies een map buiten de site",
     ),
     "cache.foreign": _entry(
         "the cache '{where}' is not a sitegen cache of this format ({reason}): ignored",

@@ -103,11 +103,7 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
             )
             continue
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
-        suggested: dict[str, list[str]] = defaultdict(list)
-        for entry in entries:
-            stem, extension = os.path.splitext(entry.name)
-            if extension.lower() == ".md":
-                suggested[slugify(stem) + ".md"].append(entry.name)
+        suggested: dict[str, list[str]] | None = None  # made for the first wrong name: rarely needed
         for entry in entries:
             rel = f"{folder}/{entry.name}"
             stem, extension = os.path.splitext(entry.name)
@@ -129,6 +125,7 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
             if lowered == ".md":
                 valid = is_slug(stem) and extension == ".md"
                 if not valid:
+                    suggested = suggested or _suggestions(entries)
                     diagnostics.append(_slug_problem(rel, entry.name, suggested))
                 documents.append(SourceFile(kind, stem if valid else "", rel, entry.path))
             elif kind == "profile" and lowered in PHOTO_EXTENSIONS:
@@ -150,6 +147,16 @@ def list_content(site: Path) -> tuple[Listing, list[Diagnostic]]:
                     )
                 )
     return Listing(tuple(documents), tuple(photos)), diagnostics
+
+
+def _suggestions(entries: list[os.DirEntry[str]]) -> dict[str, list[str]]:
+    """The Markdown files of a folder by the name that their name's slug would give."""
+    suggested: dict[str, list[str]] = defaultdict(list)
+    for entry in entries:
+        stem, extension = os.path.splitext(entry.name)
+        if extension.lower() == ".md":
+            suggested[slugify(stem) + ".md"].append(entry.name)
+    return suggested
 
 
 def _slug_problem(rel: str, name: str, suggested: dict[str, list[str]]) -> Diagnostic:
@@ -186,8 +193,13 @@ def _slug_problem(rel: str, name: str, suggested: dict[str, list[str]]) -> Diagn
 # Reading
 
 
-def _read_regular_file(location: str, limit: int, hint: Message) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes; symbolic links are refused."""
+def _read_regular_file(location: str, limit: int, hint: str) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; symbolic links are refused. `hint`
+    is the message key of the hint for a file that is too large.
+
+    `os.read` of the size the file says (then one more, to see its end, or that it grew), not a
+    buffered file object: a warm check reads every file for its key, and half of that was the
+    object's making."""
     try:
         fd = os.open(location, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
@@ -206,13 +218,16 @@ def _read_regular_file(location: str, limit: int, hint: Message) -> bytes:
             raise SourceProblem(0, 0, "not-a-file", msg("source.not-a-file"))
         if info.st_size > limit:
             raise SourceProblem(
-                1, 1, "file-too-large", msg("source.too-large", size=_size(info.st_size), limit=_size(limit)), hint
+                1, 1, "file-too-large", msg("source.too-large", size=_size(info.st_size), limit=_size(limit)), msg(hint)
             )
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)
-        if len(data) > limit:
-            raise SourceProblem(1, 1, "file-too-large", msg("source.larger-than", limit=_size(limit)), hint)
-        return data
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, min(info.st_size + 1 - size if size <= info.st_size else 65536, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise SourceProblem(1, 1, "file-too-large", msg("source.larger-than", limit=_size(limit)), msg(hint))
+        return b"".join(chunks)
     finally:
         os.close(fd)
 
@@ -225,7 +240,7 @@ def _size(count: int) -> Message:
 
 def read_text(location: str, limit: int = MAX_FILE_BYTES) -> str:
     """The file as text with '\\n' line ends and no byte-order mark."""
-    return decode_text(_read_regular_file(location, limit, msg("source.too-large.text.hint")))
+    return decode_text(_read_regular_file(location, limit, "source.too-large.text.hint"))
 
 
 def decode_text(data: bytes) -> str:
@@ -263,14 +278,14 @@ def content_bytes(location: str, photo: bool = False) -> bytes | None:
     """A content file's or photo's bytes as the readers above would get them, for the cache's
     key; None when they would refuse it (the reader then says why)."""
     try:
-        hint = msg("source.too-large.photo.hint" if photo else "source.too-large.text.hint")
+        hint = "source.too-large.photo.hint" if photo else "source.too-large.text.hint"
         return _read_regular_file(location, MAX_PHOTO_BYTES if photo else MAX_FILE_BYTES, hint)
     except SourceProblem:
         return None
 
 
 def read_photo(location: str) -> bytes:
-    return _read_regular_file(location, MAX_PHOTO_BYTES, msg("source.too-large.photo.hint"))
+    return _read_regular_file(location, MAX_PHOTO_BYTES, "source.too-large.photo.hint")
 
 
 _DELIMITER = re.compile(r"---[ \t]*")

@@ -106,6 +106,31 @@ def test_warm_records_equal_cold_ones(site: Path, tmp_path: Path) -> None:
     assert all(p.body_html for p in cold.directory.profiles)
 
 
+def test_the_checks_across_files_need_no_records(site: Path, tmp_path: Path) -> None:
+    """`sitegen check` asks for no records (the cache decodes none): the checks across files read
+    the facts, and say what they say over the records, cold and warm."""
+    (site / "content/pages/zoeken.md").write_text("---\ntitle: Zoeken\n---\n\nTekst.\n", encoding="utf-8")
+    assignment = site / "content/assignments/met-contact.md"
+    assignment.write_text(assignment.read_text(encoding="utf-8").replace("sanne-de-graaf", "intern"), "utf-8")
+    shutil.copy(site / "content/profiles/lotte-van-damme.png", site / "content/profiles/niemand.png")
+    options = build.Options(BUILD_DATE, jobs=2, cache=tmp_path / "cache")
+    reference = build.check_site(site, build.Options(BUILD_DATE, jobs=2), keep_html=False)
+    codes = {(d.path, d.code) for d in reference.diagnostics}
+    assert codes >= {
+        ("content/assignments/met-contact.md", "internal-contact"),
+        ("content/pages/zoeken.md", "reserved-page-name"),
+        ("content/profiles/niemand.png", "photo-without-profile"),
+    }
+    assert reference.directory is not None
+    assert "content/assignments/met-contact.md" not in [a.source for a in reference.directory.assignments]
+    assert "zoeken" not in [p.slug for p in reference.directory.pages]
+    for _ in ("cold", "warm"):
+        alone = build.check_site(site, options, keep_html=False, records=False)
+        assert alone.directory is None
+        assert alone.diagnostics == reference.diagnostics
+    assert counts(alone) == (13, 0)
+
+
 def test_a_warm_build_is_byte_identical_to_a_cold_one(site: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     (site / "content/profiles/kapot.md").unlink()
@@ -220,7 +245,14 @@ def damage(folder: Path, path: str, change: str) -> None:
             if change == "payload":
                 line = f"{key} {digest} {payload.replace('Sanne de Graaf', 'Sanne de Kwaad')}"
             elif change == "rehashed":  # a forger who also computes the digest; the types still count
-                payload = payload.replace('"Sanne de Graaf"', "12")
+                payload = payload.replace('"provincie-noord-brabant"', "12")  # in the facts and the record
+                line = f"{key} {cache._digest(key, payload)} {payload}"
+            elif change == "record-dropped":  # the head says there is a record, and there is none
+                head, _, _ = payload.partition("\t")
+                line = f"{key} {cache._digest(key, head + chr(9) + 'null')} {head}\tnull"
+            elif change == "record-forged":  # a wrong kind in the record alone, which `check` does not read
+                head, _, record = payload.partition("\t")
+                payload = head + "\t" + record.replace('"Sanne de Graaf"', "12")
                 line = f"{key} {cache._digest(key, payload)} {payload}"
             elif change == "moved":  # another file's entry under this key
                 other = next(x for x in lines if '"content/profiles/joris-akkermans.md"' in x)
@@ -239,7 +271,7 @@ WARNING_ONE = (  # the site is Dutch, so are the warnings (the report's own defa
 )
 
 
-@pytest.mark.parametrize("change", ["payload", "rehashed", "moved"])
+@pytest.mark.parametrize("change", ["payload", "rehashed", "moved", "record-dropped"])
 def test_an_altered_entry_is_detected_and_not_used(site: Path, tmp_path: Path, change: str) -> None:
     folder = tmp_path / "cache"
     run("check", str(site), "--date", DATE, "--cache", str(folder))
@@ -252,6 +284,26 @@ def test_an_altered_entry_is_detected_and_not_used(site: Path, tmp_path: Path, c
     assert counts(result) == (11, 0)
     assert result.directory is not None
     assert "Sanne de Graaf" in [p.name for p in result.directory.profiles]
+
+
+def test_a_forged_record_is_detected_where_it_is_read(site: Path, tmp_path: Path) -> None:
+    """`check` decodes no record, as it reads no body: a forged one changes nothing it says, and
+    the build, which decodes it, finds it and reads the file again."""
+    folder = tmp_path / "cache"
+    (site / "content/profiles/kapot.md").unlink()
+    run("check", str(site), "--date", DATE, "--cache", str(folder))
+    damage(folder, "content/profiles/sanne-de-graaf.md", "record-forged")
+    assert run("check", str(site), "--date", DATE, "--cache", str(folder)) == run(
+        "check", str(site), "--date", DATE, "--no-cache"
+    )
+    cold = run("build", str(site), "--date", DATE, "--no-cache", "--out", str(tmp_path / "cold"))
+    warm = run("build", str(site), "--date", DATE, "--cache", str(folder), "--out", str(tmp_path / "warm"))
+    assert warm[:2] == cold[:2]
+    warning = WARNING_ONE.format(folder=folder)
+    assert warm[2].startswith(warning)
+    assert warm[2].removeprefix(warning).split("\n")[0] == cold[2].split("\n")[0]  # then timings
+    assert snapshot(tmp_path / "warm") == snapshot(tmp_path / "cold")
+    assert counts(checked(site, folder, keep_html=True)) == (10, 0)
 
 
 def test_an_altered_body_is_detected_and_not_used(site: Path, tmp_path: Path) -> None:
@@ -329,10 +381,40 @@ def test_a_cache_inside_the_site_folder_is_refused(site: Path) -> None:
     assert (status, out) == (2, "")
     assert err == (
         f"sitegen: error: --cache: de cachemap '{site / '.sitegen-cache'}' ligt in de map van de site, "
-        "waar een wijziging gegevens kan neerzetten die sitegen zou vertrouwen: kies een map buiten de site\n"
+        "waar een wijziging gegevens kan neerzetten die sitegen zou vertrouwen: kies een map buiten de site "
+        "(of, in een git-checkout, een map waarvan git niets bijhoudt)\n"
     )
     assert not (site / ".sitegen-cache").exists()
     assert run("build", str(site), "--date", DATE, "--cache", str(site))[0] == 2
+
+
+def git(folder: Path, *arguments: str) -> None:
+    subprocess.run(["git", "-C", str(folder), *arguments], check=True, capture_output=True)
+
+
+def test_in_a_git_checkout_a_folder_that_git_tracks_nothing_of_may_hold_the_cache(site: Path) -> None:
+    """GitLab CI caches only folders inside the project: `.cache/sitegen` of the starter file,
+    which the starter's .gitignore leaves out. A folder with a file that git tracks (a change
+    could have committed entries) is refused, and so is the site folder itself."""
+    (site / ".gitignore").write_text(".cache/\n", encoding="utf-8")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "-c", "user.email=t@example.org", "-c", "user.name=T", "commit", "-q", "-m", "site")
+    folder = site / ".cache" / "sitegen"
+    cold = run("check", str(site), "--date", DATE, "--no-cache")
+    assert run("check", str(site), "--date", DATE, "--cache", str(folder)) == cold
+    assert (folder / cache.FILE_NAME).is_file()
+    assert counts(checked(site, folder)) == (11, 0)
+
+    git(site, "add", "--force", str(folder / cache.FILE_NAME))  # a commit that brings entries along
+    status, out, err = run("check", str(site), "--date", DATE, "--cache", str(folder))
+    assert (status, out) == (2, "")
+    assert err == (
+        f"sitegen: error: --cache: the cache folder '{folder}' is inside the site folder and git tracks "
+        "files in it, which a change could have put there to be trusted: remove them from the repository "
+        "(git rm -r --cached) and list the folder in .gitignore, or choose a folder outside the site\n"
+    )
+    assert run("check", str(site), "--date", DATE, "--cache", str(site))[0] == 2
 
 
 def test_an_unwritable_cache_does_not_fail_the_check(site: Path, tmp_path: Path) -> None:
@@ -415,7 +497,9 @@ def test_every_field_of_every_record_crosses_the_cache(site: Path) -> None:
     for record in records:
         kind = {models.Profile: "profile", models.Assignment: "assignment", models.Page: "page"}[type(record)]
         source = sources.SourceFile(kind, record.slug, record.source, "")  # type: ignore[arg-type]
-        facts = documents.Facts(kind, "o", (("contact", "x"),), dt.date(2026, 1, 1), None, None, True, (("o", (1, 2)),))
+        facts = documents.Facts(
+            kind, "o", (("contact", "x"),), dt.date(2026, 1, 1), None, None, True, "internal", (("o", (1, 2)),)
+        )
         reading = documents.Reading(source, record, facts, ())
         text = codec.encode_reading(reading, "")
         back, body_hash = codec.decode_reading(text, source)

@@ -222,10 +222,18 @@ def test_the_files_match_their_schemas(site: Path, schema: str, files: tuple[str
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_check_jsonschema_would_catch_a_mistake(site: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        ("interruptible: false", "interruptible: sometimes"),
+        ("paths: [.cache/pip, .cache/sitegen]", "paths: {sitegen: .cache/sitegen}"),  # a list, in GitLab's schema
+    ],
+)
+def test_check_jsonschema_would_catch_a_mistake(site: Path, tmp_path: Path, right: str, wrong: str) -> None:
     broken = tmp_path / "gitlab-ci.yml"
     text = (site / GITLAB).read_text(encoding="utf-8")
-    broken.write_text(text.replace("interruptible: false", "interruptible: sometimes"), encoding="utf-8")
+    assert right in text
+    broken.write_text(text.replace(right, wrong), encoding="utf-8")
     result = subprocess.run(
         [tool("check-jsonschema"), "--builtin-schema", "vendor.gitlab-ci", str(broken)],
         capture_output=True,
@@ -245,12 +253,37 @@ def test_gitlab_checks_merge_requests_and_publishes_pages(site: Path) -> None:
     assert pipeline["default"]["image"] == "python:3.12-bookworm"
     assert pipeline["check"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
     ownership = 'sitegen check --changed-by "$GITLAB_USER_LOGIN" --base "$CI_MERGE_REQUEST_DIFF_BASE_SHA"'
-    assert pipeline["check"]["script"] == [ownership, "sitegen build --out output"]
+    cached = "--cache .cache/sitegen"
+    assert pipeline["check"]["script"] == [f"{ownership} {cached}", f"sitegen build --out output {cached}"]
     assert pipeline["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert pipeline["pages"]["artifacts"] == {"paths": ["public"]}
-    assert pipeline["pages"]["script"] == ['sitegen build --out public --base-url "$CI_PAGES_URL"']
-    assert pipeline["cache"] == {"key": {"files": ["requirements.txt"]}, "paths": [".cache/pip"]}
+    assert pipeline["pages"]["script"] == [f'sitegen build --out public --base-url "$CI_PAGES_URL" {cached}']
+    assert pipeline["cache"] == {"key": {"files": ["requirements.txt"]}, "paths": [".cache/pip", ".cache/sitegen"]}
     assert pipeline["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/pip"
+
+
+def test_gitlab_keeps_the_check_cache_in_a_folder_sitegen_accepts(site: Path, tmp_path: Path) -> None:
+    """GitLab caches only folders inside the project, where sitegen refuses a cache folder that
+    git tracks anything of: every check and build names the cached folder, which the starter's
+    .gitignore leaves out, and in a checkout of the new site sitegen takes it and fills it."""
+    pipeline = load(site, GITLAB)
+    lines = [line for line in shell_lines(site, GITLAB) if line.startswith("sitegen ")]
+    assert lines and all(sitegen_arguments(line)[-2:] == ["--cache", ".cache/sitegen"] for line in lines)
+    assert ".cache/sitegen" in pipeline["cache"]["paths"]
+
+    checkout = tmp_path / "checkout"
+    shutil.copytree(site, checkout)
+    git = ["git", "-C", str(checkout), "-c", "user.email=t@example.org", "-c", "user.name=T"]
+    for arguments in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "site"]):
+        subprocess.run([*git, *arguments], check=True, capture_output=True)
+    (checkout / ".cache/sitegen").mkdir(parents=True)
+    ignored = subprocess.run([*git, "check-ignore", ".cache/sitegen/readings"], capture_output=True, check=False)
+    assert ignored.returncode == 0
+    with contextlib.chdir(checkout):
+        status = cli.main(["check", "--cache", ".cache/sitegen"], stdout=io.StringIO(), stderr=io.StringIO())
+        cold = cli.main(["check", "--no-cache"], stdout=io.StringIO(), stderr=io.StringIO())
+    assert status == cold == 0
+    assert (checkout / ".cache/sitegen/readings").is_file()
 
 
 def test_the_sitegen_version_is_pinned_in_one_place(site: Path) -> None:
