@@ -410,9 +410,9 @@ def test_in_a_git_checkout_a_folder_that_git_tracks_nothing_of_may_hold_the_cach
     status, out, err = run("check", str(site), "--date", DATE, "--cache", str(folder))
     assert (status, out) == (2, "")
     assert err == (
-        f"sitegen: error: --cache: the cache folder '{folder}' is inside the site folder and git tracks "
-        "files in it, which a change could have put there to be trusted: remove them from the repository "
-        "(git rm -r --cached) and list the folder in .gitignore, or choose a folder outside the site\n"
+        f"sitegen: error: --cache: de cachemap '{folder}' ligt in de map van de site en git houdt er bestanden "
+        "in bij, die een wijziging daar kan hebben neergezet om vertrouwd te worden: haal ze uit de repository "
+        "(git rm -r --cached) en zet de map in .gitignore, of kies een map buiten de site\n"
     )
     assert run("check", str(site), "--date", DATE, "--cache", str(site))[0] == 2
 
