@@ -130,19 +130,23 @@ def _items(
                 msg("network.not-cached.hint"),
             )
         )
-    # With a copy, what went wrong is a warning and the copy is used; without one, an error.
-    report, key, hint = (
-        (warning, "network.cached", "network.cached.hint")
-        if copy is not None
-        else (error, "network.no-copy", "network.no-copy.hint")
-    )
-    for code, problem in (("network-unreachable", unreachable), ("network-invalid-export", invalid)):
-        if problem:
-            said = msg(key, network=network.name, problem=problem)
-            diagnostics.append(report(CONFIG_FILE, line, 0, code, said, msg(hint)))
     if copy is not None:
+        hint = msg("network.cached.hint")
+        if unreachable:
+            used = msg("network.cached", network=network.name, problem=unreachable)
+            diagnostics.append(warning(CONFIG_FILE, line, 0, "network-unreachable", used, hint))
+        if invalid:
+            used = msg("network.cached", network=network.name, problem=invalid)
+            diagnostics.append(warning(CONFIG_FILE, line, 0, "network-invalid-export", used, hint))
         _old_copy(network, kind, cache.fetched(network, kind), diagnostics)
         return copy
+    hint = msg("network.no-copy.hint")
+    if unreachable:
+        missing = msg("network.no-copy", network=network.name, problem=unreachable)
+        diagnostics.append(error(CONFIG_FILE, line, 0, "network-unreachable", missing, hint))
+    if invalid:
+        missing = msg("network.no-copy", network=network.name, problem=invalid)
+        diagnostics.append(error(CONFIG_FILE, line, 0, "network-invalid-export", missing, hint))
     return None
 
 
