@@ -19,12 +19,13 @@
   var more = document.getElementById('search-more');
   var data = form.dataset;
   var PAGE = 50;
+  var PREFETCH = 60;  // ms without a keystroke before the shards of what is typed are fetched
 
   // typing: the URL entry of the current burst of typing exists (replace it, do not push another).
   // generation: only the newest search renders once the index has loaded.
   var state = {
     index: null, manifest: null, facets: null, shards: Object.create(null), shardCount: -1,
-    chunks: Object.create(null), loading: null, shown: PAGE, timer: null, typing: false, generation: 0,
+    chunks: Object.create(null), loading: null, shown: PAGE, timer: null, prefetch: null, typing: false, generation: 0,
     foldWildcards: false, skillTerms: Object.create(null), focusFrom: -1, parts: {},
     failed: false, failedAction: 0, actions: 0
   };
@@ -334,6 +335,16 @@
     state.actions += 1;
     // Start fetching at the first keystroke: the download overlaps the debounce.
     if (isActive()) load().catch(function () { /* the failure block says what to do */ });
+    // A short pause in typing fetches the shards of what is typed so far and builds the index
+    // from them, while the debounce still runs: the search then finds them in. (A visitor who
+    // pauses mid-word may fetch a shard that the whole word does not need.)
+    clearTimeout(state.prefetch);
+    state.prefetch = setTimeout(function () {
+      var query = foldWildcards(cleanQuery(input.value));
+      if (!query) return;
+      load().then(function () { return ensureShards(query); })
+        .catch(function () { /* a half-typed query may not parse; run() says what is wrong */ });
+    }, PREFETCH);
     clearTimeout(state.timer);
     state.timer = setTimeout(function () {
       state.shown = PAGE;
