@@ -97,12 +97,16 @@
     var facets = manifest.then(function (loaded) {
       return once('facets', function () { return fetchJson(new URL(loaded.facets, manifestUrl()).href); });
     });
-    state.loading = Promise.all([scripts, manifest, facets])
+    // What a query needs (the scripts and the manifest) apart from what showing it needs (the
+    // facet table): the pause in typing searches before the facet table is in.
+    state.indexReady = Promise.all([scripts, manifest]).then(function (loaded) {
+      state.manifest = loaded[1];
+      state.pipeline = window.lunr.Pipeline.load(loaded[1].pipeline);
+      state.foldWildcards = (loaded[1].pipeline || []).indexOf('stemmer-nl') >= 0;
+    });
+    state.loading = Promise.all([state.indexReady, facets])
       .then(function (loaded) {
-        state.manifest = loaded[1];
-        state.facets = facetTable(loaded[2], loaded[1].documents);
-        state.pipeline = window.lunr.Pipeline.load(loaded[1].pipeline);
-        state.foldWildcards = (loaded[1].pipeline || []).indexOf('stemmer-nl') >= 0;
+        state.facets = facetTable(loaded[1], state.manifest.documents);
         failure.hidden = true;
       })
       .catch(function (error) {
@@ -257,8 +261,16 @@
     });
   }
 
-  function matches() {
-    var query = foldWildcards(cleanQuery(input.value));
+  // The hits of `query`; the last answer is kept for the index it came from, so that a search
+  // made in a pause of typing is not made again when the debounce ends.
+  function matches(query) {
+    if (state.memo && state.memo.query === query && state.memo.index === state.index) return state.memo.found;
+    var found = hitsOf(query);
+    state.memo = { query: query, index: state.index, found: found };
+    return found;
+  }
+
+  function hitsOf(query) {
     if (!query) {
       var all = [];
       for (var position = 0; position < state.manifest.documents; position++) all.push({ position: position, terms: {} });
@@ -311,7 +323,7 @@
     var found;
     try {
       if (!state.index && cleanQuery(input.value)) throw new Error('no index');
-      found = matches();
+      found = matches(foldWildcards(cleanQuery(input.value)));
     } catch (error) {
       // A QueryParseError, or anything else lunr could not make of the query: say so, do not throw.
       results.textContent = '';
@@ -320,13 +332,16 @@
       setStatus(message('syntax'), false);
       return;
     }
-    // The results first: their documents' chunks are requested before the facets are counted,
-    // and arrive while they are.
+    // The results first: the first shows as soon as its document is in; the facets are counted
+    // once the page of results is complete, just before the count is written.
     var shown = found.filter(function (hit) { return passes(hit.position, null); });
-    renderResults(shown, generation).catch(failed).catch(function () { /* the failure block says what to do */ });
-    facetBoxes.forEach(function (box) {
-      renderFacet(box, found.filter(function (hit) { return passes(hit.position, box); }));
-    });
+    function renderFacets() {
+      facetBoxes.forEach(function (box) {
+        renderFacet(box, found.filter(function (hit) { return passes(hit.position, box); }));
+      });
+    }
+    renderResults(shown, generation, renderFacets)
+      .catch(failed).catch(function () { /* the failure block says what to do */ });
   }
 
   // Typing replaces the URL of its own history entry: one entry per burst of typing, pushed
@@ -342,7 +357,9 @@
     state.prefetch = setTimeout(function () {
       var query = foldWildcards(cleanQuery(input.value));
       if (!query) return;
-      load().then(function () { return ensureShards(query); })
+      load().catch(function () { /* the failure block says what to do */ });
+      state.indexReady.then(function () { return ensureShards(query); })
+        .then(function () { if (query === foldWildcards(cleanQuery(input.value))) matches(query); })
         .catch(function () { /* a half-typed query may not parse; run() says what is wrong */ });
     }, PREFETCH);
     clearTimeout(state.timer);
@@ -432,7 +449,7 @@
   // results, so that the first result's is not queued behind the others' (over HTTP/1.1 a
   // browser opens six connections to a host). The count is written once the page is complete,
   // so that a screen reader hears it once, with every result there.
-  function renderResults(hits, generation) {
+  function renderResults(hits, generation, whenComplete) {
     var page = hits.slice(0, state.shown), next = 0, started = false;
     function appendReady() {
       if (generation !== state.generation) return;
@@ -456,6 +473,7 @@
       }
       state.focusFrom = -1;
       more.hidden = hits.length <= state.shown;
+      whenComplete();
       setStatus(hits.length === 0 ? message('none') : hits.length === 1 ? message('one') : message('many', hits.length), false);
     }
     var requested = Object.create(null), loads = [];
