@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import io
 import shutil
 import subprocess
@@ -319,6 +320,21 @@ def test_an_altered_body_is_detected_and_not_used(site: Path, tmp_path: Path) ->
     assert warm.directory is not None
     assert not any("<script" in p.body_html for p in warm.directory.profiles)
     assert counts(checked(site, folder)) == (11, 0)  # check reads no body: it trusts none it does not read
+
+
+def test_a_body_cut_short_is_removed_and_written_whole_again(site: Path, tmp_path: Path) -> None:
+    """A body cut short (a disk that filled, a hand that edited it) fails its hash when read; its
+    file is read again and the body written whole, so the next run finds it."""
+    folder = tmp_path / "cache"
+    checked(site, folder, keep_html=True)
+    body = next(b for b in (folder / cache.BODIES).iterdir() if "regionale energiestrategie" in b.read_text("utf-8"))
+    whole = body.read_bytes()
+    body.write_bytes(whole[: len(whole) // 2])
+    warm = checked(site, folder, keep_html=True)
+    assert counts(warm) == (10, 1)
+    assert warm.cache is not None and warm.cache.damaged == ("content/profiles/sanne-de-graaf.md",)
+    assert body.read_bytes() == whole and hashlib.sha256(whole).hexdigest() == body.name
+    assert counts(checked(site, folder, keep_html=True)) == (11, 0)
 
 
 def test_a_truncated_cache_loses_only_the_cut_entries(site: Path, tmp_path: Path) -> None:
