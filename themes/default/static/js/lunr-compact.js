@@ -61,11 +61,6 @@
     return Object.keys(wanted).map(Number).sort(function (a, b) { return a - b; });
   }
 
-  // A lunr.Index over the loaded shards. It answers a query exactly as the index of every term
-  // would when the query's shards are among them: lunr scores a document by the dot product of
-  // the query vector with its field vectors divided by the query vector's magnitude, so only
-  // the query's terms of a field vector count, and their BM25 weights are computed here as
-  // lunr.Builder computes them (idf from the term's entries, field length, average length).
   // A lunr.Vector from [termIndex, score, ...] pairs in any order: lunr's are sorted by term index.
   function vector(lunr, flat) {
     var pairs = [], elements = [];
@@ -75,6 +70,11 @@
     return new lunr.Vector(elements);
   }
 
+  // A lunr.Index over the loaded shards. It answers a query exactly as the index of every term
+  // would when the query's shards are among them: lunr scores a document by the dot product of
+  // the query vector with its field vectors divided by the query vector's magnitude, so only
+  // the query's terms of a field vector count, and their BM25 weights are computed here as
+  // lunr.Builder computes them (idf from the term's entries, field length, average length).
   function fromShards(lunr, manifest, shards) {
     var fields = manifest.fields, boosts = manifest.boosts, averages = manifest.averages;
     var count = manifest.documents, k1 = 1.2, b = 0.75;

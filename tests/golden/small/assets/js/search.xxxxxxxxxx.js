@@ -25,7 +25,8 @@
   // generation: only the newest search renders once the index has loaded.
   var state = {
     index: null, manifest: null, facets: null, shards: Object.create(null), shardCount: -1,
-    chunks: Object.create(null), loading: null, shown: PAGE, timer: null, prefetch: null, typing: false, generation: 0,
+    chunks: Object.create(null), loading: null, indexReady: null, memo: null, shown: PAGE, timer: null, prefetch: null,
+    typing: false, generation: 0,
     foldWildcards: false, skillTerms: Object.create(null), focusFrom: -1, parts: {},
     failed: false, failedAction: 0, actions: 0
   };
@@ -261,6 +262,11 @@
     });
   }
 
+  // The query as lunr gets it, from what is in the box now.
+  function typedQuery() {
+    return foldWildcards(cleanQuery(input.value));
+  }
+
   // The hits of `query`; the last answer is kept for the index it came from, so that a search
   // made in a pause of typing is not made again when the debounce ends.
   function matches(query) {
@@ -302,7 +308,7 @@
       clear();
       return;
     }
-    var query = foldWildcards(cleanQuery(input.value));
+    var query = typedQuery();
     load().then(function () {
       if (generation !== state.generation) return null;
       return query ? Promise.resolve(query).then(ensureShards).catch(function (error) {
@@ -323,7 +329,7 @@
     var found;
     try {
       if (!state.index && cleanQuery(input.value)) throw new Error('no index');
-      found = matches(foldWildcards(cleanQuery(input.value)));
+      found = matches(typedQuery());
     } catch (error) {
       // A QueryParseError, or anything else lunr could not make of the query: say so, do not throw.
       results.textContent = '';
@@ -355,11 +361,10 @@
     // pauses mid-word may fetch a shard that the whole word does not need.)
     clearTimeout(state.prefetch);
     state.prefetch = setTimeout(function () {
-      var query = foldWildcards(cleanQuery(input.value));
-      if (!query) return;
-      load().catch(function () { /* the failure block says what to do */ });
+      var query = typedQuery();
+      if (!query) return;  // else load() above has started, and state.indexReady is its first half
       state.indexReady.then(function () { return ensureShards(query); })
-        .then(function () { if (query === foldWildcards(cleanQuery(input.value))) matches(query); })
+        .then(function () { if (query === typedQuery()) matches(query); })
         .catch(function () { /* a half-typed query may not parse; run() says what is wrong */ });
     }, PREFETCH);
     clearTimeout(state.timer);
