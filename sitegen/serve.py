@@ -45,11 +45,18 @@ class Preview:
     """Builds into numbered folders below `scratch` and tells the state what to serve."""
 
     def __init__(
-        self, site: Path, scratch: Path, options: build.Options, state: PreviewState, out: TextIO, err: TextIO
+        self,
+        site: Path,
+        scratch: Path,
+        options: build.Options,
+        state: PreviewState,
+        out: TextIO,
+        err: TextIO,
+        language: str,
     ) -> None:
         self.site, self.scratch, self.options, self.state = site, scratch, options, state
         self.out, self.err = out, err
-        self.language = declared_language(site)  # until a build reads sitegen.yaml again
+        self.language = language  # sitegen.yaml's when the preview started, then each build's
         self.attempts = 0
         self.session = secrets.token_hex(4)
         self.served: Status = Status(0, self.session)
@@ -150,7 +157,7 @@ def serve(
     watcher: Watcher | None = None
     try:
         with tempfile.TemporaryDirectory(prefix="sitegen-serve-") as scratch:
-            preview = Preview(site, Path(scratch), options, state, out, err)
+            preview = Preview(site, Path(scratch), options, state, out, err, language)
             # Watching starts first: a file saved during the first build is rebuilt after it.
             watcher = Watcher(site, [Path(scratch)], stop)
             watcher.start()
