@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, TypeVar
 # `check` imports only what it runs: the build's own stages (Jinja2, the search's stemmers, NumPy
 # for matching, Pillow) are imported where they run, saving a fifth of a second of start-up, a
 # large part of a pull-request check that finds every file in the cache.
-from . import audience, cache, config, directory, documents, fetch, models, sources
+from . import audience, cache, carry, config, directory, documents, fetch, models, sources
 from .diagnostics import Diagnostic, has_errors, sorted_diagnostics
 from .failures import InternalProblem, ThemeProblem, WriteProblem, system_problem
 from .hashes import content_hash
+from .messages import Message
 from .schema import TermIndex
 from .taxonomy import build_taxonomies
 from .urls import Urls
@@ -87,6 +88,8 @@ class BuildSummary:
     bytes: int
     seconds: float
     stages: dict[str, float]  # seconds per stage: check, import, match, plan, render (with search and writing), swap
+    carried: int = 0  # files carried over unchanged from the previous output (carry.py)
+    warnings: tuple[Message, ...] = ()  # about the previous output's manifest
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,20 +236,38 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     clock.lap("match")
     plan = _plan(site, options, assembled, selection, matches)
     clock.lap("plan")
+    previous = carry.NOTHING if options.cache is None else carry.load(options.cache, out)
     staging = Staging(out)
     try:
         renderer = render.Renderer(plan.site, plan.theme_folders, options.compiled_templates)
+        if options.cache is not None:
+            renderer.prepare_keys()  # once here, not in every worker
         context = _RenderContext(
-            renderer, plan.pages, plan.photos, plan.files, staging, selection, assembled, str(site)
+            renderer, plan.pages, plan.photos, plan.files, staging, selection, assembled, str(site), previous
         )
-        counts, size = _render_stage(context, options)
+        made = _render_stage(context, options)
         clock.lap("render")
+        if options.cache is not None:
+            carry.forget(options.cache, out)  # the manifest of the output about to go
         staging.commit()
         clock.lap("swap")
     except BaseException:
         staging.discard()
         raise
-    summary = BuildSummary(dict(sorted(counts.items())), sum(counts.values()), size, clock.total(), clock.stages)
+    warnings = [] if previous.problem is None else [previous.problem]
+    if options.cache is not None:
+        problem = carry.save(options.cache, out, made.written, made.groups)
+        warnings += [] if problem is None else [problem]
+    carried = made.carried
+    summary = BuildSummary(
+        dict(sorted(made.counts.items())),
+        sum(made.counts.values()),
+        made.size,
+        clock.total(),
+        clock.stages,
+        carried,
+        tuple(warnings),
+    )
     return BuildResult(checked, summary)
 
 
@@ -332,10 +353,32 @@ class _Stopwatch:
         return time.perf_counter() - self.started
 
 
-def _render_stage(context: _RenderContext, options: Options) -> tuple[Counter[str], int]:
+@dataclass(slots=True)
+class _Made:
+    """What render tasks made, added up: files per kind, their bytes, how many were carried over,
+    the manifest's entries (carry.py) and the search manifest's path. An accumulator, local to the
+    render stage: each task fills one, the parent adds them up."""
+
+    counts: Counter[str] = dataclasses.field(default_factory=Counter)
+    size: int = 0
+    carried: int = 0
+    written: list[carry.Written] = dataclasses.field(default_factory=list)
+    groups: dict[str, carry.Group] = dataclasses.field(default_factory=dict)
+    search_paths: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def add(self, other: _Made) -> None:
+        self.counts.update(other.counts)
+        self.size += other.size
+        self.carried += other.carried
+        self.written += other.written
+        self.groups.update(other.groups)
+        self.search_paths.update(other.search_paths)
+
+
+def _render_stage(context: _RenderContext, options: Options) -> _Made:
     """Every page, photo and file of the plan, written into staging by the workers (or here, where
     workers cannot fork), then the search page, which names the search files they wrote. Returns
-    the files written per kind and their bytes; a failure raises its `_failure`."""
+    what they made; a failure raises its `_failure`."""
     from . import render
 
     context.renderer.precompile()  # once here, not in every worker
@@ -360,26 +403,19 @@ def _render_stage(context: _RenderContext, options: Options) -> tuple[Counter[st
         )
     else:  # spawned workers would need the whole site pickled: render here, trusted templates need no limit
         outcomes = [_render_chunk(chunk, context) for chunk in chunks]
-    counts: Counter[str] = Counter()
-    size = 0
-    search_paths: dict[str, str] = {}
+    made = _Made()
     for outcome in outcomes:
         if isinstance(outcome, TimedOut):
             raise ThemeProblem("it took longer than an hour")
         if isinstance(outcome, Crashed):
             raise _failure(outcome)
-        chunk_counts, chunk_bytes, paths = outcome
-        counts.update(chunk_counts)
-        size += chunk_bytes
-        search_paths.update(paths)
+        made.add(outcome)
     urls = context.renderer.urls
-    search_job = render.search_job(urls, {k: urls.href(p) for k, p in search_paths.items()})
-    search_page = _attempt(lambda: context.renderer.render(search_job))
+    search_job = render.search_job(urls, {k: urls.href(p) for k, p in made.search_paths.items()})
+    search_page = _attempt(lambda: _page(context, made, search_job))
     if isinstance(search_page, Crashed):
         raise _failure(search_page)
-    size += context.staging.write(search_page)
-    counts[search_page.kind] += 1
-    return counts, size
+    return made
 
 
 def _search_files(
@@ -443,11 +479,15 @@ class _RenderContext:
     selection: audience.Selection
     directory: directory.Directory
     site: str  # the site folder: the profile form's files repeat what each profile's file says
+    previous: carry.Previous = carry.NOTHING  # what the last build wrote, to carry over
+
+    @property
+    def keyed(self) -> bool:
+        """Whether files get keys for the next build: only with a cache, which keeps the manifest."""
+        return self.renderer.salt is not None
 
 
-def _render_chunk(
-    task: tuple[str, int, int], context: _RenderContext
-) -> tuple[Counter[str], int, dict[str, str]] | Crashed:
+def _render_chunk(task: tuple[str, int, int], context: _RenderContext) -> _Made | Crashed:
     """Render and write one slice of the plan, in a worker process that forked with the plan or
     in the parent. What fails (a template, a full disk, a bug) comes back as a `Crashed` value,
     the same on either path, for the parent to report (`_failure`)."""
@@ -476,39 +516,114 @@ def _failure(crashed: Crashed) -> Exception:
     return InternalProblem(f"{crashed.reason}{doing}", crashed.traceback)
 
 
-def _render_slice(task: tuple[str, int, int], context: _RenderContext) -> tuple[Counter[str], int, dict[str, str]]:
+def _render_slice(task: tuple[str, int, int], context: _RenderContext) -> _Made:
     from . import images, profile_form
 
     kind, start, end = task
-    counts: Counter[str] = Counter()
-    size = 0
+    made = _Made()
     if kind == "search":
+        _search(context, made)
+    elif kind == "form-data":
         urls = context.renderer.urls
-        paths, outputs = _search_files(context.selection, context.directory, urls)
-        for file in outputs:
-            size += context.staging.write(file)
-            counts[file.kind] += 1
-        return counts, size, paths
-    if kind == "form-data":
-        urls = context.renderer.urls
-        for file in profile_form.profile_files(context.site, context.selection.profiles[start:end], urls):
-            size += context.staging.write(file)
-            counts[file.kind] += 1
-        return counts, size, {}
-    if kind == "pages":
+        for profile in context.selection.profiles[start:end]:
+            text = sources.read_text(f"{context.site}/{profile.source}")
+            path = urls.profile_form_data(profile.slug)
+            # Its source's text decides it: a key without reading the YAML again.
+            digest = carry.content_digest(text.encode("utf-8", "surrogatepass")) if context.keyed else b""
+            key = (
+                carry.key_of(context.renderer.salt, "form-data", path, profile.slug, digest) if context.keyed else None
+            )
+            if not _carried(context, made, path, key, "form-data"):
+                _wrote(context, made, profile_form.profile_file(profile, text, urls), key)
+    elif kind == "pages":
         for job in context.pages[start:end]:  # a template's error ends the task; the parent reports it
-            size += context.staging.write(context.renderer.render(job))
-            counts[job.kind] += 1
+            _page(context, made, job)
     elif kind == "files":
         for file in context.files[start:end]:
-            size += context.staging.write(file)
-            counts[file.kind] += 1
+            _file(context, made, file)
     else:
         for photo in context.photos[start:end]:
-            published = images.publish(sources.read_photo(photo.location))
-            size += context.staging.write(OutputFile(photo.path, published, "photo"))
-            counts["photo"] += 1
-    return counts, size, {}
+            # The path names the original's hash; the code's salt covers how it is published.
+            key = carry.key_of(context.renderer.salt, "photo", photo.path) if context.keyed else None
+            if not _carried(context, made, photo.path, key, "photo"):
+                published = images.publish(sources.read_photo(photo.location))
+                _wrote(context, made, OutputFile(photo.path, published, "photo"), key)
+    return made
+
+
+def _page(context: _RenderContext, made: _Made, job: render.PageJob) -> None:
+    renderer = context.renderer
+    if not context.keyed:
+        _wrote(context, made, renderer.render(job), None)
+        return
+    key = renderer.page_key(job)
+    if not _carried(context, made, renderer.urls.output_file(job.path), key, job.kind):
+        page, calls = renderer.render_traced(job)
+        _wrote(context, made, page, None if calls is None else key, calls)
+
+
+def _file(context: _RenderContext, made: _Made, file: OutputFile) -> None:
+    """A file made whole before: carried over when its bytes are those of the previous output's."""
+    key = carry.key_of(context.renderer.salt, "file", carry.content_digest(file.content)) if context.keyed else None
+    if not _carried(context, made, file.path, key, file.kind):
+        _wrote(context, made, file, key)
+
+
+def _carried(context: _RenderContext, made: _Made, path: str, key: bytes | None, kind: str) -> bool:
+    """Carry `path` over from the previous output if it was made from what it would be made of now."""
+    entry = context.previous.usable(path, key)
+    if entry is None or not context.renderer.tracer.unchanged(entry.calls):
+        return False
+    linked = context.staging.carry(context.previous.folder / path, path)
+    made.written.append(entry if linked else carry.Written.of(path, key, context.staging.stat(path), entry.calls))
+    made.counts[kind] += 1
+    made.size += entry.size
+    made.carried += 1
+    return True
+
+
+def _wrote(
+    context: _RenderContext,
+    made: _Made,
+    file: OutputFile,
+    key: bytes | None,
+    calls: Mapping[carry.Call, bytes] | None = None,
+) -> None:
+    made.size += context.staging.write(file)
+    made.counts[file.kind] += 1
+    if context.keyed:
+        made.written.append(carry.Written.of(file.path, key, context.staging.stat(file.path), calls))
+
+
+def _search(context: _RenderContext, made: _Made) -> None:
+    """The search files, carried over together while every record they index is unchanged."""
+    selection, assembled = context.selection, context.directory
+    key = None
+    if context.keyed:
+        inputs = (
+            selection.profiles,
+            selection.open_assignments,
+            selection.imported_profiles,
+            selection.imported_assignments,
+            assembled.organisations,
+            assembled.config,
+        )
+        digest = context.renderer.digests.of(inputs)
+        key = None if digest is None else carry.key_of(context.renderer.salt, "search", digest)
+    group = context.previous.groups.get("search")
+    unchanged = key is not None and group is not None and group.key == key
+    if unchanged and group and all(context.previous.usable(path, key) for path in group.paths):
+        for path in group.paths:
+            _carried(context, made, path, key, "search")
+        made.groups["search"] = group
+        made.search_paths.update(group.names)
+        return
+    paths, outputs = _search_files(selection, assembled, context.renderer.urls)
+    for file in outputs:
+        _wrote(context, made, file, key)
+    made.search_paths.update(paths)
+    if key is not None:
+        made.groups["search"] = carry.Group(key, paths, tuple(file.path for file in outputs))
 
 
 def schema_files(site: Path | None) -> tuple[list[OutputFile], list[Diagnostic]]:

@@ -351,6 +351,11 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         f"({summary.bytes / 1024 / 1024:.1f} MiB) in {time.perf_counter() - started:.2f} s ({pages})\n"
         f"sitegen: time per stage: {stages}\n"
     )
+    for warning in summary.warnings:
+        err.write(f"sitegen: warning: {warning.render(language)}\n")
+    if summary.carried:
+        carried = msg("carry.carried", carried=summary.carried, files=summary.files)
+        err.write(f"sitegen: {carried.render(language)}\n")
     broken = result.check.broken_files
     if broken:
         key = "cli.published-without.one" if len(broken) == 1 else "cli.published-without"

@@ -762,6 +762,28 @@ CATALOG: Final[dict[str, dict[Language, str]]] = {
         "the cache '{where}' could not be written ({reason}); the check is not affected",
         "de cache '{where}' kon niet worden geschreven ({reason}); de controle is daardoor niet anders",
     ),
+    # --- carry.py: the previous output's manifest ------------------------------------------
+    "carry.unreadable": _entry(
+        "the manifest of the previous output '{where}' could not be read ({reason}): every file is made again",
+        "het overzicht van de vorige uitvoer '{where}' kon niet worden gelezen ({reason}): elk bestand wordt "
+        "opnieuw gemaakt",
+    ),
+    "carry.foreign": _entry(
+        "the manifest of the previous output '{where}' is not one to trust ({reason}): ignored, every file is "
+        "made again",
+        "het overzicht van de vorige uitvoer '{where}' is niet te vertrouwen ({reason}): het wordt genegeerd en "
+        "elk bestand wordt opnieuw gemaakt",
+    ),
+    "carry.unwritable": _entry(
+        "the manifest of the output '{where}' could not be written ({reason}); the site is published, the next "
+        "build makes every file again",
+        "het overzicht van de uitvoer '{where}' kon niet worden geschreven ({reason}); de site is gepubliceerd, "
+        "de volgende bouw maakt elk bestand opnieuw",
+    ),
+    "carry.carried": _entry(
+        "{carried} of {files} files carried over unchanged from the previous output",
+        "{carried} van de {files} bestanden ongewijzigd overgenomen uit de vorige uitvoer",
+    ),
     # --- serve.py: the preview's own lines --------------------------------------------------
     "serve.building": _entry(
         "building a preview of {site} as of {date} ({audience}) in {scratch}",

@@ -229,10 +229,9 @@ def code_host_links(repository: Repository | None) -> dict[str, str] | None:
 # Each profile's own values
 
 
-def profile_values(site_folder: str, profile: models.Profile) -> dict[str, Any]:
+def values_of(profile: models.Profile, text: str) -> dict[str, Any]:
     """What the profile's file says, for the form: front matter in file order, minus `internal:`,
     every value as the text written (numbers too), and the Markdown body."""
-    text = sources.read_text(f"{site_folder}/{profile.source}")
     document = sources.split_front_matter(text)
     node = yamlstrict.load(document.front_matter, document.front_matter_line)
     values = {entry.key: _plain(entry.value) for entry in node.entries if entry.key != "internal"}
@@ -249,14 +248,10 @@ def _plain(node: yamlstrict.Node) -> Any:
     return node.value if isinstance(node.value, str) else node.source
 
 
-def profile_files(site_folder: str, profiles: Iterable[models.Profile], urls: Urls) -> list[OutputFile]:
-    """`front-matter.json` beside each profile's page (a few hundred bytes each, loaded only
-    when the member opens the form from that page)."""
-    return [
-        OutputFile(
-            urls.profile_form_data(profile.slug),
-            json.dumps(profile_values(site_folder, profile), ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-            "form-data",
-        )
-        for profile in profiles
-    ]
+def profile_file(profile: models.Profile, text: str, urls: Urls) -> OutputFile:
+    """The profile's `front-matter.json` beside its page (a few hundred bytes, loaded only when the
+    member opens the form from that page), from its file as read: a function of `text`, its slug and
+    where the site is, so a build carries it over while the file is unchanged (carry.py)."""
+    values = values_of(profile, text)
+    content = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return OutputFile(urls.profile_form_data(profile.slug), content, "form-data")

@@ -9,6 +9,7 @@ folder; only the parent commits it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import os
 import re
@@ -84,16 +85,28 @@ def check_output_folder(out: Path, site: Path) -> None:
         )
 
 
-def _write(folder: Path, file: OutputFile, made: set[Path] | None = None) -> int:
-    """`made`: the folders this process has made in `folder` so far, whose mkdir a write can skip."""
-    relative = PurePosixPath(file.path)
+def _target(folder: Path, path: str, made: set[Path] | None = None) -> Path:
+    """Where `path` goes in `folder`, its folder made. `made`: the folders this process has made in
+    `folder` so far, whose mkdir can be skipped."""
+    relative = PurePosixPath(path)
     if relative.is_absolute() or ".." in relative.parts or not relative.parts:
-        raise ValueError(f"refusing to write outside the output folder: {file.path!r}")
+        raise ValueError(f"refusing to write outside the output folder: {path!r}")
     target = folder.joinpath(*relative.parts)
     if made is None or target.parent not in made:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:  # most folders are a new one in a folder there is: one mkdir, not pathlib's several calls
+            os.mkdir(target.parent)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            if not target.parent.is_dir():
+                raise
         if made is not None:
             made.add(target.parent)
+    return target
+
+
+def _write(folder: Path, file: OutputFile, made: set[Path] | None = None) -> int:
+    target = _target(folder, file.path, made)
     try:
         target.write_bytes(file.content)
     except OSError as exc:
@@ -196,6 +209,23 @@ class Staging:
 
     def write(self, file: OutputFile) -> int:
         return _write(self.folder, file, self._made)
+
+    def carry(self, source: Path, path: str) -> bool:
+        """`path` becomes the same file as `source` of the previous output (a hard link: True),
+        else a copy where the file system has no hard links (False: a file of its own). The
+        previous output is only read: a file is never written twice, so no write reaches a link."""
+        target = _target(self.folder, path, self._made)
+        try:
+            os.link(source, target)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
+                raise
+            shutil.copyfile(source, target)
+            return False
+        return True
+
+    def stat(self, path: str) -> os.stat_result:
+        return os.stat(self.folder.joinpath(*PurePosixPath(path).parts))
 
     def commit(self) -> None:
         try:

@@ -780,7 +780,12 @@ def test_9_a_full_disk(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     def full(self: write.Staging, file: write.OutputFile) -> int:
         raise OSError(errno.ENOSPC, "No space left on device", str(self.folder / file.path))
 
+    def no_room_for_links(self: write.Staging, source: Path, path: str) -> bool:
+        raise OSError(errno.ENOSPC, "No space left on device", str(self.folder / path))
+
+    # A file carried over from the previous output is a new entry in a folder: a full disk refuses it too.
     monkeypatch.setattr(write.Staging, "write", full)
+    monkeypatch.setattr(write.Staging, "carry", no_room_for_links)
     status, err = build_cli(str(site), "--out", str(out))
     assert status == 1
     assert err.startswith(f"sitegen: error: the disk is full ('{tmp_path}/.out.new-")
