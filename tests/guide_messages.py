@@ -44,7 +44,17 @@ FRAGMENTS = (
 )  # fmt: skip
 # For coordinators and whoever runs the build: the shared files, other networks, the command line;
 # and the preview's status lines, which docs/serve.md shows (they report, they ask for no fix).
-NOT_FOR_MEMBERS = ("config.", "codeowners.", "file.missing", "network.", "cache.", "carry.", "cli.", "summary", "serve.")
+NOT_FOR_MEMBERS = (
+    "config.",
+    "codeowners.",
+    "file.missing",
+    "network.",
+    "cache.",
+    "carry.",
+    "cli.",
+    "summary",
+    "serve.",
+)
 
 
 def group_of(key: str) -> str | None:
