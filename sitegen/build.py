@@ -249,7 +249,7 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         clock.lap("render")
         if options.cache is not None:
             carry.forget(options.cache, out)  # the manifest of the output about to go
-        staging.commit()
+        staging.commit(files=sum(made.counts.values()))
         clock.lap("swap")
     except BaseException:
         staging.discard()

@@ -8,6 +8,7 @@ import os
 import random
 import re
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 from conftest import BUILD_DATE, REPO
 
-from sitegen import carry, cli, render
+from sitegen import carry, cli, render, write
 
 
 @pytest.fixture
@@ -357,3 +358,22 @@ def test_a_page_whose_template_reads_an_undeclared_global_is_made_again_every_bu
     err = build(site, out, "--cache", str(cache))
     assert carried(err) == (len(inodes) - 3, len(inodes))
     assert sorted(path for path in inodes if os.stat(out / path).st_ino != inodes[path]) == pages
+
+
+def test_a_large_replaced_output_is_removed_by_a_process_of_its_own(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build returns once the new output is in place; the next build, started at once, leaves
+    the folder being removed alone, and nothing of either is left once the removal is done."""
+    monkeypatch.setattr(write, "BACKGROUND_REMOVAL", 0)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(site, out, "--cache", str(cache))
+    change_a_body(site, random.Random(1))
+    build(site, out, "--cache", str(cache))
+    change_a_body(site, random.Random(2))
+    build(site, out, "--cache", str(cache))
+    deadline = time.monotonic() + 30
+    while sorted(p.name for p in tmp_path.iterdir()) != ["cache", "out", "site"] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "out", "site"]
+    assert_same_as_cold(site, out, tmp_path)
