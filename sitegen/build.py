@@ -596,7 +596,8 @@ def _wrote(
 
 
 def _search(context: _RenderContext, made: _Made) -> None:
-    """The search files, carried over together while every record they index is unchanged."""
+    """The search files, carried over together while every record they index is unchanged; made
+    again otherwise, each file then carried over if its bytes are the previous one's."""
     selection, assembled = context.selection, context.directory
     key = None
     if context.keyed:
@@ -611,16 +612,19 @@ def _search(context: _RenderContext, made: _Made) -> None:
         digest = context.renderer.digests.of(inputs)
         key = None if digest is None else carry.key_of(context.renderer.salt, "search", digest)
     group = context.previous.groups.get("search")
-    unchanged = key is not None and group is not None and group.key == key
-    if unchanged and group and all(context.previous.usable(path, key) for path in group.paths):
-        for path in group.paths:
-            _carried(context, made, path, key, "search")
-        made.groups["search"] = group
-        made.search_paths.update(group.names)
-        return
+    previous = context.previous
+    if key is not None and group is not None and group.key == key:
+        entries = [previous.files.get(path) for path in group.paths]
+        if all(e is not None and previous.usable(e.path, e.key) for e in entries):
+            for entry in entries:
+                assert entry is not None
+                _carried(context, made, entry.path, entry.key, "search")
+            made.groups["search"] = group
+            made.search_paths.update(group.names)
+            return
     paths, outputs = _search_files(selection, assembled, context.renderer.urls)
-    for file in outputs:
-        _wrote(context, made, file, key)
+    for file in outputs:  # most of the documents store is the same: its files are carried over
+        _file(context, made, file)
     made.search_paths.update(paths)
     if key is not None:
         made.groups["search"] = carry.Group(key, paths, tuple(file.path for file in outputs))
