@@ -307,7 +307,7 @@ def _plan(
     selection: audience.Selection,
     matches: matching.Matches,
 ) -> _Plan:
-    from . import exports, feeds, render, sitemap, theme, vcards
+    from . import feeds, render, sitemap, theme
 
     urls = Urls(assembled.config.base_url, assembled.config.language)
     theme_dirs = theme.theme_folders(site, assembled.config.theme)
@@ -331,9 +331,7 @@ def _plan(
         *asset_files,
         *sitemap.machine_files(site_context, [*jobs, render.search_job(urls, {})]),
         *feeds.feed_files(site_context),
-        *vcards.vcard_files(site_context),
-        *exports.export_files(site_context),
-    ]
+    ]  # the vCards and the exports are made by the workers (`_render_slice`)
     return _Plan(site_context, theme_dirs, jobs, photo_jobs, files)
 
 
@@ -385,13 +383,14 @@ def _render_stage(context: _RenderContext, options: Options) -> _Made:
     pages, photos, files = len(context.pages), len(context.photos), len(context.files)
     profiles = len(context.selection.profiles)
     # The search index is the largest single task: it goes first, beside the pages.
-    chunks = [("search", 0, 0)]
+    chunks = [("search", 0, 0), ("exports", 0, 0)]
     chunks += [("pages", i, min(i + RENDER_CHUNK, pages)) for i in range(0, pages, RENDER_CHUNK)]
     chunks += [("photos", i, min(i + 50, photos)) for i in range(0, photos, 50)]
     # Files made whole in the parent (assets, sitemap, feeds, a vCard per profile) are many:
     # the workers write them too, in chunks.
     chunks += [("files", i, min(i + FILE_CHUNK, files)) for i in range(0, files, FILE_CHUNK)]
     chunks += [("form-data", i, min(i + FORM_DATA_CHUNK, profiles)) for i in range(0, profiles, FORM_DATA_CHUNK)]
+    chunks += [("vcards", i, min(i + FILE_CHUNK, profiles)) for i in range(0, profiles, FILE_CHUNK)]
     if workers_share_memory():
         outcomes = run_timed(
             _render_chunk,
@@ -517,14 +516,21 @@ def _failure(crashed: Crashed) -> Exception:
 
 
 def _render_slice(task: tuple[str, int, int], context: _RenderContext) -> _Made:
-    from . import images, profile_form
+    from . import exports, images, profile_form, vcards
 
     kind, start, end = task
     made = _Made()
+    urls = context.renderer.urls
     if kind == "search":
         _search(context, made)
+    elif kind == "exports":
+        for file in exports.export_files(context.renderer.site):
+            _file(context, made, file)
+    elif kind == "vcards":
+        for profile in context.selection.profiles[start:end]:
+            card = vcards.vcard(profile, context.renderer.site, urls)
+            _file(context, made, OutputFile(urls.vcard(profile.slug), card, "vcard"))
     elif kind == "form-data":
-        urls = context.renderer.urls
         for profile in context.selection.profiles[start:end]:
             text = sources.read_text(f"{context.site}/{profile.source}")
             path = urls.profile_form_data(profile.slug)

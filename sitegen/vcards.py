@@ -18,7 +18,6 @@ import uuid
 from . import models
 from .render import SiteContext
 from .urls import Urls
-from .write import OutputFile
 
 MEDIA_TYPE = "text/vcard"
 LINE_OCTETS = 75
@@ -26,13 +25,6 @@ LINE_OCTETS = 75
 # them; a name's family part starts at its first particle, else it is the last word.
 PARTICLES = frozenset("van de der den het ten ter te op in 't d' la le du des da di el al von zu".split())
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
-
-
-def vcard_files(site: SiteContext) -> list[OutputFile]:
-    urls = Urls(site.config.base_url, site.config.language)
-    return [
-        OutputFile(urls.vcard(profile.slug), vcard(profile, site, urls), "vcard") for profile in site.selection.profiles
-    ]
 
 
 def vcard(profile: models.Profile, site: SiteContext, urls: Urls) -> bytes:
@@ -139,4 +131,4 @@ def fold(line: str) -> bytes:
     return b"\r\n ".join(pieces) + b"\r\n"
 
 
-__all__ = ["MEDIA_TYPE", "fold", "split_name", "text", "vcard", "vcard_files"]
+__all__ = ["MEDIA_TYPE", "fold", "split_name", "text", "vcard"]
