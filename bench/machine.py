@@ -89,7 +89,7 @@ def measure(corpus: Path, runs: int) -> list[Row]:
     produced: list[OutputFile] = []
     for name, producer in (
         ("feeds", lambda: feeds.feed_files(site)),
-        ("vCards", lambda: [OutputFile(urls.vcard(p.slug), vcards.vcard(p, site, urls), "vcard") for p in selection.profiles]),
+        ("vCards", lambda: [OutputFile(urls.vcard(p.slug), vcards.vcard(p, site, urls)) for p in selection.profiles]),
         ("sitemap and robots", lambda: sitemap.machine_files(site, jobs)),
     ):
         wall, cpu, files = median_seconds(runs, producer)
