@@ -87,7 +87,9 @@ class BuildSummary:
     files: int
     bytes: int
     seconds: float
-    stages: dict[str, float]  # seconds per stage: check, import, match, plan, render (with search and writing), swap
+    # Seconds per stage: check, import, match, plan, render (with search and writing), swap, and
+    # with a cache the manifest of the output (carry.py).
+    stages: dict[str, float]
     carried: int = 0  # files carried over unchanged from the previous output (carry.py)
     warnings: tuple[Message, ...] = ()  # about the previous output's manifest
 
@@ -258,6 +260,7 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     if options.cache is not None:
         problem = carry.save(options.cache, out, made.written, made.groups)
         warnings += [] if problem is None else [problem]
+        clock.lap("manifest")
     carried = made.carried
     summary = BuildSummary(
         dict(sorted(made.counts.items())),

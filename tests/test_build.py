@@ -351,3 +351,6 @@ def test_the_summary_times_each_stage_in_order(tmp_path: Path) -> None:
     assert list(stages) == ["check", "import", "match", "plan", "render", "swap"]
     assert all(seconds >= 0 for seconds in stages.values())
     assert sum(stages.values()) <= result.published.seconds
+    cached = build.build_site(site, tmp_path / "out", build.Options(BUILD_DATE, cache=tmp_path / "cache"))
+    assert cached.published is not None
+    assert list(cached.published.stages) == ["check", "import", "match", "plan", "render", "swap", "manifest"]
