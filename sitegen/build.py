@@ -63,6 +63,9 @@ class Options:
     base_url: str | None = None  # overrides sitegen.yaml, for previews on another host
     networks: fetch.Settings = dataclasses.field(default_factory=fetch.Settings)  # --offline
     cache: Path | None = None  # the check's cache folder (cache.py); None: every file is read
+    # The output folder to carry unchanged files over from (carry.py), when it is not `out` itself:
+    # the preview builds each time into a new folder.
+    carry_from: Path | None = None
     # Compiled templates kept from one build to the next in one process: the preview's.
     compiled_templates: render.CompiledTemplates | None = dataclasses.field(default=None, compare=False)
     progress: Progress | None = dataclasses.field(default=None, compare=False)  # (stage, done, total)
@@ -238,7 +241,7 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
     clock.lap("match")
     plan = _plan(site, options, assembled, selection, matches)
     clock.lap("plan")
-    previous = carry.NOTHING if options.cache is None else carry.load(options.cache, out)
+    previous = carry.NOTHING if options.cache is None else carry.load(options.cache, options.carry_from or out)
     staging = Staging(out)
     try:
         renderer = render.Renderer(plan.site, plan.theme_folders, options.compiled_templates)

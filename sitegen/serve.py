@@ -28,7 +28,7 @@ import traceback
 from pathlib import Path
 from typing import TextIO
 
-from . import build, fetch
+from . import build, carry, fetch
 from .config import declared_language
 from .diagnostics import format_text, summary_line
 from .failures import InternalProblem, ThemeProblem, WriteProblem
@@ -66,8 +66,10 @@ class Preview:
         self.attempts += 1
         target = self.scratch / f"build-{self.attempts}"
         started = time.perf_counter()
+        # Each build goes into a new folder, carrying over from the one served what is unchanged.
+        options = dataclasses.replace(self.options, carry_from=self.folders[-1] if self.folders else None)
         try:
-            result = build.build_site(self.site, target, self.options)
+            result = build.build_site(self.site, target, options)
             seconds = time.perf_counter() - started
         except ThemeProblem as problem:
             return self._failed(
@@ -90,7 +92,10 @@ class Preview:
         self.state.update(status, target)
         self.folders.append(target)
         while len(self.folders) > 2:
-            shutil.rmtree(self.folders.pop(0), ignore_errors=True)
+            gone = self.folders.pop(0)
+            shutil.rmtree(gone, ignore_errors=True)
+            if self.options.cache is not None:
+                carry.forget(self.options.cache, gone)
         files = result.published.files
         self.say(
             msg(
@@ -157,6 +162,9 @@ def serve(
     watcher: Watcher | None = None
     try:
         with tempfile.TemporaryDirectory(prefix="sitegen-serve-") as scratch:
+            # A cache of the preview's own, gone with it: the check reads again only the edited
+            # files, and each build carries over what the edit left unchanged.
+            options = dataclasses.replace(options, cache=Path(scratch) / "cache")
             preview = Preview(site, Path(scratch), options, state, out, err, language)
             # Watching starts first: a file saved during the first build is rebuilt after it.
             watcher = Watcher(site, [Path(scratch)], stop)

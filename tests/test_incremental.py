@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 from conftest import BUILD_DATE, REPO
 
-from sitegen import carry, cli, render, write
+from sitegen import build as build_module
+from sitegen import carry, cli, preview, render, serve, write
 
 
 @pytest.fixture
@@ -377,3 +378,27 @@ def test_a_large_replaced_output_is_removed_by_a_process_of_its_own(
         time.sleep(0.05)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "out", "site"]
     assert_same_as_cold(site, out, tmp_path)
+
+
+def test_the_preview_carries_each_build_over_from_the_one_it_served(site: Path, tmp_path: Path) -> None:
+    """`sitegen serve` builds into a new folder each time: it carries over from the one before,
+    and the manifest of a folder it removes goes with it."""
+    scratch, cache = tmp_path / "scratch", tmp_path / "scratch" / "cache"
+    scratch.mkdir()
+    options = build_module.Options(BUILD_DATE, jobs=2, cache=cache)
+    shown = serve.Preview(site, scratch, options, preview.PreviewState(), io.StringIO(), io.StringIO(), "nl")
+    assert shown.build().build == 1
+    first = tree(scratch / "build-1")
+    change_a_body(site, random.Random(4))
+    assert shown.build().build == 2
+    second = tree(scratch / "build-2")
+    both = [p for p in first if p in second]
+    shared = [p for p in both if os.stat(scratch / "build-1" / p).st_ino == os.stat(scratch / "build-2" / p).st_ino]
+    assert len(both) - 30 < len(shared) < len(both)  # the page, its listing, term pages, search: made again
+    change_a_body(site, random.Random(5))
+    shown.build()
+    assert not (scratch / "build-1").exists()
+    assert not carry.manifest_path(cache, scratch / "build-1").exists()
+    assert carry.manifest_path(cache, scratch / "build-3").exists()
+    build(site, tmp_path / "cold", "--no-cache")
+    assert tree(scratch / "build-3") == tree(tmp_path / "cold")
