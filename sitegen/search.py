@@ -22,6 +22,7 @@ import datetime as dt
 import functools
 import hashlib
 import html
+import itertools
 import math
 import re
 from collections import Counter
@@ -601,13 +602,14 @@ def facet_table(documents: Sequence[SearchDocument]) -> dict[str, Any]:
             number = {value: position for position, value in enumerate(values)}
             table[facet] = {"values": values, "ranges": _runs(documents, facet, number)}
             continue
-        counts = Counter(value for document in documents for value in document.shown["f"].get(facet, []))
+        lists = [document.shown["f"].get(facet, ()) for document in documents]
+        counts = Counter(itertools.chain.from_iterable(lists))
         values = sorted(counts, key=lambda value: (-counts[value], value))
-        number = {value: position for position, value in enumerate(values)}
+        number = {value: position for position, value in enumerate(values)}.__getitem__
         flat: list[int] = []
-        for document in documents:
-            own = document.shown["f"].get(facet, [])
-            flat += [len(own), *(number[value] for value in own)]
+        for own in lists:  # a loop of C calls: this table was a tenth of a warm build's search files
+            flat.append(len(own))
+            flat.extend(map(number, own))
         table[facet] = {"values": values, "documents": flat}
     return table
 

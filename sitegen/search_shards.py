@@ -188,14 +188,16 @@ def _decimals(values: Integers, begins: Integers) -> tuple[bytes, list[int]]:
         at = [0, *itertools.accumulate(len(text) for text in texts)]
         return "".join(texts).encode(), [at[b] for b in begins.tolist()]
     table, widths = _decimal_table()
-    index = values - _LOWEST
     parts = []
-    for start in range(0, len(index), _BLOCK):
-        rows = table[index[start : start + _BLOCK]].ravel()
+    lengths = np.empty(len(values), dtype=np.uint8)
+    for start in range(0, len(values), _BLOCK):
+        index = values[start : start + _BLOCK] - _LOWEST
+        rows = table[index].ravel()
         parts.append(rows[rows != 0].tobytes())
+        lengths[start : start + _BLOCK] = widths[index]
     if not len(begins):
         return b"".join(parts), []
-    sizes = np.add.reduceat(widths[index], begins, dtype=np.int64)
+    sizes = np.add.reduceat(lengths, begins, dtype=np.int64)
     return b"".join(parts), [0, *np.cumsum(sizes[:-1]).tolist()]
 
 
