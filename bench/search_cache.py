@@ -10,7 +10,8 @@ The standard corpus (bench/corpus.py, seed 42, a fifth as many assignments) is c
 this process as of 2026-06-01 (`--check-cache` makes that quick on a second run). Then each
 measurement is one call (wall and CPU time) of `build._search_files`, what a build's search task runs, in a process
 forked for it, as the build's workers are: its stem memo and the cached code hash start as a
-worker's do. Per round, side by side:
+worker's do (NumPy loaded, as a build's parent loads it for matching; the search module not). Per
+round, side by side:
 
 - cold, no cache: `cache_folder=None`, the build without a cache (and sitegen before the cache);
 - cold, empty cache: the first build with a cache folder, which analyses everything and writes it;
@@ -44,7 +45,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from check import BUILD_DATE, DEFAULT_GENERATOR, ensure_corpus, machine_line, markdown_table
 
-from sitegen import audience, build
+from sitegen import audience, build, matching  # noqa: F401  (a build's parent has NumPy loaded, for matching)
 from sitegen.urls import Urls
 
 EDIT = "<p>Sinds kort ook kwartiermaker-xyzzy voor de omgevingswet, met veel ervaring in participatie.</p>"
