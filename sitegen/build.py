@@ -424,9 +424,10 @@ def _render_stage(context: _RenderContext, options: Options) -> _Made:
 
 
 def _search_files(
-    selection: audience.Selection, assembled: directory.Directory, urls: Urls
+    selection: audience.Selection, assembled: directory.Directory, urls: Urls, cache_folder: Path | None = None
 ) -> tuple[dict[str, str], list[OutputFile]]:
-    """The search index and documents store, under content-hashed names."""
+    """The search index and documents store, under content-hashed names. With `cache_folder`,
+    each document's terms are kept there for the next build (search_cache.py)."""
     from . import i18n, search
 
     language = assembled.config.language
@@ -445,7 +446,7 @@ def _search_files(
     )
     paths: dict[str, str] = {}
     outputs = []
-    for name, content in search.search_files(documents, language).items():
+    for name, content in search.search_files(documents, language, cache_folder).items():
         if name == "index":  # the manifest, which the search page names; it names the rest
             path = f"{urls.section('search')}/{name}.{content_hash(content)}.json"
             paths[name] = path

@@ -22,19 +22,22 @@ import datetime as dt
 import functools
 import hashlib
 import html
-import json
+import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
+import numpy.typing as npt
 import snowballstemmer
 from lunr.stemmer import porter_stemmer
 from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
 
-from . import models
+from . import models, search_cache, search_shards
 from .hashes import LENGTH, content_hash
 
 LUNR_VERSION = "2.3.9"
@@ -107,9 +110,36 @@ class Pipeline:
                 terms.append(term)
         return terms
 
+    def frequencies(self, text: str) -> dict[str, int]:
+        """Each term of `text` with its frequency, in order of first occurrence: what lunr's
+        Builder counts per field, `Counter(self.terms(text))`, with the pipeline run once per
+        distinct token rather than once per token (a body repeats its words)."""
+        cache = self.cache
+        if len(cache) > TOKEN_CACHE_SIZE:
+            cache.clear()
+        found: dict[str, int] = {}
+        # Counter keeps tokens in order of first occurrence, so the first token of a term
+        # comes before the first of any later term: the terms stay in lunr's order.
+        for token, count in Counter(tokenize(text)).items():
+            term = cache.get(token)
+            if term is None:
+                term = cache[token] = self.term(token)
+            if term:
+                found[term] = found.get(term, 0) + count
+        return found
+
+
+# The characters str.split() splits on that JavaScript's \s does not match: a text without
+# them can be split by str.split(), twice as fast as the regular expression.
+_NOT_JS_SPACE = re.compile("[\x1c-\x1f\x85]")
+
 
 def tokenize(text: str) -> list[str]:
-    return [token for token in _SEPARATOR.split(text.lower()) if token]
+    text = text.lower()
+    if _NOT_JS_SPACE.search(text):
+        return [token for token in _SEPARATOR.split(text) if token]
+    # \ufeff and - are lunr separators that str.split() keeps.
+    return text.replace("-", " ").replace("\ufeff", " ").split()
 
 
 def _regex_trimmer(word_characters: str) -> Callable[[str], str]:
@@ -208,8 +238,8 @@ def build_index(documents: Sequence[SearchDocument], language: str) -> CompactIn
     found: list[list[list[tuple[int, int]]]] = []
     for number, document in enumerate(documents):
         for field_number, field in enumerate(field_names):
-            # Counter keeps first occurrences in order, which is the order lunr numbers terms in.
-            for term, tf in Counter(process.terms(document.texts.get(field, ""))).items():
+            # In order of first occurrence, which is the order lunr numbers terms in.
+            for term, tf in process.frequencies(document.texts.get(field, "")).items():
                 position = term_position.get(term)
                 if position is None:
                     position = term_position[term] = len(found)
@@ -469,11 +499,6 @@ SHARD_ENTRIES = 6000  # postings entries a shard aims at (a term is never split)
 STORE_CHUNK = 10  # documents per chunk of the documents store
 
 
-def _js_order(term: str) -> bytes:
-    """JavaScript compares strings by UTF-16 code units; Python by code points."""
-    return term.encode("utf-16-be")
-
-
 @dataclass(frozen=True, slots=True)
 class ShardedIndex:
     """The compact index cut into term-range shards, with what lunr's BM25 needs beside them.
@@ -489,47 +514,73 @@ class ShardedIndex:
 
 
 def shard_index(index: CompactIndex, shard_entries: int = SHARD_ENTRIES) -> ShardedIndex:
-    field_count = len(index.fields)
-    lengths: Counter[tuple[int, int]] = Counter()
-    for encoded in index.postings:
+    """The shards of a compact index; `search_files` makes the same from the documents' terms."""
+    fields = len(index.fields)
+    cells: list[int] = []
+    ids: list[int] = []
+    frequencies: list[int] = []
+    for term, encoded in enumerate(index.postings):
         for field_number, document, tf in decode_postings(encoded):
-            lengths[(document, field_number)] += tf
-    count = index.document_count
-    averages = tuple(sum(lengths[(d, f)] for d in range(count)) / count if count else 0.0 for f in range(field_count))
-    order = sorted(range(len(index.terms)), key=lambda t: _js_order(index.terms[t]))
-    first_terms: list[str] = []
-    shards: list[bytes] = []
-    terms: list[str] = []
-    positions: list[int] = []
-    postings: list[list[int]] = []
-    entries = 0
+            cells.append(document * fields + field_number)
+            ids.append(term)
+            frequencies.append(tf)
+    cell, term_ids = np.array(cells, dtype=np.int64), np.array(ids, dtype=np.int64)
+    # Terms in index order within each (document, field): their first occurrences stay in that order.
+    order = np.lexsort((term_ids, cell))
+    counts = np.bincount(cell, minlength=index.document_count * fields).reshape(index.document_count, fields)
+    columns = search_shards.Columns(
+        counts.astype(np.int64), term_ids[order], np.array(frequencies, dtype=np.int64)[order], index.terms
+    )
+    return _sharded(columns, shard_entries)
 
-    def cut() -> None:
-        nonlocal terms, positions, postings, entries
-        first_terms.append(terms[0])
-        shards.append(_json_bytes({"terms": terms, "positions": positions, "postings": postings}))
-        terms, positions, postings, entries = [], [], [], 0
 
-    for term_position in order:
-        packed: list[int] = []
-        previous_field = -1
-        previous = 0
-        for field_number, document, tf in decode_postings(index.postings[term_position]):
-            if field_number != previous_field:
-                # field, then (document delta, tf, field length) triples until the next field marker
-                packed += [-1 - field_number]
-                previous_field, previous = field_number, 0
-            packed += [document - previous, tf, lengths[(document, field_number)]]
-            previous = document
-            entries += 1
-        terms.append(index.terms[term_position])
-        positions.append(term_position)
-        postings.append(packed)
-        if entries >= shard_entries:
-            cut()
-    if terms:
-        cut()
-    return ShardedIndex(averages, tuple(first_terms), tuple(shards))
+def _sharded(columns: search_shards.Columns, shard_entries: int) -> ShardedIndex:
+    parts = search_shards.assemble(columns, shard_entries)
+    return ShardedIndex(parts.averages, parts.first_terms, parts.shards)
+
+
+def analysed(
+    documents: Sequence[SearchDocument], language: str, store: search_cache.Store | None = None
+) -> search_shards.Columns:
+    """Every document's terms and frequencies per field, as `search_shards.assemble` reads them.
+
+    With a `store`, a document whose texts it has an entry for is not analysed again, and every
+    document's analysis is put in it for the next build.
+    """
+    process = pipeline(language)
+    field_names = [name for name, _ in FIELDS]
+    vocabulary = store.vocabulary if store is not None else []
+    number = {term: position for position, term in enumerate(vocabulary)}
+    counts: list[Sequence[int]] = []
+    ids: list[npt.NDArray[np.integer[Any]]] = []
+    frequencies: list[npt.NDArray[np.integer[Any]]] = []
+    for document in documents:
+        texts = [document.texts.get(field, "") for field in field_names]
+        key = store.key(texts) if store is not None else ""
+        found = store.get(key) if store is not None else None
+        if found is None:
+            per_field = [process.frequencies(text) for text in texts]
+            terms = [term for found_terms in per_field for term in found_terms]
+            for term in terms:
+                if term not in number:
+                    number[term] = len(vocabulary)
+                    vocabulary.append(term)
+            found = search_cache.Analysis(
+                tuple(len(found_terms) for found_terms in per_field),
+                np.array([number[term] for term in terms], dtype=np.int64),
+                np.array([tf for found_terms in per_field for tf in found_terms.values()], dtype=np.int64),
+            )
+            if store is not None:
+                store.put(key, found)
+        counts.append(found.counts)
+        ids.append(found.ids)
+        frequencies.append(found.frequencies)
+    return search_shards.Columns(
+        np.array(counts, dtype=np.int64).reshape(len(documents), len(field_names)),
+        np.concatenate(ids).astype(np.int64) if ids else np.zeros(0, dtype=np.int64),
+        np.concatenate(frequencies).astype(np.int64) if frequencies else np.zeros(0, dtype=np.int64),
+        vocabulary,
+    )
 
 
 def facet_table(documents: Sequence[SearchDocument]) -> dict[str, Any]:
@@ -551,13 +602,14 @@ def facet_table(documents: Sequence[SearchDocument]) -> dict[str, Any]:
             number = {value: position for position, value in enumerate(values)}
             table[facet] = {"values": values, "ranges": _runs(documents, facet, number)}
             continue
-        counts = Counter(value for document in documents for value in document.shown["f"].get(facet, []))
+        lists = [document.shown["f"].get(facet, ()) for document in documents]
+        counts = Counter(itertools.chain.from_iterable(lists))
         values = sorted(counts, key=lambda value: (-counts[value], value))
-        number = {value: position for position, value in enumerate(values)}
+        index_of = {value: position for position, value in enumerate(values)}.__getitem__
         flat: list[int] = []
-        for document in documents:
-            own = document.shown["f"].get(facet, [])
-            flat += [len(own), *(number[value] for value in own)]
+        for own in lists:  # a loop of C calls: this table was a tenth of a warm build's search files
+            flat.append(len(own))
+            flat.extend(map(index_of, own))
         table[facet] = {"values": values, "documents": flat}
     return table
 
@@ -611,16 +663,33 @@ def _numbered(prefix: str, contents: Sequence[bytes]) -> tuple[str, dict[str, by
     return folder, {f"{folder}/{number}.json": content for number, content in enumerate(contents)}
 
 
-def search_files(documents: Sequence[SearchDocument], language: str) -> dict[str, bytes]:
+def search_files(
+    documents: Sequence[SearchDocument], language: str, cache_folder: Path | None = None
+) -> dict[str, bytes]:
     """The files the browser downloads, by path relative to the search section.
 
     `index` is the manifest (build.py gives it a content-hashed name, the search page names
     it); every other path is content-addressed and follows from the manifest: the term-range
     shards of the index (`shards.<hash>/<n>.json`), the facet table and the documents store in
     chunks of `STORE_CHUNK` documents (`documents.<hash>/<n>.json`).
+
+    With `cache_folder` (the build's cache), each document's analysis is kept there between
+    builds (`search_cache.py`): a build after an edit analyses only the documents that changed.
+    The files are the same bytes either way.
     """
-    index = build_index(documents, language)
-    sharded = shard_index(index)
+    store = search_cache.Store(cache_folder, language, len(FIELDS)) if cache_folder is not None else None
+    files = files_with(documents, language, store)
+    if store is not None:
+        store.save()
+    return files
+
+
+def files_with(
+    documents: Sequence[SearchDocument], language: str, store: search_cache.Store | None
+) -> dict[str, bytes]:
+    """`search_files` with the store given (or none): the tests read its report."""
+    process = pipeline(language)
+    sharded = _sharded(analysed(documents, language, store), SHARD_ENTRIES)
     shard_folder, shard_files = _numbered("shards", sharded.shards)
     facets = _json_bytes(facet_table(documents))
     facets_name = _content_name("facets", facets) + ".json"
@@ -637,11 +706,11 @@ def search_files(documents: Sequence[SearchDocument], language: str) -> dict[str
     manifest = {
         "format": FORMAT_VERSION,
         "lunr": LUNR_VERSION,
-        "language": index.language,
-        "fields": list(index.fields),
-        "boosts": list(index.boosts),
-        "pipeline": list(index.pipeline),
-        "documents": index.document_count,
+        "language": language,
+        "fields": [name for name, _ in FIELDS],
+        "boosts": [boost for _, boost in FIELDS],
+        "pipeline": list(process.search_pipeline),
+        "documents": len(documents),
         "averages": list(sharded.averages),
         "shards": shard_folder,
         "firstTerms": list(sharded.first_terms),
@@ -653,4 +722,4 @@ def search_files(documents: Sequence[SearchDocument], language: str) -> dict[str
 
 
 def _json_bytes(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return search_shards.json_bytes(value)
