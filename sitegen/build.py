@@ -248,7 +248,16 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         if options.cache is not None:
             renderer.prepare_keys()  # once here, not in every worker
         context = _RenderContext(
-            renderer, plan.pages, plan.photos, plan.files, staging, selection, assembled, str(site), previous
+            renderer,
+            plan.pages,
+            plan.photos,
+            plan.files,
+            staging,
+            selection,
+            assembled,
+            str(site),
+            previous,
+            options.cache,
         )
         made = _render_stage(context, options)
         clock.lap("render")
@@ -486,6 +495,7 @@ class _RenderContext:
     directory: directory.Directory
     site: str  # the site folder: the profile form's files repeat what each profile's file says
     previous: carry.Previous = carry.NOTHING  # what the last build wrote, to carry over
+    cache: Path | None = None  # the cache folder, where the search keeps each document's terms
 
     @property
     def keyed(self) -> bool:
@@ -635,7 +645,7 @@ def _search(context: _RenderContext, made: _Made) -> None:
             made.groups["search"] = group
             made.search_paths.update(group.names)
             return
-    paths, outputs = _search_files(selection, assembled, context.renderer.urls)
+    paths, outputs = _search_files(selection, assembled, context.renderer.urls, context.cache)
     for file in outputs:  # most of the documents store is the same: its files are carried over
         _file(context, made, file)
     made.search_paths.update(paths)
