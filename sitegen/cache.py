@@ -107,13 +107,19 @@ LIBRARIES = ("markdown", "nh3", "pyyaml", "pillow")
 
 @functools.cache
 def library_versions() -> str:
+    return f"python={sys.version};" + ";".join(package_versions(LIBRARIES))
+
+
+def package_versions(names: Sequence[str]) -> list[str]:
+    """'name=version' of each installed package, 'name=?' of one that is not: for keys that must
+    change when a library that shapes their entries does (the search's stemmers, Jinja2)."""
     found = []
-    for name in LIBRARIES:
+    for name in names:
         try:
             found.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             found.append(f"{name}=?")
-    return f"python={sys.version};" + ";".join(found)
+    return found
 
 
 def salts(vocabulary: models.Vocabulary | None) -> tuple[bytes, bytes]:

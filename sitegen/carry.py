@@ -34,7 +34,6 @@ import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +56,8 @@ def code_salt() -> bytes:
     Jinja2 and MarkupSafe, whose escaping is in every page)."""
     from . import cache
 
-    versions = []
-    for name in ("jinja2", "markupsafe"):
-        try:
-            versions.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name}=?")
-    common = f"{FORMAT}\0{cache.code_hash()}\0{cache.library_versions()}\0{';'.join(versions)}\0"
+    versions = ";".join(cache.package_versions(("jinja2", "markupsafe")))
+    common = f"{FORMAT}\0{cache.code_hash()}\0{cache.library_versions()}\0{versions}\0"
     return _hash(common.encode())
 
 

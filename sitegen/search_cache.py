@@ -35,7 +35,6 @@ import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -73,14 +72,9 @@ class Report:
 def salt(language: str) -> bytes:
     """What an entry's key depends on besides the texts: the format, sitegen's code, the
     stemmers' and Python's versions (lower case follows Python's Unicode tables), the language."""
-    from .cache import code_hash  # the check's cache hashes sitegen's sources once a process
+    from .cache import code_hash, package_versions  # the check's cache hashes sitegen's sources once a process
 
-    versions = []
-    for name in ("snowballstemmer", "lunr"):
-        try:
-            versions.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name}=?")
+    versions = package_versions(("snowballstemmer", "lunr"))
     parts = [str(FORMAT), code_hash(), sys.version, unicodedata.unidata_version, *versions, language]
     return "\0".join(parts).encode()
 
