@@ -270,7 +270,7 @@ def build_site(site: Path, out: Path, options: Options, keep_going: bool = False
         raise
     warnings = [] if previous.problem is None else [previous.problem]
     if options.cache is not None:
-        problem = carry.save(options.cache, out, made.written, made.groups)
+        problem = carry.save(options.cache, out, made.written, made.groups, previous)
         warnings += [] if problem is None else [problem]
         clock.lap("manifest")
     carried = made.carried
@@ -595,10 +595,12 @@ def _file(context: _RenderContext, made: _Made, file: OutputFile) -> None:
 def _carried(context: _RenderContext, made: _Made, path: str, key: bytes | None, kind: str) -> bool:
     """Carry `path` over from the previous output if it was made from what it would be made of now."""
     entry = context.previous.usable(path, key)
-    if entry is None or not context.renderer.tracer.unchanged(entry.calls):
+    if entry is None or not context.previous.unchanged(entry, context.renderer.tracer):
         return False
-    linked = context.staging.carry(context.previous.folder / path, path)
-    made.written.append(entry if linked else carry.Written.of(path, key, context.staging.stat(path), entry.calls))
+    if not context.staging.carry(context.previous.folder / path, path):  # a copy: a file of its own
+        stat = context.staging.stat(path)
+        entry = dataclasses.replace(entry, inode=stat.st_ino, size=stat.st_size, mtime_ns=stat.st_mtime_ns)
+    made.written.append(entry)
     made.counts[kind] += 1
     made.size += entry.size
     made.carried += 1

@@ -242,7 +242,10 @@ class Written:
     inode: int
     size: int
     mtime_ns: int
-    calls: Mapping[Call, bytes] = field(default_factory=dict)
+    calls: Mapping[Call, bytes] = field(default_factory=dict)  # of a file this build made
+    # Of a file read from a manifest: its calls as numbers in the manifest's table (`Previous.calls`),
+    # so that a call many pages made is answered and compared once, not once a page.
+    numbers: tuple[int, ...] = ()
 
     @classmethod
     def of(
@@ -268,6 +271,19 @@ class Previous:
     files: dict[str, Written]
     groups: dict[str, Group]
     problem: Message | None = None  # why the manifest was not taken
+    calls: tuple[tuple[Call, bytes], ...] = ()  # each call and its answer then, by number
+    _same: dict[int, bool] = field(default_factory=dict)  # numbers whose answer is still the same
+
+    def unchanged(self, entry: Written, tracer: Tracer) -> bool:
+        """Whether every call the file's page made still gives the answer it gave."""
+        for number in entry.numbers:
+            same = self._same.get(number)
+            if same is None:
+                call, answer = self.calls[number]
+                same = self._same[number] = tracer.answer(call) == answer
+            if not same:
+                return False
+        return tracer.unchanged(entry.calls)
 
     def usable(self, path: str, key: bytes | None) -> Written | None:
         """The previous file at `path`, if it had `key` and is still the file that was written."""
@@ -328,39 +344,50 @@ def _parse(data: bytes, out: Path) -> Previous:
             raise ValueError("a call is not a name and its arguments")
         calls.append(((name, tuple(arguments)), bytes.fromhex(answer)))
     files = {}
+    count = len(calls)
     for path, key, inode, size, mtime_ns, numbers in document["files"]:
         if not all(type(n) is int for n in (inode, size, mtime_ns, *numbers)) or not isinstance(path, str):
             raise ValueError("a file's entry is not what a build writes")
-        files[path] = Written(
-            path,
-            None if key is None else bytes.fromhex(key),
-            inode,
-            size,
-            mtime_ns,
-            dict(calls[n] for n in numbers),
-        )
+        if numbers and not (min(numbers) >= 0 and max(numbers) < count):
+            raise ValueError("a file's entry names a call the manifest does not have")
+        known = None if key is None else bytes.fromhex(key)
+        files[path] = Written(path, known, inode, size, mtime_ns, numbers=tuple(numbers))
     groups = {}
     for name, (key, names, paths) in document["groups"].items():
         if not all(isinstance(p, str) for p in [*paths, *names, *names.values()]):
             raise ValueError("a group's entry is not what a build writes")
         groups[name] = Group(bytes.fromhex(key), dict(names), tuple(paths))
-    return Previous(out, files, groups)
+    return Previous(out, files, groups, calls=tuple(calls))
 
 
-def save(cache_folder: Path, out: Path, written: Iterable[Written], groups: Mapping[str, Group]) -> Message | None:
+def save(
+    cache_folder: Path,
+    out: Path,
+    written: Iterable[Written],
+    groups: Mapping[str, Group],
+    previous: Previous = NOTHING,
+) -> Message | None:
     """Write the manifest of the output just swapped in (a temporary file, then a rename); the
-    problem, if it cannot be written: the next build is then a cold one."""
+    problem, if it cannot be written: the next build is then a cold one. `previous` is the
+    manifest the carried-over entries' call numbers refer to."""
     entries = sorted(written, key=lambda w: w.path)
     numbers: dict[Call, int] = {}
     calls: list[list[Any]] = []
+    renumbered: dict[int, int] = {}  # a number of `previous.calls` -> its number here
+
+    def number(call: Call, answer: bytes) -> int:
+        if call not in numbers:
+            numbers[call] = len(calls)
+            calls.append([call[0], list(call[1]), answer.hex()])
+        return numbers[call]
+
     files = []
     for entry in entries:
-        indexes = []
-        for call, answer in entry.calls.items():
-            if call not in numbers:
-                numbers[call] = len(calls)
-                calls.append([call[0], list(call[1]), answer.hex()])
-            indexes.append(numbers[call])
+        indexes = [number(call, answer) for call, answer in entry.calls.items()]
+        for old in entry.numbers:
+            if old not in renumbered:
+                renumbered[old] = number(*previous.calls[old])
+            indexes.append(renumbered[old])
         key = None if entry.key is None else entry.key.hex()
         files.append([entry.path, key, entry.inode, entry.size, entry.mtime_ns, indexes])
     document = {

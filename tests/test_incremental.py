@@ -3,7 +3,9 @@ file whose inputs are unchanged, and its output is always byte for byte that of 
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import os
 import random
 import re
@@ -402,3 +404,19 @@ def test_the_preview_carries_each_build_over_from_the_one_it_served(site: Path, 
     assert carry.manifest_path(cache, scratch / "build-3").exists()
     build(site, tmp_path / "cold", "--no-cache")
     assert tree(scratch / "build-3") == tree(tmp_path / "cold")
+
+
+def test_a_manifest_whose_entry_names_a_call_it_does_not_have_is_ignored(site: Path, tmp_path: Path) -> None:
+    """Its digest matches (it was written so): the manifest's own checks catch it."""
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(site, out, "--cache", str(cache))
+    manifest = carry.manifest_path(cache, out)
+    document = json.loads(manifest.read_bytes().partition(b"\n")[2])
+    entry = next(entry for entry in document["files"] if entry[5])
+    entry[5] = [len(document["calls"])]
+    body = json.dumps(document).encode()
+    manifest.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    err = build(site, out, "--cache", str(cache))
+    assert "(a file's entry names a call the manifest does not have): het wordt genegeerd" in err
+    assert carried(err) is None
+    assert_same_as_cold(site, out, tmp_path)
