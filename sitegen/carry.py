@@ -161,9 +161,13 @@ class Tracer:
         calls = self._calls
 
         def result() -> dict[Call, bytes] | None:
-            if self._untraceable:
-                return None
-            return {c: self._answers[c] for c in sorted(calls, key=_call_order)}  # type: ignore[misc]
+            found = {}
+            for call in sorted(calls, key=_call_order):
+                answer = self._answers[call]
+                if answer is None:  # an answer with no digest: `_record` has made the page untraceable
+                    return None
+                found[call] = answer
+            return None if self._untraceable else found
 
         try:
             yield result
